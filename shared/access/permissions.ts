@@ -1,0 +1,38 @@
+import type { Role } from './roles';
+
+/**
+ * Every command names one of these. `public` needs no session (setup, sign-in); `signedIn` needs any
+ * signed-in account. The rest are granted to roles by the table below — the only place access is decided.
+ */
+export const permissions = [
+  'public',
+  'signedIn',
+  'concerns.log',
+  'children.read',
+  'children.write',
+  'reports.view',
+  'accounts.manage',
+  'settings.manage',
+  'audit.verify',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+type GrantedPermission = Exclude<Permission, 'public' | 'signedIn'>;
+
+export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
+  // Zero threshold: everyone who works in the school can log a worry, including the head and the office.
+  'concerns.log': ['staff', 'dsl', 'head', 'admin'],
+  // Child records are for the designated leads only; a head who is also a DSL holds the dsl role.
+  'children.read': ['dsl'],
+  'children.write': ['dsl'],
+  'reports.view': ['head', 'dsl'],
+  'accounts.manage': ['admin', 'dsl'],
+  'settings.manage': ['admin', 'dsl'],
+  'audit.verify': ['admin', 'dsl'],
+};
+
+/** Whether a signed-in account with `role` may use a command needing `permission`. */
+export function roleMay(role: Role, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'signedIn') return true;
+  return permissionTable[permission].includes(role);
+}

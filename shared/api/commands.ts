@@ -1,0 +1,159 @@
+// Every command a person can run, declared once: its name, input and output schemas and the permission it
+// needs. The renderer's client, the IPC handler, the browser host and the CLI all go through these.
+import { z } from 'zod';
+import type { Permission } from '../access/permissions';
+import { roles, staffGroups } from '../access/roles';
+import { localAuthorityIds } from '../school/localAuthorities';
+import {
+  displayNameSchema,
+  idSchema,
+  newPasswordSchema,
+  passwordSchema,
+  recoveryKeySchema,
+  schoolNameSchema,
+  urnSchema,
+  usernameSchema,
+} from './fields';
+
+export interface CommandDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  permission: Permission;
+  /** False for commands that only read the app's own state (polling); every other call is audited. */
+  audited: boolean;
+}
+
+const command = <I extends z.ZodType, O extends z.ZodType>(
+  permission: Permission,
+  input: I,
+  output: O,
+  options: { audited?: boolean } = {},
+): CommandDefinition<I, O> => ({ permission, input, output, audited: options.audited ?? true });
+
+const nothing = z.object({}).strict();
+const done = z.object({ done: z.literal(true) });
+
+export const roleSchema = z.enum(roles, { message: 'Choose a role' });
+export const staffGroupSchema = z.enum(staffGroups, { message: 'Choose the kind of job this person does' });
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  mustChangePassword: z.boolean(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const appStateSchema = z.enum(['needs_setup', 'signed_out', 'locked', 'signed_in']);
+export type AppState = z.infer<typeof appStateSchema>;
+
+export const appStatusSchema = z.object({
+  state: appStateSchema,
+  school: z.object({ name: z.string(), urn: z.string() }).nullable(),
+  /** Who is signed in, or whose session is locked (so the lock screen can say whose password it wants). */
+  user: sessionUserSchema.nullable(),
+  idleLockMinutes: z.number().int(),
+  /** Setup is finished only once the first DSL confirms the recovery key is printed or stored. */
+  recoveryKeyConfirmed: z.boolean(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const accountSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  staffGroup: staffGroupSchema,
+  status: z.enum(['active', 'disabled']),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+  lastSignInAt: z.string().nullable(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+/** Who vouches for a password reset, so an administrator alone can never take over someone's account. */
+export const resetAuthoritySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('recovery_key'), recoveryKey: recoveryKeySchema }),
+  z.object({ kind: z.literal('dsl'), username: usernameSchema, password: passwordSchema }),
+]);
+
+export const settingsSchema = z.object({
+  idleLockMinutes: z
+    .number({ message: 'Enter a number of minutes' })
+    .int('Enter a whole number of minutes')
+    .min(1, 'Lock after at least 1 minute')
+    .max(60, 'Lock after at most 60 minutes: an unattended screen shows children’s records'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const auditVerificationSchema = z.object({
+  integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
+  chain: z.object({
+    ok: z.boolean(),
+    rowsChecked: z.number().int(),
+    firstBrokenRow: z.number().int().nullable(),
+    reason: z.string().nullable(),
+  }),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const commands = {
+  'app.status': command('public', nothing, appStatusSchema, { audited: false }),
+
+  'setup.create': command(
+    'public',
+    z.object({
+      school: z.object({ name: schoolNameSchema, urn: urnSchema, localAuthority: z.enum(localAuthorityIds, { message: 'Choose the local authority' }) }),
+      dsl: z.object({ username: usernameSchema, displayName: displayNameSchema, password: newPasswordSchema }),
+    }),
+    z.object({ recoveryKey: z.string(), user: sessionUserSchema }),
+  ),
+  'setup.confirmRecoveryKey': command('accounts.manage', z.object({ confirmed: z.literal(true, { message: 'Confirm that the recovery key is printed or stored safely' }) }), done),
+
+  'session.signIn': command('public', z.object({ username: usernameSchema, password: passwordSchema }), sessionUserSchema),
+  'session.unlock': command('public', z.object({ password: passwordSchema }), sessionUserSchema),
+  // Public so it works whatever state the page thinks it is in; locking an already-locked app does nothing.
+  'session.lock': command('public', nothing, done),
+  'session.signOut': command('public', nothing, done),
+  /** The page reports that a person is active, so the idle lock does not fire while they type. */
+  'session.touch': command('signedIn', nothing, done, { audited: false }),
+  'session.changePassword': command('signedIn', z.object({ currentPassword: passwordSchema, newPassword: newPasswordSchema }), done),
+
+  'accounts.list': command('accounts.manage', nothing, z.array(accountSchema)),
+  'accounts.create': command(
+    'accounts.manage',
+    z.object({
+      username: usernameSchema,
+      displayName: displayNameSchema,
+      role: roleSchema,
+      staffGroup: staffGroupSchema,
+      temporaryPassword: newPasswordSchema,
+    }),
+    accountSchema,
+  ),
+  'accounts.disable': command('accounts.manage', z.object({ userId: idSchema, reason: z.string().trim().min(1, 'Say why the account is being disabled').max(500) }), accountSchema),
+  'accounts.resetPassword': command(
+    'accounts.manage',
+    z.object({ userId: idSchema, temporaryPassword: newPasswordSchema, authority: resetAuthoritySchema }),
+    accountSchema,
+  ),
+
+  'settings.get': command('signedIn', nothing, settingsSchema, { audited: false }),
+  'settings.update': command('settings.manage', settingsSchema, settingsSchema),
+
+  'audit.verify': command('audit.verify', nothing, auditVerificationSchema),
+
+  /** Does nothing through the full dispatch path; the benchmark's baseline. */
+  'system.noop': command('signedIn', nothing, done),
+} satisfies Record<string, CommandDefinition>;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}

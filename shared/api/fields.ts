@@ -1,0 +1,35 @@
+// Field rules written once: the renderer's forms and dispatch validate with the same schemas.
+import { z } from 'zod';
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'Enter a username of at least 3 characters')
+  .max(64, 'Enter a username of at most 64 characters')
+  .regex(/^[a-z0-9._@-]+$/, 'Use only letters, numbers, dots, dashes, underscores and @ in a username');
+
+/** Long beats clever (NCSC): at least 12 characters, e.g. three random words. */
+export const newPasswordSchema = z
+  .string()
+  .min(12, 'Enter a password of at least 12 characters — three random words work well')
+  .max(256, 'Enter a password of at most 256 characters');
+
+/** A password being checked, not set: any length, so old passwords still work if the rule changes. */
+export const passwordSchema = z.string().min(1, 'Enter your password').max(256, 'Enter a password of at most 256 characters');
+
+export const displayNameSchema = z.string().trim().min(1, 'Enter the person’s name').max(120, 'Enter a name of at most 120 characters');
+
+export const schoolNameSchema = z.string().trim().min(2, 'Enter the school’s name').max(200, 'Enter a name of at most 200 characters');
+
+/** The Unique Reference Number from Get Information about Schools: six digits (a few older ones have seven). */
+export const urnSchema = z.string().trim().regex(/^\d{6,7}$/, 'Enter the school’s URN: 6 digits, as shown on Get Information about Schools');
+
+export const idSchema = z.uuid({ message: 'That record id is not valid' });
+
+export const recoveryKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the recovery key')
+  .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{52}$/, 'That is not a recovery key: it has 52 letters and numbers in groups of four'));

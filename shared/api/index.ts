@@ -1,0 +1,8 @@
+// The contract every door shares: commands, their schemas, results, and the access rules they are checked against.
+export * from './commands';
+export * from './fields';
+export * from './result';
+export { fieldErrors, invalidInput } from './validation';
+export type { Invoke, InvokeEnvelope } from './client';
+export * from '../access';
+export * from '../school';

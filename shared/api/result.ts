@@ -1,0 +1,32 @@
+// Results cross every boundary (IPC, HTTP, CLI) as values, never as thrown exceptions.
+
+/** The closed set of error codes a caller can rely on. */
+export const errorCodes = [
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'locked',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  /** Plain English, safe to show to the person: what happened and what to do next. */
+  message: string;
+  /** Per-field messages, keyed by the field's dotted path (`dsl.password`), for forms to show beside each field. */
+  fields?: Record<string, string[]>;
+  /** For `internal`: a reference the local log carries, so IT can find the details without showing them on screen. */
+  reference?: string;
+  /** For `rate_limited`: when the next attempt will be accepted (UTC ISO-8601). */
+  retryAt?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: AppError): Result<never> => ({ ok: false, error });

@@ -1,0 +1,2 @@
+export { localAuthorities, localAuthorityIds } from './localAuthorities';
+export type { LocalAuthorityId } from './localAuthorities';
