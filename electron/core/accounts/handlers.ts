@@ -1,0 +1,72 @@
+import { v7 as uuidv7 } from 'uuid';
+import { CommandError } from '../dispatch/commandError';
+import { awaiting, inTransaction } from '../dispatch/handler';
+import {
+  countActiveDsls,
+  disableAccount,
+  findAccount,
+  findAccountByUsername,
+  insertAccount,
+  listAccounts,
+  reactivateAccount,
+  setMustChangePassword,
+} from './accountsRepository';
+
+export const accountsHandlers = {
+  'accounts.list': inTransaction<'accounts.list'>(({ db }) => listAccounts(db)),
+
+  'accounts.create': awaiting<'accounts.create'>(async (ctx, input) => {
+    if (findAccountByUsername(ctx.db, input.username)) {
+      throw new CommandError('conflict', 'That username is already taken.', { username: ['That username is already taken: choose another'] });
+    }
+    const id = uuidv7();
+    ctx.recordIds.push(id);
+    // Only a DSL may create a DSL: an administrator must not be able to make themselves a reader of child records.
+    if (input.role === 'dsl' && ctx.session.user.role !== 'dsl') {
+      throw new CommandError('forbidden', 'Only a DSL can create another DSL account.', { role: ['Only a DSL can create another DSL account'] });
+    }
+    const account = { id, username: input.username };
+    await ctx.app.wrapForAccount(account, input.temporaryPassword);
+    return ctx.transact(() =>
+      insertAccount(ctx.db, {
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        staffGroup: input.staffGroup,
+        mustChangePassword: true,
+        createdAt: ctx.now.toISOString(),
+        createdBy: ctx.session.user.id,
+      }),
+    );
+  }),
+
+  'accounts.disable': inTransaction<'accounts.disable'>((ctx, input) => {
+    const account = findAccount(ctx.db, input.userId);
+    if (!account) throw new CommandError('not_found', 'That account does not exist.');
+    ctx.recordIds.push(account.id);
+    if (account.id === ctx.session.user.id) throw new CommandError('conflict', 'You cannot disable your own account.');
+    if (account.role === 'dsl' && account.status === 'active' && countActiveDsls(ctx.db) <= 1) {
+      throw new CommandError('conflict', 'This is the only active DSL account. Create another DSL first, so someone can still read children’s records.');
+    }
+    if (account.role === 'dsl' && ctx.session.user.role !== 'dsl') throw new CommandError('forbidden', 'Only a DSL can disable a DSL account.');
+    disableAccount(ctx.db, account.id, ctx.session.user.id, input.reason, ctx.now.toISOString());
+    // Removing the wrap means the old password can no longer open the data key at all.
+    ctx.app.removeAccountWrap(account.id);
+    return findAccount(ctx.db, account.id)!;
+  }),
+
+  'accounts.resetPassword': awaiting<'accounts.resetPassword'>(async (ctx, input) => {
+    const account = findAccount(ctx.db, input.userId);
+    if (!account) throw new CommandError('not_found', 'That account does not exist.');
+    ctx.recordIds.push(account.id);
+    const vouchedBy = await ctx.app.checkResetAuthority(input.authority, account.id);
+    ctx.recordIds.push(`authority:${vouchedBy}`);
+    await ctx.app.wrapForAccount(account, input.temporaryPassword);
+    return ctx.transact(() => {
+      reactivateAccount(ctx.db, account.id);
+      setMustChangePassword(ctx.db, account.id, true);
+      return findAccount(ctx.db, account.id)!;
+    });
+  }),
+};

@@ -1,0 +1,11 @@
+export {
+  countActiveDsls,
+  disableAccount,
+  findAccount,
+  findAccountByUsername,
+  insertAccount,
+  listAccounts,
+  markSignedIn,
+  reactivateAccount,
+  setMustChangePassword,
+} from './accountsRepository';

@@ -1,0 +1,89 @@
+// The audit log: who ran which command on which records, when. Each row carries the hash of the one before,
+// so an edit, deletion or insertion made around the application breaks the chain at that row.
+import crypto from 'node:crypto';
+import type { Store } from '../store';
+
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  role: string | null;
+  door: string;
+  command: string;
+  recordIds: readonly string[];
+  outcome: 'ok' | 'forbidden' | 'denied';
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  role: string | null;
+  door: string;
+  command: string;
+  record_ids: string;
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+  const canonical = JSON.stringify([row.seq, row.at, row.user_id, row.role, row.door, row.command, row.record_ids, row.outcome]);
+  return crypto.createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** Appends one row; call inside the same transaction as the change it records. */
+export function appendAudit(db: Store, entry: AuditEntry): void {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at,
+    user_id: entry.userId,
+    role: entry.role,
+    door: entry.door,
+    command: entry.command,
+    record_ids: JSON.stringify([...entry.recordIds]),
+    outcome: entry.outcome,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, user_id, role, door, command, record_ids, outcome, prev_hash, hash)
+     VALUES (@seq, @at, @user_id, @role, @door, @command, @record_ids, @outcome, @prev_hash, @hash)`,
+  ).run({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  rowsChecked: number;
+  firstBrokenRow: number | null;
+  reason: string | null;
+}
+
+/** Walks the whole chain; names the first row whose number, link or content does not match. */
+export function verifyAuditChain(db: Store): ChainVerification {
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let rowsChecked = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    rowsChecked += 1;
+    if (row.seq !== expectedSeq) {
+      return { ok: false, rowsChecked, firstBrokenRow: row.seq, reason: `row ${row.seq} follows row ${expectedSeq - 1}: ${row.seq > expectedSeq ? 'rows are missing' : 'rows are out of order'}` };
+    }
+    if (row.prev_hash !== expectedPrev) {
+      return { ok: false, rowsChecked, firstBrokenRow: row.seq, reason: `row ${row.seq} does not link to the row before it` };
+    }
+    if (rowHash(row.prev_hash, row) !== row.hash) {
+      return { ok: false, rowsChecked, firstBrokenRow: row.seq, reason: `row ${row.seq} has been changed since it was written` };
+    }
+    expectedPrev = row.hash;
+    expectedSeq += 1;
+  }
+  return { ok: true, rowsChecked, firstBrokenRow: null, reason: null };
+}
+
+export function integrityCheck(db: Store): { ok: boolean; messages: string[] } {
+  const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  const messages = rows.map((row) => row.integrity_check);
+  return { ok: messages.length === 1 && messages[0] === 'ok', messages };
+}

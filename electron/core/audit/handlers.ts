@@ -1,0 +1,6 @@
+import { inTransaction } from '../dispatch/handler';
+import { integrityCheck, verifyAuditChain } from './auditLog';
+
+export const auditHandlers = {
+  'audit.verify': inTransaction<'audit.verify'>(({ db }) => ({ integrity: integrityCheck(db), chain: verifyAuditChain(db) })),
+};

@@ -1,0 +1,128 @@
+// The keyring: a small JSON file beside the database holding the data key wrapped once per account and once by
+// the recovery key. It holds no personal data: accounts are found by a salted hash of the username.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { deriveKeyFromPassword, type KdfParams } from './kdf';
+import { recoveryKeyEncryptionKey } from './recoveryKey';
+import { unwrapDataKey, wrapDataKey, type WrappedKey } from './wrap';
+
+const wrappedKeySchema = z.object({ iv: z.string(), tag: z.string(), ciphertext: z.string() });
+const kdfSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('argon2id'), salt: z.string(), memoryKiB: z.number().int(), passes: z.number().int(), parallelism: z.number().int() }),
+  z.object({ name: z.literal('scrypt'), salt: z.string(), cost: z.number().int(), blockSize: z.number().int(), parallelism: z.number().int() }),
+]);
+
+const keyringSchema = z.object({
+  format: z.literal('safeguarding-records-keyring'),
+  version: z.literal(1),
+  installId: z.string(),
+  createdAt: z.string(),
+  school: z.object({ name: z.string(), urn: z.string() }),
+  lookupSalt: z.string(),
+  users: z.array(z.object({ lookup: z.string(), userId: z.string(), kdf: kdfSchema, wrapped: wrappedKeySchema })),
+  recovery: z.object({ salt: z.string(), wrapped: wrappedKeySchema }),
+  throttle: z.record(z.string(), z.object({ failures: z.number().int(), lastFailureAt: z.string() })),
+});
+export type Keyring = z.infer<typeof keyringSchema>;
+export type KeyringUser = Keyring['users'][number];
+
+export const KEYRING_FILE = 'keyring.json';
+
+export function keyringPath(dataDir: string): string {
+  return path.join(dataDir, KEYRING_FILE);
+}
+
+export function usernameLookup(keyring: Pick<Keyring, 'lookupSalt'>, username: string): string {
+  return crypto.createHmac('sha256', Buffer.from(keyring.lookupSalt, 'base64')).update(username.trim().toLowerCase()).digest('hex');
+}
+
+const userAssociatedData = (keyring: Keyring, userId: string, lookup: string) => `user:${keyring.installId}:${userId}:${lookup}`;
+const recoveryAssociatedData = (keyring: Keyring) => `recovery:${keyring.installId}`;
+
+export class KeyringError extends Error {}
+
+export function readKeyring(dataDir: string): Keyring | null {
+  const file = keyringPath(dataDir);
+  if (!fs.existsSync(file)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    throw new KeyringError(`The keyring file ${file} is damaged (not valid JSON). Restore it from a backup (keyring.json.bak is the previous version).`);
+  }
+  const parsed = keyringSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new KeyringError(`The keyring file ${file} is not in the expected format (${parsed.error.issues[0]?.path.join('.')}). Restore it from a backup.`);
+  }
+  return parsed.data;
+}
+
+/** Written to a temporary file, flushed and renamed, keeping the previous version as keyring.json.bak. */
+export function writeKeyring(dataDir: string, keyring: Keyring): void {
+  const file = keyringPath(dataDir);
+  const temporary = `${file}.${process.pid}.tmp`;
+  const descriptor = fs.openSync(temporary, 'w', 0o600);
+  try {
+    fs.writeSync(descriptor, JSON.stringify(keyring, null, 2));
+    fs.fsyncSync(descriptor);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+  if (fs.existsSync(file)) fs.copyFileSync(file, `${file}.bak`);
+  fs.renameSync(temporary, file);
+}
+
+export function newKeyring(school: { name: string; urn: string }, dataKey: Buffer, recoveryKey: Buffer, now: Date): Keyring {
+  const recoverySalt = crypto.randomBytes(16);
+  const keyring: Keyring = {
+    format: 'safeguarding-records-keyring',
+    version: 1,
+    installId: crypto.randomUUID(),
+    createdAt: now.toISOString(),
+    school,
+    lookupSalt: crypto.randomBytes(16).toString('base64'),
+    users: [],
+    recovery: { salt: recoverySalt.toString('base64'), wrapped: { iv: '', tag: '', ciphertext: '' } },
+    throttle: {},
+  };
+  keyring.recovery.wrapped = wrapDataKey(dataKey, recoveryKeyEncryptionKey(recoveryKey, recoverySalt), recoveryAssociatedData(keyring));
+  return keyring;
+}
+
+/** Adds or replaces the wrap for an account (new account, changed or reset password). */
+export async function setUserWrap(keyring: Keyring, user: { userId: string; username: string }, password: string, dataKey: Buffer, kdf: KdfParams): Promise<void> {
+  const lookup = usernameLookup(keyring, user.username);
+  const keyEncryptionKey = await deriveKeyFromPassword(password, kdf);
+  const wrapped: WrappedKey = wrapDataKey(dataKey, keyEncryptionKey, userAssociatedData(keyring, user.userId, lookup));
+  keyEncryptionKey.fill(0);
+  keyring.users = keyring.users.filter((entry) => entry.userId !== user.userId && entry.lookup !== lookup);
+  keyring.users.push({ lookup, userId: user.userId, kdf, wrapped });
+}
+
+export function removeUserWrap(keyring: Keyring, userId: string): void {
+  keyring.users = keyring.users.filter((entry) => entry.userId !== userId);
+}
+
+/** The data key and the account it belongs to, or null for a wrong password or an unknown username. */
+export async function unwrapWithPassword(keyring: Keyring, username: string, password: string, decoyKdf: KdfParams): Promise<{ dataKey: Buffer; userId: string } | null> {
+  const lookup = usernameLookup(keyring, username);
+  const entry = keyring.users.find((candidate) => candidate.lookup === lookup);
+  // An unknown username costs the same derivation as a known one, so timing does not reveal who has an account.
+  const keyEncryptionKey = await deriveKeyFromPassword(password, entry?.kdf ?? decoyKdf);
+  if (!entry) {
+    keyEncryptionKey.fill(0);
+    return null;
+  }
+  const dataKey = unwrapDataKey(entry.wrapped, keyEncryptionKey, userAssociatedData(keyring, entry.userId, lookup));
+  keyEncryptionKey.fill(0);
+  return dataKey ? { dataKey, userId: entry.userId } : null;
+}
+
+export function unwrapWithRecoveryKey(keyring: Keyring, recoveryKey: Buffer): Buffer | null {
+  const keyEncryptionKey = recoveryKeyEncryptionKey(recoveryKey, Buffer.from(keyring.recovery.salt, 'base64'));
+  const dataKey = unwrapDataKey(keyring.recovery.wrapped, keyEncryptionKey, recoveryAssociatedData(keyring));
+  keyEncryptionKey.fill(0);
+  return dataKey;
+}

@@ -1,0 +1,116 @@
+// The one way into the application. Every door (IPC, browser host, CLI, tests) calls dispatch, which:
+// finds the command, checks the session and the permission table, validates the input with the command's zod
+// schema, runs the handler in a transaction with its audit row, and returns a result value — never throws.
+import { commands, fail, invalidInput, isCommandName, ok, roleMay, type AppError, type CommandName, type CommandOutput, type Result } from '../../../shared/api';
+import { appendAudit } from '../audit';
+import type { SafeguardingApp } from '../app/safeguardingApp';
+import { StoreError } from '../store';
+import { CommandError } from './commandError';
+import type { CommandContext, Door, Handler, HandlerTable } from './handler';
+import { handlers } from './handlers';
+
+/** Commands a person with a temporary password may use before choosing their own. */
+const allowedBeforePasswordChange = new Set<CommandName>(['app.status', 'session.changePassword', 'session.lock', 'session.signOut', 'session.touch', 'settings.get']);
+
+export type Dispatch = (app: SafeguardingApp, name: unknown, rawInput: unknown, door: Door) => Promise<Result<unknown>>;
+
+/** Builds dispatch over a handler table; the application uses the full table, tests may swap one handler. */
+export function dispatchWith(table: HandlerTable): Dispatch {
+  return async (app, name, rawInput, door) => {
+    if (!isCommandName(name)) {
+      return fail({ code: 'not_found', message: 'The app asked for something it does not know how to do. Restart the app; if it happens again, tell your IT lead.' });
+    }
+    try {
+      return await run(table, app, name, rawInput, door);
+    } catch (error) {
+      return fail(toAppError(app, name, error));
+    }
+  };
+}
+
+export const dispatch: Dispatch = dispatchWith(handlers);
+
+async function run<N extends CommandName>(table: HandlerTable, app: SafeguardingApp, name: N, rawInput: unknown, door: Door): Promise<Result<CommandOutput<N>>> {
+  const definition = commands[name];
+  const handler = table[name] as Handler<N>;
+  const now = app.clock();
+
+  if (definition.permission === 'public' || handler.kind === 'public') {
+    if (definition.permission !== 'public') throw new Error(`${name} has a public handler but needs ${definition.permission}`);
+    const input = definition.input.safeParse(rawInput ?? {});
+    if (!input.success) return fail(invalidInput(input.error));
+    const publicRun = handler as Extract<Handler<N>, { kind: 'public' }>;
+    return ok(definition.output.parse(await publicRun.run({ app, door, now }, input.data as never)) as CommandOutput<N>);
+  }
+
+  const active = app.current();
+  if (!active) {
+    return fail(
+      app.isLocked()
+        ? { code: 'locked', message: 'The app is locked. Enter your password to carry on.' }
+        : { code: 'unauthenticated', message: 'Sign in first.' },
+    );
+  }
+  const { db, session } = active;
+  const { user } = session;
+
+  if (!roleMay(user.role, definition.permission) || (user.mustChangePassword && !allowedBeforePasswordChange.has(name))) {
+    // A refused attempt is itself worth recording: it is what a reviewer looks for after an incident.
+    db.transaction(() => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: [], outcome: 'forbidden' }))();
+    return fail({
+      code: 'forbidden',
+      message: user.mustChangePassword && roleMay(user.role, definition.permission) ? 'Choose a new password first.' : 'Your account does not have access to this.',
+    });
+  }
+
+  const input = definition.input.safeParse(rawInput ?? {});
+  if (!input.success) return fail(invalidInput(input.error));
+  if (name !== 'session.touch' && definition.audited) app.touch();
+
+  let audited = false;
+  const context: CommandContext = {
+    app,
+    door,
+    now,
+    db,
+    session,
+    recordIds: [],
+    transact: (work) =>
+      db.transaction(() => {
+        const result = work();
+        if (definition.audited && !audited) {
+          appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: context.recordIds, outcome: 'ok' });
+          audited = true;
+        }
+        return result;
+      })(),
+  };
+
+  let output: CommandOutput<N>;
+  if (handler.kind === 'transaction') {
+    output = context.transact(() => {
+      const result = handler.run(context, input.data as never);
+      if (result instanceof Promise) throw new Error(`${name} is declared as a transaction but returned a promise`);
+      return result;
+    });
+  } else {
+    output = await (handler as Extract<Handler<N>, { kind: 'async' }>).run(context, input.data as never);
+    if (!audited && definition.audited) context.transact(() => undefined);
+  }
+  return ok(definition.output.parse(output) as CommandOutput<N>);
+}
+
+function toAppError(app: SafeguardingApp, name: string, error: unknown): AppError {
+  if (error instanceof CommandError) {
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...(error.retryAt ? { retryAt: error.retryAt } : {}) };
+  }
+  if (error instanceof StoreError) {
+    return { code: 'unavailable', message: error.message };
+  }
+  const reference = app.log.error(`command ${name}`, error);
+  return {
+    code: 'internal',
+    message: `Something went wrong and nothing was saved. Try again; if it happens again, tell your IT lead and quote reference ${reference}.`,
+    reference,
+  };
+}

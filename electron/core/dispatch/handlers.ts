@@ -1,0 +1,15 @@
+// Every command's handler, by feature. `satisfies HandlerTable` makes a command without a handler a build error.
+import { accountsHandlers } from '../accounts/handlers';
+import { auditHandlers } from '../audit/handlers';
+import { sessionHandlers } from '../session/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { systemHandlers } from '../system/handlers';
+import type { HandlerTable } from './handler';
+
+export const handlers = {
+  ...sessionHandlers,
+  ...accountsHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+  ...systemHandlers,
+} satisfies HandlerTable;

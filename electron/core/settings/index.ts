@@ -1,0 +1,1 @@
+export { defaultSettings, readSettings, writeSettings } from './settingsRepository';

@@ -1,0 +1,7 @@
+import type { Migration } from './migration';
+import { migration0001 } from './0001-foundation';
+
+export type { Migration } from './migration';
+
+/** Strictly increasing by one; the store's user_version is the last one applied. */
+export const migrations: readonly Migration[] = [migration0001];

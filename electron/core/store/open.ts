@@ -1,0 +1,81 @@
+// Opening the encrypted store: key it, prove the key, set the pragmas that keep it durable and keep plaintext
+// off the disk, and bring the schema up to date in one transaction.
+import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyKey } from './cipher';
+import { migrations as allMigrations, type Migration } from './migrations';
+
+export type Store = Database.Database;
+
+export const DATABASE_FILE = 'safeguarding.db';
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
+}
+
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'wrong_key' | 'newer_version' | 'damaged',
+  ) {
+    super(message);
+  }
+}
+
+/** Opens (creating if absent) and migrates the store. Throws StoreError with a message a person can act on. */
+export function openStore(file: string, key: Buffer, migrations: readonly Migration[] = allMigrations): Store {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    applyKey(db, key);
+    proveKey(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function proveKey(db: Store, file: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    throw new StoreError(`The database ${file} could not be opened with this key: the key is wrong or the file is not a Safeguarding Records database.`, 'wrong_key');
+  }
+}
+
+export function schemaVersion(db: Store): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Store, migrations: readonly Migration[]): void {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    // Refuse before touching anything: an older app must not write to a newer schema.
+    throw new StoreError(
+      `This database was written by a newer version of Safeguarding Records (schema ${current}; this version knows up to ${latest}). Install the newer version; the database has not been changed.`,
+      'newer_version',
+    );
+  }
+  const pending = migrations.filter((step) => step.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const step of pending) {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${Number(step.version)}`);
+    }
+  })();
+}
+
+/** A consistent, encrypted copy taken while the store may be in use (SQLite's online backup). */
+export async function backupStore(db: Store, destination: string): Promise<void> {
+  await db.backup(destination);
+}
