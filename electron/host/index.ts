@@ -1,0 +1,2 @@
+export { startBrowserHost } from './server';
+export type { BrowserHost, BrowserHostOptions } from './server';

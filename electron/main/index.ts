@@ -1,0 +1,51 @@
+// Electron's main process: lifecycle, the secure window, the single IPC handler. The application itself is
+// electron/core, which runs the same in plain Node.
+import { app as electronApp, globalShortcut, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { SafeguardingApp, resolveDataDir } from '../core';
+import { registerAppScheme, serveRenderer, APP_ORIGIN } from './appProtocol';
+import { registerInvokeHandler } from './invokeHandler';
+import { createSecureWindow } from './secureWindow';
+
+// Bundled to build/electron/main.cjs beside preload.cjs; the renderer is built to dist/renderer.
+const buildDir = __dirname;
+const projectDir = path.resolve(buildDir, '..', '..');
+
+if (!electronApp.requestSingleInstanceLock()) {
+  // A second copy would open the same store twice; focus the first instead.
+  electronApp.quit();
+} else {
+  registerAppScheme();
+  const application = new SafeguardingApp({ dataDir: resolveDataDir(process.argv) });
+  let window: BrowserWindow | null = null;
+
+  electronApp.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  electronApp.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  void electronApp.whenReady().then(() => {
+    serveRenderer(path.join(projectDir, 'dist', 'renderer'));
+    registerInvokeHandler(application, () => window);
+    window = createSecureWindow(path.join(buildDir, 'preload.cjs'));
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+    window.on('closed', () => {
+      window = null;
+    });
+  });
+
+  electronApp.on('window-all-closed', () => {
+    application.close();
+    globalShortcut.unregisterAll();
+    electronApp.quit();
+  });
+
+  electronApp.on('before-quit', () => application.close());
+}

@@ -1,0 +1,25 @@
+// The single IPC handler. It checks who is asking — the app's own top-level frame — before parsing anything.
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dispatch, type SafeguardingApp } from '../core';
+import { APP_ORIGIN } from './appProtocol';
+
+export const INVOKE_CHANNEL = 'safeguarding:invoke';
+
+function fromOurTopFrame(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  return Boolean(frame) && event.sender === window.webContents && frame === window.webContents.mainFrame && new URL(frame!.url).origin === APP_ORIGIN;
+}
+
+export function registerInvokeHandler(app: SafeguardingApp, getWindow: () => BrowserWindow | null): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, envelope: unknown) => {
+    const window = getWindow();
+    if (!window || !fromOurTopFrame(event, window)) {
+      return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app’s own window.' } };
+    }
+    if (typeof envelope !== 'object' || envelope === null) {
+      return { ok: false, error: { code: 'invalid_input', message: 'The request was not a command.' } };
+    }
+    const { command, input } = envelope as { command?: unknown; input?: unknown };
+    return dispatch(app, command, input, 'ipc');
+  });
+}

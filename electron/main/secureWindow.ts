@@ -1,0 +1,63 @@
+// The one window: isolated, sandboxed, no Node in the page, and no way to navigate or open anything else.
+import { BrowserWindow, dialog, session, shell } from 'electron';
+import path from 'node:path';
+import { APP_ORIGIN } from './appProtocol';
+
+/** Guidance sites a DSL may open in their own browser, after confirming. */
+const externalAllowList = ['www.gov.uk', 'www.nspcc.org.uk', 'www.legislation.gov.uk', 'www.education.gov.uk'];
+
+export function createSecureWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Safeguarding Records',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: path.resolve(preloadPath),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    void openExternalAfterConfirming(window, url);
+    return { action: 'deny' };
+  });
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  window.once('ready-to-show', () => window.show());
+  return window;
+}
+
+async function openExternalAfterConfirming(window: BrowserWindow, url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (parsed.protocol !== 'https:' || !externalAllowList.includes(parsed.hostname)) return;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Open in my browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: `Open ${parsed.hostname} in your web browser?`,
+    detail: url,
+  });
+  if (response === 0) await shell.openExternal(parsed.toString());
+}
