@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { CommandError, dispatch, dispatchWith, handlers, inTransaction } from '../../../../electron/core';
+import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
+import { addAccount, call, newApp, setUpSchool, signInFirstTime } from './testSchool';
+
+const auditRows = (app: ReturnType<typeof newApp>) =>
+  app.current()!.db.prepare('SELECT command, outcome, user_id AS userId, record_ids AS recordIds FROM audit_log ORDER BY seq').all() as Array<{ command: string; outcome: string; userId: string; recordIds: string }>;
+
+async function schoolWithStaffSignedIn() {
+  const app = newApp();
+  await setUpSchool(app);
+  const staff = await addAccount(app, 'ta.smith', 'staff', 'support', 'temporary password 1');
+  await call(app, 'session.signOut', {});
+  await signInFirstTime(app, 'ta.smith', 'temporary password 1', 'my own long password');
+  return { app, staff };
+}
+
+describe('dispatch', () => {
+  it('refuses a staff session calling a DSL command, and records the attempt', async () => {
+    const { app, staff } = await schoolWithStaffSignedIn();
+    for (const name of ['accounts.list', 'settings.update', 'audit.verify'] as const) {
+      const result = await dispatch(app, name, name === 'settings.update' ? { idleLockMinutes: 60 } : {}, 'test');
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const refused = auditRows(app).filter((row) => row.outcome === 'forbidden');
+    expect(refused.map((row) => row.command)).toEqual(['accounts.list', 'settings.update', 'audit.verify']);
+    expect(refused.every((row) => row.userId === staff.id)).toBe(true);
+  });
+
+  it('checks permission before looking at the input, so a refused caller learns nothing from validation', async () => {
+    const { app } = await schoolWithStaffSignedIn();
+    expect(await dispatch(app, 'accounts.create', { username: 1 }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('answers malformed input with invalid_input and a message for each field', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    const result = await dispatch(app, 'accounts.create', { username: 'x', displayName: '', role: 'superuser', staffGroup: 'teaching', temporaryPassword: 'short' }, 'test');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.fields).toMatchObject({
+      username: [expect.stringMatching(/at least 3/)],
+      displayName: [expect.any(String)],
+      role: ['Choose a role'],
+      temporaryPassword: [expect.stringMatching(/at least 12/)],
+    });
+  });
+
+  it('answers an unknown command and a forged record id without touching anything', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    const before = auditRows(app).length;
+    expect(await dispatch(app, 'accounts.dropEverything', {}, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'accounts.disable', { userId: '0190f1a2-0000-7000-8000-000000000000', reason: 'test' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'accounts.disable', { userId: "1' OR '1'='1", reason: 'test' }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(auditRows(app).length).toBe(before);
+  });
+
+  it('needs a session for everything but setup, sign-in and status', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    await call(app, 'session.signOut', {});
+    expect(await dispatch(app, 'system.noop', {}, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('rolls back a handler’s write and its audit row together when the handler throws', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    const failing = dispatchWith({
+      ...handlers,
+      'settings.update': inTransaction<'settings.update'>(({ db, session, now }) => {
+        db.prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('idleLockMinutes', '60', ?, ?)").run(now.toISOString(), session.user.id);
+        throw new Error('disk on fire');
+      }),
+    });
+    const before = auditRows(app).length;
+    const result = await failing(app, 'settings.update', { idleLockMinutes: 60 }, 'test');
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', reference: expect.stringMatching(/^[0-9A-F]{8}$/) } });
+    if (!result.ok) expect(result.error.message).not.toContain('disk on fire');
+    expect(app.current()!.db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
+    expect(auditRows(app).length).toBe(before);
+    expect((await call(app, 'settings.get', {})).idleLockMinutes).toBe(5);
+  });
+
+  it('turns a handler’s CommandError into its code and message', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    const refusing = dispatchWith({ ...handlers, 'system.noop': inTransaction<'system.noop'>(() => { throw new CommandError('conflict', 'Someone else changed this first.'); }) });
+    expect(await refusing(app, 'system.noop', {}, 'test')).toEqual({ ok: false, error: { code: 'conflict', message: 'Someone else changed this first.' } });
+  });
+
+  it('writes an audit row for each command with who, what and which records', async () => {
+    const app = newApp();
+    const { user } = await setUpSchool(app);
+    const account = await addAccount(app, 'teacher.one', 'staff');
+    await call(app, 'accounts.disable', { userId: account.id, reason: 'Left' });
+    const rows = auditRows(app);
+    expect(rows.map((row) => row.command)).toEqual(['setup.create', 'accounts.create', 'accounts.disable']);
+    expect(rows.at(-1)).toMatchObject({ userId: user.id, outcome: 'ok', recordIds: JSON.stringify([account.id]) });
+  });
+});
+
+describe('the audit chain', () => {
+  it('holds after normal use and names the first row changed behind the application’s back', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    for (let index = 0; index < 5; index += 1) await call(app, 'system.noop', {});
+    const verification = await call(app, 'audit.verify', {});
+    expect(verification.integrity.ok).toBe(true);
+    expect(verification.chain).toMatchObject({ ok: true, firstBrokenRow: null });
+    const db = app.current()!.db;
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET user_id = 'someone-else' WHERE seq = 3").run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenRow: 3, reason: expect.stringMatching(/changed/) });
+  });
+
+  it('notices a deleted row', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    for (let index = 0; index < 4; index += 1) await call(app, 'system.noop', {});
+    const db = app.current()!.db;
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenRow: 3 });
+  });
+
+  it('cannot be edited or deleted through SQL while its triggers stand', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    const db = app.current()!.db;
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_log SET command = 'x'").run()).toThrow(/append-only/);
+    appendAudit(db, { at: new Date().toISOString(), userId: null, role: null, door: 'test', command: 'extra', recordIds: [], outcome: 'ok' });
+    expect(verifyAuditChain(db).ok).toBe(true);
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../../electron/core';
+import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from './testSchool';
+
+describe('first-run setup', () => {
+  it('creates the school and the first DSL, signs them in and shows a recovery key once', async () => {
+    const app = newApp();
+    expect(app.status().state).toBe('needs_setup');
+    const { recoveryKey, user } = await setUpSchool(app);
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+    expect(user).toMatchObject({ username: 'dsl.jones', role: 'dsl', mustChangePassword: false });
+    expect(app.status()).toMatchObject({ state: 'signed_in', school: { name: 'Oakfield Primary School', urn: '123456' }, recoveryKeyConfirmed: false });
+    await call(app, 'setup.confirmRecoveryKey', { confirmed: true });
+    expect(app.status().recoveryKeyConfirmed).toBe(true);
+    const again = await dispatch(app, 'setup.create', { school: { name: 'Another', urn: '654321', localAuthority: 'other' }, dsl: { username: 'intruder', displayName: 'X', password: 'another long password' } }, 'test');
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    app.close();
+  });
+
+  it('keeps what was typed out of the store when setup input is invalid, and says which field is wrong', async () => {
+    const app = newApp();
+    const result = await dispatch(app, 'setup.create', { school: { name: 'Oakfield', urn: '12', localAuthority: 'worcestershire' }, dsl: { username: 'dsl', displayName: 'Priya', password: 'short' } }, 'test');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(Object.keys(result.error.fields ?? {})).toEqual(expect.arrayContaining(['school.urn', 'dsl.password']));
+    expect(app.status().state).toBe('needs_setup');
+  });
+});
+
+describe('signing in, locking and signing out', () => {
+  it('locks by closing the store and wiping the key; only the same person’s password unlocks', async () => {
+    const dataDir = tempDataDir();
+    const app = newApp(dataDir);
+    await setUpSchool(app);
+    await call(app, 'session.lock', {});
+    expect(app.status()).toMatchObject({ state: 'locked', user: { username: 'dsl.jones' } });
+    expect(app.current()).toBeNull();
+    expect(await dispatch(app, 'accounts.list', {}, 'test')).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await dispatch(app, 'session.unlock', { password: 'not the password' }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    await call(app, 'session.unlock', { password: DSL_PASSWORD });
+    expect(app.status().state).toBe('signed_in');
+    await call(app, 'session.signOut', {});
+    expect(app.status()).toMatchObject({ state: 'signed_out', user: null });
+  });
+
+  it('answers a wrong password and an unknown username with the same words, and slows both down alike', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    await call(app, 'session.signOut', {});
+    const wrongPassword = await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: 'wrong password' }, 'test');
+    const unknownUser = await dispatch(app, 'session.signIn', { username: 'no.such.person', password: 'wrong password' }, 'test');
+    expect(wrongPassword.ok || unknownUser.ok).toBe(false);
+    if (wrongPassword.ok || unknownUser.ok) return;
+    expect(unknownUser.error).toEqual(wrongPassword.error);
+
+    for (const username of ['dsl.jones', 'no.such.person']) {
+      for (let attempt = 0; attempt < 2; attempt += 1) await dispatch(app, 'session.signIn', { username, password: 'wrong password' }, 'test');
+      const throttled = await dispatch(app, 'session.signIn', { username, password: 'wrong password' }, 'test');
+      expect(throttled).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+      if (!throttled.ok) expect(Date.parse(throttled.error.retryAt!)).toBeGreaterThan(Date.now());
+    }
+    // Even the right password waits out the delay: otherwise the delay would not slow a guesser.
+    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
+  it('remembers the delay across a restart of the app', async () => {
+    const dataDir = tempDataDir();
+    const first = newApp(dataDir);
+    await setUpSchool(first);
+    first.close();
+    for (let attempt = 0; attempt < 3; attempt += 1) await dispatch(first, 'session.signIn', { username: 'dsl.jones', password: 'wrong password' }, 'test');
+    const restarted = newApp(dataDir);
+    expect(await dispatch(restarted, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
+  it('locks by itself after the idle period, and not before', async () => {
+    let now = new Date('2026-11-23T09:00:00Z');
+    const app = newApp(tempDataDir(), { clock: () => now });
+    await setUpSchool(app);
+    now = new Date('2026-11-23T09:04:00Z');
+    expect(app.lockIfIdle()).toBe(false);
+    await call(app, 'system.noop', {});
+    now = new Date('2026-11-23T09:08:59Z');
+    expect(app.lockIfIdle()).toBe(false);
+    now = new Date('2026-11-23T09:09:01Z');
+    expect(app.lockIfIdle()).toBe(true);
+    expect(app.status().state).toBe('locked');
+  });
+
+  it('uses the idle period set in settings', async () => {
+    let now = new Date('2026-11-23T09:00:00Z');
+    const app = newApp(tempDataDir(), { clock: () => now });
+    await setUpSchool(app);
+    await call(app, 'settings.update', { idleLockMinutes: 2 });
+    now = new Date('2026-11-23T09:02:01Z');
+    expect(app.lockIfIdle()).toBe(true);
+    await call(app, 'session.unlock', { password: DSL_PASSWORD });
+    expect(app.status().idleLockMinutes).toBe(2);
+  });
+});
+
+describe('passwords', () => {
+  it('re-wraps the key on a password change: the old password stops working, the new one works', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    await call(app, 'session.changePassword', { currentPassword: DSL_PASSWORD, newPassword: 'a brand new long password' });
+    await call(app, 'session.signOut', {});
+    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false });
+    await call(app, 'session.signIn', { username: 'dsl.jones', password: 'a brand new long password' });
+  });
+
+  it('makes a new account change its temporary password before doing anything else', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    await addAccount(app, 'ta.smith', 'staff', 'support', 'temporary password 1');
+    await call(app, 'session.signOut', {});
+    const user = await call(app, 'session.signIn', { username: 'ta.smith', password: 'temporary password 1' });
+    expect(user.mustChangePassword).toBe(true);
+    expect(await dispatch(app, 'system.noop', {}, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Choose a new password first.' } });
+    await call(app, 'session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'my own long password' });
+    await call(app, 'system.noop', {});
+  });
+
+  it('lets nobody sign in to a disabled account', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    const account = await addAccount(app, 'left.school', 'staff');
+    await call(app, 'accounts.disable', { userId: account.id, reason: 'Left the school in July' });
+    await call(app, 'session.signOut', {});
+    expect(await dispatch(app, 'session.signIn', { username: 'left.school', password: 'temporary password 1' }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+});
+
+describe('password resets need authority', () => {
+  async function schoolWithAdmin() {
+    const app = newApp();
+    const { recoveryKey } = await setUpSchool(app);
+    await addAccount(app, 'it.lead', 'admin', 'office', 'temporary password 1');
+    const teacher = await addAccount(app, 'teacher.one', 'staff', 'teaching', 'temporary password 2');
+    await call(app, 'session.signOut', {});
+    await signInFirstTime(app, 'it.lead', 'temporary password 1', 'admin own password');
+    return { app, recoveryKey, teacher };
+  }
+
+  it('refuses an administrator’s reset without the recovery key or another DSL', async () => {
+    const { app, teacher } = await schoolWithAdmin();
+    const forged = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'recovery_key', recoveryKey: 'ABCD-'.repeat(12) + 'ABCD' } }, 'test');
+    expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const notADsl = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'it.lead', password: 'admin own password' } }, 'test');
+    expect(notADsl).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const wrongDslPassword = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password: 'guessed password' } }, 'test');
+    expect(wrongDslPassword).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await call(app, 'session.signOut', {});
+    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'attacker chosen pw' }, 'test')).toMatchObject({ ok: false });
+  });
+
+  it('resets with the recovery key, or with another DSL’s password, to a temporary password that must be changed', async () => {
+    const { app, recoveryKey, teacher } = await schoolWithAdmin();
+    await call(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'reset by recovery', authority: { kind: 'recovery_key', recoveryKey } });
+    await call(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'reset by the dsl', authority: { kind: 'dsl', username: 'dsl.jones', password: DSL_PASSWORD } });
+    await call(app, 'session.signOut', {});
+    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'reset by recovery' }, 'test')).toMatchObject({ ok: false });
+    const user = await call(app, 'session.signIn', { username: 'teacher.one', password: 'reset by the dsl' });
+    expect(user.mustChangePassword).toBe(true);
+  });
+
+  it('does not let an administrator create a DSL account for themselves to read children’s records', async () => {
+    const { app } = await schoolWithAdmin();
+    const result = await dispatch(app, 'accounts.create', { username: 'shadow.dsl', displayName: 'Shadow', role: 'dsl', staffGroup: 'office', temporaryPassword: 'temporary password 9' }, 'test');
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

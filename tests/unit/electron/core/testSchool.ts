@@ -1,0 +1,42 @@
+// A real school on a temp folder: real keyring, real encrypted store. Key derivation is made cheap for speed;
+// everything else is what the app does.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SafeguardingApp, dispatch, type AppOptions } from '../../../../electron/core';
+import type { CommandInput, CommandName, CommandOutput, Role, StaffGroup } from '../../../../shared/api';
+
+export const cheapKdf = { memoryKiB: 1024, passes: 1 };
+export const DSL_PASSWORD = 'correct horse battery staple';
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'safeguarding-test-'));
+}
+
+export function newApp(dataDir = tempDataDir(), options: Partial<AppOptions> = {}): SafeguardingApp {
+  return new SafeguardingApp({ dataDir, kdfCost: cheapKdf, ...options });
+}
+
+/** Calls a command through the real dispatch and returns its value, failing the test on an error result. */
+export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+  const result = await dispatch(app, name, input, 'test');
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  return result.value as CommandOutput<N>;
+}
+
+export async function setUpSchool(app: SafeguardingApp) {
+  return call(app, 'setup.create', {
+    school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' },
+    dsl: { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD },
+  });
+}
+
+export async function addAccount(app: SafeguardingApp, username: string, role: Role, staffGroup: StaffGroup = 'teaching', password = 'temporary password 1') {
+  return call(app, 'accounts.create', { username, displayName: username, role, staffGroup, temporaryPassword: password });
+}
+
+/** Signs in with a temporary password and replaces it, as a new member of staff does on first sign-in. */
+export async function signInFirstTime(app: SafeguardingApp, username: string, temporary: string, chosen: string) {
+  await call(app, 'session.signIn', { username, password: temporary });
+  await call(app, 'session.changePassword', { currentPassword: temporary, newPassword: chosen });
+}
