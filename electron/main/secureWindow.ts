@@ -37,8 +37,9 @@ export function createSecureWindow(preloadPath: string): BrowserWindow {
     void openExternalAfterConfirming(window, url);
     return { action: 'deny' };
   });
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Notifications tell a DSL at once that a concern has arrived; every other permission is refused.
+  session.defaultSession.setPermissionRequestHandler((_webContents, permission, callback) => callback(permission === 'notifications'));
+  session.defaultSession.setPermissionCheckHandler((_webContents, permission) => permission === 'notifications');
   window.once('ready-to-show', () => window.show());
   return window;
 }

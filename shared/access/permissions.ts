@@ -11,6 +11,7 @@ export const permissions = [
   'children.read',
   'children.write',
   'reports.view',
+  'roster.manage',
   'accounts.manage',
   'settings.manage',
   'audit.verify',
@@ -26,6 +27,8 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   'children.read': ['dsl'],
   'children.write': ['dsl'],
   'reports.view': ['head', 'dsl'],
+  // Names and dates of birth from the MIS; no safeguarding content.
+  'roster.manage': ['admin', 'dsl'],
   'accounts.manage': ['admin', 'dsl'],
   'settings.manage': ['admin', 'dsl'],
   'audit.verify': ['admin', 'dsl'],

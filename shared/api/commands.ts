@@ -1,7 +1,7 @@
 // Every command a person can run, declared once: its name, input and output schemas and the permission it
 // needs. The renderer's client, the IPC handler, the browser host and the CLI all go through these.
 import { z } from 'zod';
-import type { Permission } from '../access/permissions';
+import type { CommandDefinition } from './define';
 import { roles, staffGroups } from '../access/roles';
 import { localAuthorityIds } from '../school/localAuthorities';
 import {
@@ -15,23 +15,10 @@ import {
   usernameSchema,
 } from './fields';
 
-export interface CommandDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  permission: Permission;
-  /** False for commands that only read the app's own state (polling); every other call is audited. */
-  audited: boolean;
-}
+import { command, done, nothing } from './define';
+import { concernCommands } from './concernCommands';
+import { pupilCommands } from './pupilCommands';
 
-const command = <I extends z.ZodType, O extends z.ZodType>(
-  permission: Permission,
-  input: I,
-  output: O,
-  options: { audited?: boolean } = {},
-): CommandDefinition<I, O> => ({ permission, input, output, audited: options.audited ?? true });
-
-const nothing = z.object({}).strict();
-const done = z.object({ done: z.literal(true) });
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
 export const staffGroupSchema = z.enum(staffGroups, { message: 'Choose the kind of job this person does' });
@@ -84,8 +71,18 @@ export const settingsSchema = z.object({
     .int('Enter a whole number of minutes')
     .min(1, 'Lock after at least 1 minute')
     .max(60, 'Lock after at most 60 minutes: an unattended screen shows children’s records'),
+  /** Shown on the concern form when a child is in immediate danger. */
+  dslOnDuty: z
+    .object({
+      name: z.string().trim().max(120).default(''),
+      extension: z.string().trim().max(40).default(''),
+      whereToFind: z.string().trim().max(200).default(''),
+    })
+    .default({ name: '', extension: '', whereToFind: '' }),
+  /** Concerns about an adult go to the headteacher, not the DSL queue. */
+  headteacher: z.object({ name: z.string().trim().max(120).default(''), contact: z.string().trim().max(200).default('') }).default({ name: '', contact: '' }),
 });
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.output<typeof settingsSchema>;
 
 export const auditVerificationSchema = z.object({
   integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
@@ -146,8 +143,11 @@ export const commands = {
 
   /** Does nothing through the full dispatch path; the benchmark's baseline. */
   'system.noop': command('signedIn', nothing, done),
+  ...pupilCommands,
+  ...concernCommands,
 } satisfies Record<string, CommandDefinition>;
 
+export type { CommandDefinition } from './define';
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
 export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;

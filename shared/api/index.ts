@@ -6,3 +6,6 @@ export { fieldErrors, invalidInput } from './validation';
 export type { Invoke, InvokeEnvelope } from './client';
 export * from '../access';
 export * from '../school';
+export * from './pupilCommands';
+export * from './concernCommands';
+export * from '../concerns';

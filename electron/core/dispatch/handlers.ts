@@ -1,5 +1,7 @@
 // Every command's handler, by feature. `satisfies HandlerTable` makes a command without a handler a build error.
 import { accountsHandlers } from '../accounts/handlers';
+import { concernHandlers } from '../concerns/handlers';
+import { pupilHandlers } from '../pupils/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -12,4 +14,6 @@ export const handlers = {
   ...settingsHandlers,
   ...auditHandlers,
   ...systemHandlers,
+  ...pupilHandlers,
+  ...concernHandlers,
 } satisfies HandlerTable;

@@ -1,7 +1,11 @@
 import type { Settings } from '../../../shared/api';
 import type { Store } from '../store';
 
-export const defaultSettings: Settings = { idleLockMinutes: 5 };
+export const defaultSettings: Settings = {
+  idleLockMinutes: 5,
+  dslOnDuty: { name: '', extension: '', whereToFind: '' },
+  headteacher: { name: '', contact: '' },
+};
 
 export function readSettings(db: Store): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;

@@ -1,0 +1,298 @@
+// The zero-threshold concern log as stored: submitting (immutable from then on), the author's view of their own,
+// addenda, drafts, and the DSL's first look. Who may see what is decided here from the session, never the page.
+import { TZDate } from '@date-fns/tz';
+import crypto from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { ConcernCategory, ConcernView, ParsedConcern, Role } from '../../../shared/api';
+import { MAX_ATTACHMENT_BYTES, defaultCategories } from '../../../shared/api';
+import { CommandError } from '../dispatch/commandError';
+import { pupilDisplayName } from '../pupils/pupilDirectory';
+import type { Store } from '../store';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+/** A DSL may read any concern; anyone else only their own. Others' concerns look exactly like missing ones. */
+const mayRead = (viewer: Viewer, authorId: string) => viewer.role === 'dsl' || viewer.id === authorId;
+
+/** The school's own category list, or the KCSIE defaults until the school changes it. */
+export function categoryList(db: Store): ConcernCategory[] {
+  const rows = db.prepare('SELECT id, label, guidance, duty FROM concern_category_list WHERE active = 1 ORDER BY position').all() as ConcernCategory[];
+  return rows.length > 0 ? rows : [...defaultCategories];
+}
+
+/** The date and time a person typed, in Europe/London, as a UTC instant. */
+export function londonInstant(isoDate: string, time: string): Date {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(year, month - 1, day, hours, minutes, 'Europe/London').getTime());
+}
+
+const FUTURE_GRACE_MS = 60_000;
+
+export function submitConcern(db: Store, authorId: string, input: ParsedConcern, now: Date): { id: string; recordedAt: string } {
+  const occurredAt = londonInstant(input.occurredDate, input.occurredTime);
+  if (Number.isNaN(occurredAt.getTime())) throw new CommandError('invalid_input', 'Check the date and time.', { occurredDate: ['Enter a real date, for example 22/11/2026'] });
+  if (occurredAt.getTime() > now.getTime() + FUTURE_GRACE_MS) {
+    throw new CommandError('invalid_input', 'The date and time it happened cannot be in the future.', { occurredDate: ['The date and time cannot be in the future'], occurredTime: ['The date and time cannot be in the future'] });
+  }
+  const pupilExists = db.prepare('SELECT 1 FROM pupils WHERE id = ?').pluck();
+  input.pupils.forEach((pupil, index) => {
+    if (!pupilExists.get(pupil.pupilId)) throw new CommandError('invalid_input', 'One of the pupils is not on the roster.', { [`pupils.${index}.pupilId`]: ['This pupil is not on the roster: search for them again'] });
+  });
+  const known = new Set(categoryList(db).map((category) => category.id));
+  input.categories.forEach((category, index) => {
+    if (!known.has(category)) throw new CommandError('invalid_input', 'One of the categories is not on the school’s list.', { [`categories.${index}`]: ['Choose a category from the list'] });
+  });
+  const files = input.attachments.map((attachment, index) => {
+    const data = Buffer.from(attachment.dataBase64, 'base64');
+    if (data.length === 0) throw new CommandError('invalid_input', 'An attached file is empty.', { [`attachments.${index}`]: ['This file is empty: attach it again'] });
+    if (data.length > MAX_ATTACHMENT_BYTES) throw new CommandError('invalid_input', 'An attached file is too large.', { [`attachments.${index}`]: [`Each file must be ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB or smaller`] });
+    if (!contentMatchesType(data, attachment.type)) {
+      throw new CommandError('invalid_input', 'An attached file is not what its name says.', { [`attachments.${index}`]: ['This file is not a real PDF or photo: attach the original file'] });
+    }
+    return { ...attachment, data };
+  });
+
+  const id = uuidv7();
+  const recordedAt = now.toISOString();
+  db.prepare(
+    `INSERT INTO concerns (id, author_id, occurred_at, recorded_at, location, what_happened, child_words, action_taken, immediate_danger,
+       others_present, urgent, spoken_to_dsl, fgm_police_reference)
+     VALUES (@id, @author, @occurredAt, @recordedAt, @location, @whatHappened, @childWords, @actionTaken, @immediateDanger,
+       @othersPresent, @urgent, @spokenToDsl, @fgmPoliceReference)`,
+  ).run({
+    id,
+    author: authorId,
+    occurredAt: occurredAt.toISOString(),
+    recordedAt,
+    location: input.location,
+    whatHappened: input.whatHappened,
+    childWords: input.childWords,
+    actionTaken: input.actionTaken,
+    immediateDanger: input.immediateDanger ? 1 : 0,
+    othersPresent: input.othersPresent,
+    urgent: input.urgent || input.immediateDanger ? 1 : 0,
+    spokenToDsl: input.spokenToDslInPerson,
+    fgmPoliceReference: input.fgmPoliceReference,
+  });
+  const addPupil = db.prepare('INSERT INTO concern_pupils (concern_id, pupil_id, part) VALUES (?, ?, ?)');
+  for (const pupil of input.pupils) addPupil.run(id, pupil.pupilId, pupil.part);
+  const addCategory = db.prepare('INSERT INTO concern_categories (concern_id, category) VALUES (?, ?)');
+  for (const category of new Set(input.categories)) addCategory.run(id, category);
+  const addMark = db.prepare(
+    'INSERT INTO concern_body_marks (concern_id, position, view, x, y, size, colour, shape, child_explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  input.bodyMap.forEach((mark, position) => addMark.run(id, position, mark.view, mark.x, mark.y, mark.size, mark.colour, mark.shape, mark.childExplanation));
+  const addFile = db.prepare('INSERT INTO concern_attachments (id, concern_id, name, type, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const file of files) {
+    addFile.run(uuidv7(), id, file.name, file.type, file.data.length, crypto.createHash('sha256').update(file.data).digest('hex'), file.data, recordedAt, authorId);
+  }
+  if (input.draftId) db.prepare('DELETE FROM concern_drafts WHERE id = ? AND author_id = ?').run(input.draftId, authorId);
+  return { id, recordedAt };
+}
+
+/** The first bytes of each allowed type, so a renamed executable is not stored as a "photo". */
+function contentMatchesType(data: Buffer, type: string): boolean {
+  const starts = (bytes: number[], offset = 0) => bytes.every((byte, index) => data[offset + index] === byte);
+  switch (type) {
+    case 'application/pdf':
+      return starts([0x25, 0x50, 0x44, 0x46]);
+    case 'image/jpeg':
+      return starts([0xff, 0xd8, 0xff]);
+    case 'image/png':
+      return starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    case 'image/webp':
+      return starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8);
+    default:
+      return false;
+  }
+}
+
+const authorStatus = (status: string) => (status === 'new' ? 'submitted' : status === 'closed' ? 'closed' : 'read') as 'submitted' | 'read' | 'closed';
+
+interface PupilNameRow {
+  concern_id: string;
+  pupil_id: string;
+  part: 'subject' | 'involved' | 'witness';
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  year_group: string | null;
+}
+
+function pupilsOf(db: Store, concernIds: readonly string[]): Map<string, PupilNameRow[]> {
+  const byConcern = new Map<string, PupilNameRow[]>();
+  if (concernIds.length === 0) return byConcern;
+  const rows = db
+    .prepare(
+      `SELECT cp.concern_id, cp.pupil_id, cp.part, p.legal_first_name, p.legal_last_name, p.preferred_name, p.year_group
+       FROM concern_pupils cp JOIN pupils p ON p.id = cp.pupil_id
+       WHERE cp.concern_id IN (SELECT value FROM json_each(?)) ORDER BY cp.rowid`,
+    )
+    .all(JSON.stringify(concernIds)) as PupilNameRow[];
+  for (const row of rows) byConcern.set(row.concern_id, [...(byConcern.get(row.concern_id) ?? []), row]);
+  return byConcern;
+}
+
+const nameOf = (row: PupilNameRow) => pupilDisplayName({ legalFirstName: row.legal_first_name, legalLastName: row.legal_last_name, preferredName: row.preferred_name });
+
+export function myConcerns(db: Store, authorId: string) {
+  const rows = db
+    .prepare('SELECT id, recorded_at, occurred_at, status, immediate_danger FROM concerns WHERE author_id = ? ORDER BY recorded_at DESC LIMIT 500')
+    .all(authorId) as Array<{ id: string; recorded_at: string; occurred_at: string; status: string; immediate_danger: number }>;
+  const pupils = pupilsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => ({
+    id: row.id,
+    recordedAt: row.recorded_at,
+    occurredAt: row.occurred_at,
+    pupilNames: (pupils.get(row.id) ?? []).map(nameOf),
+    status: authorStatus(row.status),
+    immediateDanger: row.immediate_danger === 1,
+  }));
+}
+
+interface ConcernRow {
+  id: string;
+  author_id: string;
+  author_name: string;
+  occurred_at: string;
+  recorded_at: string;
+  location: string;
+  others_present: string;
+  what_happened: string;
+  child_words: string;
+  action_taken: string;
+  urgent: number;
+  spoken_to_dsl: 'yes' | 'no' | null;
+  immediate_danger: number;
+  fgm_police_reference: string;
+  status: string;
+  read_at: string | null;
+}
+
+/** The concern for someone allowed to see it, or null (missing, or not theirs) — the caller answers not_found. */
+export function viewConcern(db: Store, concernId: string, viewer: Viewer, now: Date): ConcernView | null {
+  const row = db
+    .prepare('SELECT c.*, u.display_name AS author_name FROM concerns c JOIN users u ON u.id = c.author_id WHERE c.id = ?')
+    .get(concernId) as ConcernRow | undefined;
+  if (!row || !mayRead(viewer, row.author_id)) return null;
+  if (viewer.role === 'dsl' && row.status === 'new') {
+    // "Read" means a DSL opened it: the author sees that their worry has been received.
+    db.prepare("UPDATE concerns SET status = 'read', read_at = ?, read_by = ? WHERE id = ? AND status = 'new'").run(now.toISOString(), viewer.id, concernId);
+    row.status = 'read';
+    row.read_at = now.toISOString();
+  }
+  const labels = new Map(categoryList(db).map((category) => [category.id, category.label]));
+  const categories = (db.prepare('SELECT category FROM concern_categories WHERE concern_id = ? ORDER BY rowid').pluck().all(concernId) as string[]).map((id) => ({ id, label: labels.get(id) ?? id }));
+  const bodyMap = (
+    db.prepare('SELECT view, x, y, size, colour, shape, child_explanation FROM concern_body_marks WHERE concern_id = ? ORDER BY position').all(concernId) as Array<{
+      view: 'front' | 'back';
+      x: number;
+      y: number;
+      size: string;
+      colour: string;
+      shape: string;
+      child_explanation: string;
+    }>
+  ).map(({ child_explanation, ...mark }) => ({ ...mark, childExplanation: child_explanation }));
+  const attachments = db.prepare('SELECT id, name, type, size FROM concern_attachments WHERE concern_id = ? ORDER BY added_at, id').all(concernId) as ConcernView['attachments'];
+  const addenda = (
+    db
+      .prepare('SELECT a.id, u.display_name AS author, a.written_at, a.text FROM concern_addenda a JOIN users u ON u.id = a.author_id WHERE a.concern_id = ? ORDER BY a.written_at, a.id')
+      .all(concernId) as Array<{ id: string; author: string; written_at: string; text: string }>
+  ).map((addendum) => ({ id: addendum.id, author: addendum.author, writtenAt: addendum.written_at, text: addendum.text }));
+  return {
+    id: row.id,
+    author: { id: row.author_id, displayName: row.author_name },
+    recordedAt: row.recorded_at,
+    occurredAt: row.occurred_at,
+    pupils: (pupilsOf(db, [row.id]).get(row.id) ?? []).map((pupil) => ({ pupilId: pupil.pupil_id, name: nameOf(pupil), yearGroup: pupil.year_group, part: pupil.part })),
+    location: row.location,
+    othersPresent: row.others_present,
+    whatHappened: row.what_happened,
+    childWords: row.child_words,
+    categories,
+    bodyMap,
+    actionTaken: row.action_taken,
+    urgent: row.urgent === 1,
+    spokenToDslInPerson: row.spoken_to_dsl,
+    immediateDanger: row.immediate_danger === 1,
+    fgmPoliceReference: row.fgm_police_reference,
+    attachments,
+    addenda,
+    status: authorStatus(row.status),
+    readAt: row.read_at,
+  };
+}
+
+export function readAttachment(db: Store, concernId: string, attachmentId: string, viewer: Viewer) {
+  const row = db
+    .prepare('SELECT a.name, a.type, a.data, c.author_id FROM concern_attachments a JOIN concerns c ON c.id = a.concern_id WHERE a.id = ? AND a.concern_id = ?')
+    .get(attachmentId, concernId) as { name: string; type: 'application/pdf'; data: Buffer; author_id: string } | undefined;
+  if (!row || !mayRead(viewer, row.author_id)) return null;
+  return { name: row.name, type: row.type, dataBase64: row.data.toString('base64') };
+}
+
+/** Only the author or a DSL adds to a concern; what was written before is never changed. */
+export function addAddendum(db: Store, concernId: string, viewer: Viewer, text: string, now: Date): { id: string; writtenAt: string } | null {
+  const authorId = db.prepare('SELECT author_id FROM concerns WHERE id = ?').pluck().get(concernId) as string | undefined;
+  if (!authorId || !mayRead(viewer, authorId)) return null;
+  const id = uuidv7();
+  const writtenAt = now.toISOString();
+  db.prepare('INSERT INTO concern_addenda (id, concern_id, author_id, written_at, text) VALUES (?, ?, ?, ?, ?)').run(id, concernId, viewer.id, writtenAt, text);
+  return { id, writtenAt };
+}
+
+export function saveDraft(db: Store, authorId: string, draftId: string | null, form: string, now: Date): { id: string; updatedAt: string } | null {
+  const updatedAt = now.toISOString();
+  if (draftId) {
+    const changed = db.prepare('UPDATE concern_drafts SET form = ?, updated_at = ? WHERE id = ? AND author_id = ?').run(form, updatedAt, draftId, authorId).changes;
+    return changed === 1 ? { id: draftId, updatedAt } : null;
+  }
+  const id = uuidv7();
+  db.prepare('INSERT INTO concern_drafts (id, author_id, created_at, updated_at, form) VALUES (?, ?, ?, ?, ?)').run(id, authorId, updatedAt, updatedAt, form);
+  return { id, updatedAt };
+}
+
+export function myDrafts(db: Store, authorId: string) {
+  return (db.prepare('SELECT id, updated_at, form FROM concern_drafts WHERE author_id = ? ORDER BY updated_at DESC').all(authorId) as Array<{ id: string; updated_at: string; form: string }>).map(
+    (row) => ({ id: row.id, updatedAt: row.updated_at, form: row.form }),
+  );
+}
+
+export function discardDraft(db: Store, authorId: string, draftId: string): boolean {
+  return db.prepare('DELETE FROM concern_drafts WHERE id = ? AND author_id = ?').run(draftId, authorId).changes === 1;
+}
+
+export function newConcernAlerts(db: Store) {
+  return db
+    .prepare(
+      "SELECT count(*) AS newCount, coalesce(sum(immediate_danger), 0) AS immediateDangerCount, max(recorded_at) AS latestRecordedAt FROM concerns WHERE status = 'new'",
+    )
+    .get() as { newCount: number; immediateDangerCount: number; latestRecordedAt: string | null };
+}
+
+/** New concerns for the DSL: immediate danger first, then oldest first (the longest waiting). */
+export function listNewConcerns(db: Store, limit = 200) {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.recorded_at, c.immediate_danger, c.urgent, u.display_name AS author_name,
+         (SELECT json_group_array(category) FROM concern_categories WHERE concern_id = c.id) AS categories
+       FROM concerns c JOIN users u ON u.id = c.author_id
+       WHERE c.status = 'new' ORDER BY c.immediate_danger DESC, c.recorded_at LIMIT ?`,
+    )
+    .all(limit) as Array<{ id: string; recorded_at: string; immediate_danger: number; urgent: number; author_name: string; categories: string }>;
+  const pupils = pupilsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => ({
+    id: row.id,
+    recordedAt: row.recorded_at,
+    authorName: row.author_name,
+    pupilNames: (pupils.get(row.id) ?? []).map(nameOf),
+    categories: JSON.parse(row.categories) as string[],
+    immediateDanger: row.immediate_danger === 1,
+    urgent: row.urgent === 1,
+  }));
+}

@@ -1,0 +1,80 @@
+import { CommandError } from '../dispatch/commandError';
+import { inTransaction } from '../dispatch/handler';
+import { readSettings } from '../settings';
+import {
+  addAddendum,
+  categoryList,
+  discardDraft,
+  listNewConcerns,
+  myConcerns,
+  myDrafts,
+  newConcernAlerts,
+  readAttachment,
+  saveDraft,
+  submitConcern,
+  viewConcern,
+} from './concernLog';
+
+const notFound = () => new CommandError('not_found', 'That concern does not exist, or is not yours to see.');
+
+export const concernHandlers = {
+  'concerns.formContext': inTransaction<'concerns.formContext'>(({ db }) => {
+    const settings = readSettings(db);
+    return {
+      categories: categoryList(db).map((category) => ({ ...category, duty: category.duty ?? null })),
+      dslOnDuty: settings.dslOnDuty,
+      headteacher: settings.headteacher,
+    };
+  }),
+
+  'concerns.submit': inTransaction<'concerns.submit'>(({ db, session, now, recordIds }, input) => {
+    const result = submitConcern(db, session.user.id, input, now);
+    recordIds.push(result.id, ...input.pupils.map((pupil) => pupil.pupilId));
+    return result;
+  }),
+
+  'concerns.mine': inTransaction<'concerns.mine'>(({ db, session }) => myConcerns(db, session.user.id)),
+
+  'concerns.get': inTransaction<'concerns.get'>(({ db, session, now, recordIds }, input) => {
+    const view = viewConcern(db, input.concernId, session.user, now);
+    if (!view) throw notFound();
+    recordIds.push(view.id, ...view.pupils.map((pupil) => pupil.pupilId));
+    return view;
+  }),
+
+  'concerns.attachment': inTransaction<'concerns.attachment'>(({ db, session, recordIds }, input) => {
+    const file = readAttachment(db, input.concernId, input.attachmentId, session.user);
+    if (!file) throw notFound();
+    recordIds.push(input.concernId, input.attachmentId);
+    return file;
+  }),
+
+  'concerns.addAddendum': inTransaction<'concerns.addAddendum'>(({ db, session, now, recordIds }, input) => {
+    const added = addAddendum(db, input.concernId, session.user, input.text, now);
+    if (!added) throw notFound();
+    recordIds.push(input.concernId, added.id);
+    return added;
+  }),
+
+  'drafts.save': inTransaction<'drafts.save'>(({ db, session, now }, input) => {
+    const saved = saveDraft(db, session.user.id, input.draftId, input.form, now);
+    if (!saved) throw new CommandError('not_found', 'That draft no longer exists. Your text is still on the screen: submit it, or it will be saved as a new draft.');
+    return saved;
+  }),
+
+  'drafts.mine': inTransaction<'drafts.mine'>(({ db, session }) => myDrafts(db, session.user.id)),
+
+  'drafts.discard': inTransaction<'drafts.discard'>(({ db, session, recordIds }, input) => {
+    if (!discardDraft(db, session.user.id, input.draftId)) throw new CommandError('not_found', 'That draft does not exist.');
+    recordIds.push(input.draftId);
+    return { done: true };
+  }),
+
+  'concerns.alerts': inTransaction<'concerns.alerts'>(({ db }) => newConcernAlerts(db)),
+
+  'concerns.listNew': inTransaction<'concerns.listNew'>(({ db, recordIds }) => {
+    const concerns = listNewConcerns(db);
+    recordIds.push(...concerns.map((concern) => concern.id));
+    return concerns;
+  }),
+};

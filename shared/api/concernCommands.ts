@@ -1,0 +1,100 @@
+// The zero-threshold concern log: drafts, submitting, "my concerns", addenda, and the DSL's first look.
+import { z } from 'zod';
+import { attachmentTypes, bodyMapMarkSchema, concernInputSchema, pupilParts } from '../concerns/concernSchema';
+import { command, done, nothing } from './define';
+import { idSchema } from './fields';
+
+export const concernCategorySchema = z.object({ id: z.string(), label: z.string(), guidance: z.string(), duty: z.enum(['fgm', 'prevent']).nullable() });
+
+export const formContextSchema = z.object({
+  categories: z.array(concernCategorySchema),
+  dslOnDuty: z.object({ name: z.string(), extension: z.string(), whereToFind: z.string() }),
+  headteacher: z.object({ name: z.string(), contact: z.string() }),
+});
+export type FormContext = z.infer<typeof formContextSchema>;
+
+/** What the author sees of their own concern afterwards: never what the DSL decided or wrote. */
+export const authorStatusSchema = z.enum(['submitted', 'read', 'closed']);
+
+export const myConcernSchema = z.object({
+  id: z.string(),
+  recordedAt: z.string(),
+  occurredAt: z.string(),
+  pupilNames: z.array(z.string()),
+  status: authorStatusSchema,
+  immediateDanger: z.boolean(),
+});
+
+export const concernViewSchema = z.object({
+  id: z.string(),
+  author: z.object({ id: z.string(), displayName: z.string() }),
+  recordedAt: z.string(),
+  occurredAt: z.string(),
+  pupils: z.array(z.object({ pupilId: z.string(), name: z.string(), yearGroup: z.string().nullable(), part: z.enum(pupilParts) })),
+  location: z.string(),
+  othersPresent: z.string(),
+  whatHappened: z.string(),
+  childWords: z.string(),
+  categories: z.array(z.object({ id: z.string(), label: z.string() })),
+  bodyMap: z.array(bodyMapMarkSchema),
+  actionTaken: z.string(),
+  urgent: z.boolean(),
+  spokenToDslInPerson: z.enum(['yes', 'no']).nullable(),
+  immediateDanger: z.boolean(),
+  fgmPoliceReference: z.string(),
+  attachments: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(attachmentTypes), size: z.number().int() })),
+  addenda: z.array(z.object({ id: z.string(), author: z.string(), writtenAt: z.string(), text: z.string() })),
+  /** For the author: submitted / read / closed. The DSL sees the full status in the review queue. */
+  status: authorStatusSchema,
+  readAt: z.string().nullable(),
+});
+export type ConcernView = z.infer<typeof concernViewSchema>;
+
+export const draftSchema = z.object({ id: z.string(), updatedAt: z.string(), form: z.string() });
+
+export const newConcernAlertSchema = z.object({
+  newCount: z.number().int(),
+  immediateDangerCount: z.number().int(),
+  /** The newest recorded time among new concerns, so the page can tell when another has arrived. */
+  latestRecordedAt: z.string().nullable(),
+});
+
+export const newConcernSummarySchema = z.object({
+  id: z.string(),
+  recordedAt: z.string(),
+  authorName: z.string(),
+  pupilNames: z.array(z.string()),
+  categories: z.array(z.string()),
+  immediateDanger: z.boolean(),
+  urgent: z.boolean(),
+});
+
+export const concernCommands = {
+  'concerns.formContext': command('concerns.log', nothing, formContextSchema, { audited: false }),
+  'concerns.submit': command('concerns.log', concernInputSchema, z.object({ id: z.string(), recordedAt: z.string() })),
+  'concerns.mine': command('concerns.log', nothing, z.array(myConcernSchema)),
+  /** The author may open their own; a DSL may open any (and opening it marks it read). */
+  'concerns.get': command('concerns.log', z.object({ concernId: idSchema }), concernViewSchema),
+  'concerns.attachment': command(
+    'concerns.log',
+    z.object({ concernId: idSchema, attachmentId: idSchema }),
+    z.object({ name: z.string(), type: z.enum(attachmentTypes), dataBase64: z.string() }),
+  ),
+  'concerns.addAddendum': command(
+    'concerns.log',
+    z.object({ concernId: idSchema, text: z.string().trim().min(1, 'Write what you want to add').max(20_000) }),
+    z.object({ id: z.string(), writtenAt: z.string() }),
+  ),
+
+  'drafts.save': command(
+    'concerns.log',
+    z.object({ draftId: idSchema.nullable(), form: z.string().max(400_000, 'This draft is too long to save; submit it or shorten it') }),
+    z.object({ id: z.string(), updatedAt: z.string() }),
+    { audited: false },
+  ),
+  'drafts.mine': command('concerns.log', nothing, z.array(draftSchema)),
+  'drafts.discard': command('concerns.log', z.object({ draftId: idSchema }), done),
+
+  'concerns.alerts': command('children.read', nothing, newConcernAlertSchema, { audited: false }),
+  'concerns.listNew': command('children.read', nothing, z.array(newConcernSummarySchema)),
+};
