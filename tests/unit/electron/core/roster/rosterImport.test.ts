@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../../../electron/core';
+import { badRows, generateMisExport } from '../../../../fixtures/roster/generateMisExport';
+import { call, newApp, setUpSchool, tempDataDir } from '../testSchool';
+
+const fixture = path.join(process.cwd(), 'tests/fixtures/roster/sims-export-1500.csv');
+const asFile = (bytes: Buffer, fileName = 'sims-export.csv') => ({ fileName, dataBase64: bytes.toString('base64') });
+
+async function school() {
+  const app = newApp(tempDataDir(), { clock: () => new Date('2026-11-23T10:00:00Z') });
+  await setUpSchool(app);
+  return app;
+}
+
+describe('importing the roster from an MIS export', () => {
+  it('is the committed fixture, generated as described', () => {
+    expect(fs.readFileSync(fixture).equals(generateMisExport())).toBe(true);
+  });
+
+  it('guesses the SIMS columns and reports every bad row with its line and reason, keeping the good rows', async () => {
+    const app = await school();
+    const preview = await call(app, 'roster.preview', { file: asFile(fs.readFileSync(fixture)) });
+    expect(preview.suggestedMapping).toMatchObject({ UPN: 'upn', 'Legal Surname': 'legalLastName', 'Legal Forename': 'legalFirstName', 'Preferred Forename': 'preferredName', DOB: 'dateOfBirth', Year: 'yearGroup', Reg: 'registrationGroup' });
+    expect(preview.missingRequired).toEqual([]);
+    expect(preview.rowCount).toBe(1500);
+    expect(preview.rejected).toEqual([
+      { line: badRows.missingUpn, reason: expect.stringMatching(/missing UPN/) },
+      { line: badRows.impossibleDate, reason: expect.stringMatching(/31\/02\/2014.*not a real date/) },
+      { line: badRows.duplicatedUpn, reason: expect.stringMatching(/also on line 2/) },
+      { line: badRows.wrongEncoding, reason: expect.stringMatching(/not valid UTF-8/) },
+    ]);
+    expect(preview.acceptedCount).toBe(1496);
+
+    const result = await call(app, 'roster.import', { file: asFile(fs.readFileSync(fixture)), mapping: preview.suggestedMapping, leftOn: '2026-07-22' });
+    expect(result).toMatchObject({ created: 1496, updated: 0, markedLeft: 0 });
+    expect(result.rejected).toHaveLength(4);
+    const [found] = await call(app, 'pupils.search', { query: 'Jackson Priya' });
+    expect(found).toMatchObject({ legalLastName: 'Jackson', legalFirstName: 'Priya', yearGroup: '10', registrationGroup: '10A' });
+    // Siblings share an address in the export, so they are linked.
+    expect((await call(app, 'pupils.siblings', { pupilId: found!.id })).map((pupil) => pupil.legalFirstName)).toEqual(['Oscar']);
+  });
+
+  it('updates by UPN on re-import, marks pupils missing from the file as left, and never deletes anyone', async () => {
+    const app = await school();
+    const first = [
+      'UPN,Surname,Forename,DOB,Year,Reg',
+      'A123456789012,Hughes,Amelia,04/03/2016,Year 5,5H',
+      'B123456789012,Hughes,Benjamin,21/07/2018,Year 3,3K',
+      'C123456789012,Patel,Riya,01/12/2015,Year 5,5P',
+    ].join('\n');
+    const mapping = (await call(app, 'roster.preview', { file: asFile(Buffer.from(first)) })).suggestedMapping;
+    expect(await call(app, 'roster.import', { file: asFile(Buffer.from(first)), mapping, leftOn: '2026-07-22' })).toMatchObject({ created: 3 });
+    const second = ['UPN,Surname,Forename,DOB,Year,Reg', 'A123456789012,Hughes,Amelia,04/03/2016,Year 6,6H', 'B123456789012,Hughes,Benjamin,31/02/2018,Year 4,4K'].join('\n');
+    const result = await call(app, 'roster.import', { file: asFile(Buffer.from(second)), mapping, leftOn: '2026-07-22' });
+    // Benjamin's row is rejected (bad date) but he is still in the file, so he is not marked as left.
+    expect(result).toMatchObject({ created: 0, updated: 1, markedLeft: 1, rejected: [{ line: 3, reason: expect.stringMatching(/not a real date/) }] });
+    expect((await call(app, 'pupils.search', { query: 'amelia' }))[0]).toMatchObject({ yearGroup: '6', registrationGroup: '6H', leftOn: null });
+    expect(await call(app, 'pupils.search', { query: 'riya' })).toEqual([]);
+    expect((await call(app, 'pupils.search', { query: 'riya', includeLeavers: true }))[0]).toMatchObject({ leftOn: '2026-07-22' });
+    expect(app.current()!.db.prepare('SELECT count(*) FROM pupils').pluck().get()).toBe(3);
+  });
+
+  it('refuses an Excel file, an empty file and a file without the required columns, saying what to do', async () => {
+    const app = await school();
+    const excel = await dispatch(app, 'roster.preview', { file: asFile(Buffer.from('PK\u0003\u0004rest-of-zip'), 'pupils.xlsx') }, 'test');
+    expect(excel).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/pupils\.xlsx.*CSV UTF-8/) } });
+    const empty = await dispatch(app, 'roster.preview', { file: asFile(Buffer.alloc(0), 'empty.csv') }, 'test');
+    expect(empty).toMatchObject({ ok: false, error: { message: expect.stringMatching(/empty\.csv is empty/) } });
+    const noDob = await call(app, 'roster.preview', { file: asFile(Buffer.from('UPN,Surname,Forename\nA123456789012,Hughes,Amelia\n')) });
+    expect(noDob.missingRequired).toEqual(['dateOfBirth']);
+    const imported = await dispatch(app, 'roster.import', { file: asFile(Buffer.from('UPN,Surname,Forename\nA123456789012,Hughes,Amelia\n')), mapping: noDob.suggestedMapping, leftOn: '2026-07-22' }, 'test');
+    expect(imported).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { mapping: [expect.stringMatching(/dateOfBirth/)] } } });
+  });
+
+  it('is for the DSL and admin only', async () => {
+    const app = await school();
+    await call(app, 'accounts.create', { username: 'teacher.one', displayName: 'Teacher', role: 'staff', staffGroup: 'teaching', temporaryPassword: 'temporary password 1' });
+    await call(app, 'session.signOut', {});
+    await call(app, 'session.signIn', { username: 'teacher.one', password: 'temporary password 1' });
+    await call(app, 'session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'teacher own password' });
+    expect(await dispatch(app, 'roster.preview', { file: asFile(Buffer.from('UPN\n')) }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
