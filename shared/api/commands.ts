@@ -18,6 +18,7 @@ import {
 import { command, done, nothing } from './define';
 import { concernCommands } from './concernCommands';
 import { pupilCommands } from './pupilCommands';
+import { caseworkCommands } from './caseworkCommands';
 
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
@@ -81,6 +82,8 @@ export const settingsSchema = z.object({
     .default({ name: '', extension: '', whereToFind: '' }),
   /** Concerns about an adult go to the headteacher, not the DSL queue. */
   headteacher: z.object({ name: z.string().trim().max(120).default(''), contact: z.string().trim().max(200).default('') }).default({ name: '', contact: '' }),
+  /** Days the school is closed (INSET, holidays): they stop school-day clocks, never a local authority's. */
+  closureDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter closure dates as dates, for example 22/12/2026')).max(400).default([]),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -145,6 +148,7 @@ export const commands = {
   'system.noop': command('signedIn', nothing, done),
   ...pupilCommands,
   ...concernCommands,
+  ...caseworkCommands,
 } satisfies Record<string, CommandDefinition>;
 
 export type { CommandDefinition } from './define';

@@ -9,3 +9,5 @@ export * from '../school';
 export * from './pupilCommands';
 export * from './concernCommands';
 export * from '../concerns';
+export * from './caseworkCommands';
+export * from '../casework';

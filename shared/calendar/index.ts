@@ -1,13 +1,14 @@
 // The working-day calendar and UK date formatting behind every clock in the product (docs/decisions/0005).
 export { bankHolidayCoverage, bankHolidayName, bankHolidaysInYear, isBankHolidayEnglandWales } from './bankHolidays';
 export type { BankHoliday } from './bankHolidayRules';
-export { isIsoDate, type IsoWeekday } from './isoDate';
+export { addCalendarDays, isIsoDate, type IsoWeekday } from './isoDate';
 export {
   endOfLondonDay,
   formatDate,
   formatDateTime,
   formatIsoDate,
   formatTime,
+  londonDateTime,
   londonIsoDate,
   londonParts,
   londonTimeZone,

@@ -43,6 +43,15 @@ export function startOfLondonDay(isoDate: string): Date {
   return new Date(new TZDate(year, month - 1, day, londonTimeZone).getTime());
 }
 
+/** The instant a person means by a date and a 24-hour time (`HH:mm`) typed in England. */
+export function londonDateTime(isoDate: string, time: string): Date {
+  assertIsoDate(isoDate);
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  if (!Number.isInteger(hours) || !Number.isInteger(minutes) || hours > 23 || minutes > 59) throw new RangeError(`Expected a time as HH:mm, got ${time}`);
+  const [year, month, day] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
+  return new Date(new TZDate(year, month - 1, day, hours, minutes, londonTimeZone).getTime());
+}
+
 /** The last instant of a London day (23:59:59.999 local): what "due on" a day means throughout the product. */
 export function endOfLondonDay(isoDate: string): Date {
   return new Date(startOfLondonDay(addCalendarDays(isoDate, 1)).getTime() - 1);

@@ -1,10 +1,10 @@
 // The zero-threshold concern log as stored: submitting (immutable from then on), the author's view of their own,
 // addenda, drafts, and the DSL's first look. Who may see what is decided here from the session, never the page.
-import { TZDate } from '@date-fns/tz';
 import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { ConcernCategory, ConcernView, ParsedConcern, Role } from '../../../shared/api';
 import { MAX_ATTACHMENT_BYTES, defaultCategories } from '../../../shared/api';
+import { isIsoDate, londonDateTime } from '../../../shared/calendar';
 import { CommandError } from '../dispatch/commandError';
 import { pupilDisplayName } from '../pupils/pupilDirectory';
 import type { Store } from '../store';
@@ -23,17 +23,10 @@ export function categoryList(db: Store): ConcernCategory[] {
   return rows.length > 0 ? rows : [...defaultCategories];
 }
 
-/** The date and time a person typed, in Europe/London, as a UTC instant. */
-export function londonInstant(isoDate: string, time: string): Date {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(year, month - 1, day, hours, minutes, 'Europe/London').getTime());
-}
-
 const FUTURE_GRACE_MS = 60_000;
 
 export function submitConcern(db: Store, authorId: string, input: ParsedConcern, now: Date): { id: string; recordedAt: string } {
-  const occurredAt = londonInstant(input.occurredDate, input.occurredTime);
+  const occurredAt = isIsoDate(input.occurredDate) ? londonDateTime(input.occurredDate, input.occurredTime) : new Date(NaN);
   if (Number.isNaN(occurredAt.getTime())) throw new CommandError('invalid_input', 'Check the date and time.', { occurredDate: ['Enter a real date, for example 22/11/2026'] });
   if (occurredAt.getTime() > now.getTime() + FUTURE_GRACE_MS) {
     throw new CommandError('invalid_input', 'The date and time it happened cannot be in the future.', { occurredDate: ['The date and time cannot be in the future'], occurredTime: ['The date and time cannot be in the future'] });

@@ -1,5 +1,6 @@
 // Every command's handler, by feature. `satisfies HandlerTable` makes a command without a handler a build error.
 import { accountsHandlers } from '../accounts/handlers';
+import { caseworkHandlers } from '../casework/handlers';
 import { concernHandlers } from '../concerns/handlers';
 import { pupilHandlers } from '../pupils/handlers';
 import { auditHandlers } from '../audit/handlers';
@@ -16,4 +17,5 @@ export const handlers = {
   ...systemHandlers,
   ...pupilHandlers,
   ...concernHandlers,
+  ...caseworkHandlers,
 } satisfies HandlerTable;

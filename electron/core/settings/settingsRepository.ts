@@ -5,6 +5,7 @@ export const defaultSettings: Settings = {
   idleLockMinutes: 5,
   dslOnDuty: { name: '', extension: '', whereToFind: '' },
   headteacher: { name: '', contact: '' },
+  closureDates: [],
 };
 
 export function readSettings(db: Store): Settings {

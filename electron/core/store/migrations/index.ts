@@ -1,8 +1,9 @@
 import type { Migration } from './migration';
 import { migration0001 } from './0001-foundation';
 import { migration0002 } from './0002-concern-log';
+import { migration0003 } from './0003-casework';
 
 export type { Migration } from './migration';
 
 /** Strictly increasing by one; the store's user_version is the last one applied. */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
