@@ -304,11 +304,10 @@ export const caseworkCommands = {
       pupilId: idSchema,
       packId: z.string().min(1).max(200),
       indicators: z.array(z.object({ id: z.string().max(200), observation: z.string().max(2_000).default('') })).max(500),
-      suggestedLevel: z.string().max(100).nullable(),
-      suggestedBand: z.string().max(100).nullable(),
       judgedLevel: text('Record your judgement of the level of need', 100),
       reasons: text('Record the reasons for your judgement'),
     }),
-    z.object({ id: z.string() }),
+    /** The suggestion is worked out again here from the pack, never taken from the page. */
+    z.object({ id: z.string(), suggestedLevel: z.string(), suggestedBand: z.string() }),
   ),
 };

@@ -19,6 +19,7 @@ import { command, done, nothing } from './define';
 import { concernCommands } from './concernCommands';
 import { pupilCommands } from './pupilCommands';
 import { caseworkCommands } from './caseworkCommands';
+import { packCommands } from './packCommands';
 
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
@@ -66,26 +67,29 @@ export const resetAuthoritySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dsl'), username: usernameSchema, password: passwordSchema }),
 ]);
 
-export const settingsSchema = z.object({
+const settingsFields = {
   idleLockMinutes: z
     .number({ message: 'Enter a number of minutes' })
     .int('Enter a whole number of minutes')
     .min(1, 'Lock after at least 1 minute')
     .max(60, 'Lock after at most 60 minutes: an unattended screen shows children’s records'),
   /** Shown on the concern form when a child is in immediate danger. */
-  dslOnDuty: z
-    .object({
-      name: z.string().trim().max(120).default(''),
-      extension: z.string().trim().max(40).default(''),
-      whereToFind: z.string().trim().max(200).default(''),
-    })
-    .default({ name: '', extension: '', whereToFind: '' }),
+  dslOnDuty: z.object({
+    name: z.string().trim().max(120),
+    extension: z.string().trim().max(40),
+    whereToFind: z.string().trim().max(200),
+  }),
   /** Concerns about an adult go to the headteacher, not the DSL queue. */
-  headteacher: z.object({ name: z.string().trim().max(120).default(''), contact: z.string().trim().max(200).default('') }).default({ name: '', contact: '' }),
+  headteacher: z.object({ name: z.string().trim().max(120), contact: z.string().trim().max(200) }),
+  /** The school's local-authority pack, and for a multi-council pack the council or district (set with packs.choose). */
+  pack: z.object({ packId: z.string().nullable(), areaId: z.string().nullable() }),
   /** Days the school is closed (INSET, holidays): they stop school-day clocks, never a local authority's. */
-  closureDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter closure dates as dates, for example 22/12/2026')).max(400).default([]),
-});
+  closureDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter closure dates as dates, for example 22/12/2026')).max(400),
+};
+export const settingsSchema = z.object(settingsFields);
 export type Settings = z.output<typeof settingsSchema>;
+/** An update names only what changes; everything else keeps its value. The pack is chosen with packs.choose. */
+export const settingsUpdateSchema = z.object(settingsFields).omit({ pack: true }).partial();
 
 export const auditVerificationSchema = z.object({
   integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
@@ -140,7 +144,7 @@ export const commands = {
   ),
 
   'settings.get': command('signedIn', nothing, settingsSchema, { audited: false }),
-  'settings.update': command('settings.manage', settingsSchema, settingsSchema),
+  'settings.update': command('settings.manage', settingsUpdateSchema, settingsSchema),
 
   'audit.verify': command('audit.verify', nothing, auditVerificationSchema),
 
@@ -149,6 +153,7 @@ export const commands = {
   ...pupilCommands,
   ...concernCommands,
   ...caseworkCommands,
+  ...packCommands,
 } satisfies Record<string, CommandDefinition>;
 
 export type { CommandDefinition } from './define';

@@ -11,3 +11,4 @@ export * from './concernCommands';
 export * from '../concerns';
 export * from './caseworkCommands';
 export * from '../casework';
+export * from './packCommands';

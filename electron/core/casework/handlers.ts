@@ -3,9 +3,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { sharingDecisions } from '../../../shared/casework';
 import { addCalendarDays, londonDateTime } from '../../../shared/calendar';
+import { suggestLevel } from '../../../shared/thresholds';
 import { findAccount } from '../accounts';
 import { CommandError } from '../dispatch/commandError';
 import { inTransaction } from '../dispatch/handler';
+import { loadPacks } from '../packs/packLibrary';
+import { readSettings } from '../settings';
 import type { Store } from '../store';
 import { actionsFor, childFile, chronology, pupilExists, reviewsFor } from './childFile';
 import { schoolCalendar, todayInLondon } from './clocks';
@@ -304,12 +307,26 @@ export const caseworkHandlers = {
   }),
 
   'children.recordAssessment': inTransaction<'children.recordAssessment'>(({ db, session, now, recordIds }, input) => {
-    requirePupil(db, input.pupilId);
+    const dateOfBirth = db.prepare('SELECT date_of_birth FROM pupils WHERE id = ?').pluck().get(input.pupilId) as string | undefined;
+    if (!dateOfBirth) throw notFound('pupil');
+    const loaded = loadPacks(db).get(input.packId);
+    if (!loaded) throw new CommandError('not_found', 'That pack is not installed.');
+    const areaId = readSettings(db).pack.areaId;
+    const suggestion = suggestLevel(loaded.pack, {
+      ticked: input.indicators.map((tick) => ({ indicatorId: tick.id, ...(tick.observation ? { observation: tick.observation } : {}) })),
+      dateOfBirth,
+      assessmentDate: todayInLondon(now),
+      ...(areaId ? { areaId } : {}),
+    });
+    if (suggestion.unknownIndicatorIds.length > 0) {
+      throw new CommandError('invalid_input', 'Some indicators are not in this pack.', { indicators: [`Not in the pack: ${suggestion.unknownIndicatorIds.join(', ')}`] });
+    }
     const id = uuidv7();
+    const suggestedLevel = `${suggestion.level.code} ${suggestion.level.label}`;
     db.prepare(
       'INSERT INTO threshold_assessments (id, pupil_id, pack_id, indicators, suggested_level, suggested_band, judged_level, reasons, assessed_at, assessed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, input.pupilId, input.packId, JSON.stringify(input.indicators), input.suggestedLevel, input.suggestedBand, input.judgedLevel, input.reasons, now.toISOString(), session.user.id);
+    ).run(id, input.pupilId, input.packId, JSON.stringify(input.indicators), suggestedLevel, suggestion.band, input.judgedLevel, input.reasons, now.toISOString(), session.user.id);
     recordIds.push(id, input.pupilId);
-    return { id };
+    return { id, suggestedLevel, suggestedBand: suggestion.band };
   }),
 };

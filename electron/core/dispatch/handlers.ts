@@ -2,6 +2,7 @@
 import { accountsHandlers } from '../accounts/handlers';
 import { caseworkHandlers } from '../casework/handlers';
 import { concernHandlers } from '../concerns/handlers';
+import { packHandlers } from '../packs/handlers';
 import { pupilHandlers } from '../pupils/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { sessionHandlers } from '../session/handlers';
@@ -18,4 +19,5 @@ export const handlers = {
   ...pupilHandlers,
   ...concernHandlers,
   ...caseworkHandlers,
+  ...packHandlers,
 } satisfies HandlerTable;

@@ -6,6 +6,7 @@ export const defaultSettings: Settings = {
   dslOnDuty: { name: '', extension: '', whereToFind: '' },
   headteacher: { name: '', contact: '' },
   closureDates: [],
+  pack: { packId: null, areaId: null },
 };
 
 export function readSettings(db: Store): Settings {
