@@ -1,11 +1,10 @@
 // "Who to call now": which of a pack's contacts are open at a given instant, in England's local time, and
 // where to turn when an office is shut (evenings, weekends, bank holidays). The bank-holiday check is passed
 // in so this stays pure and testable; the app passes the England and Wales calendar.
-import { TZDate } from '@date-fns/tz';
+import { londonParts } from '../calendar';
 import type { Contact, OpeningSession, Weekday } from './packSchema';
 
-const londonTimeZone = 'Europe/London';
-const weekdayBySundayFirstIndex: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const weekdaysMondayFirst: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 export type ContactStatus = 'open' | 'closed' | 'hours_unknown';
 
@@ -36,15 +35,9 @@ export interface WhoToCallNow {
 export const emergencyAdvice = 'If a child is in immediate danger, call the police on 999.';
 
 function londonClock(instant: Date): { isoDate: string; weekday: Weekday; minutes: number; time: string } {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Expected a valid date and time, got an Invalid Date');
-  const local = new TZDate(instant.getTime(), londonTimeZone);
+  const { isoDate, weekday, minutes } = londonParts(instant);
   const pad = (value: number) => String(value).padStart(2, '0');
-  return {
-    isoDate: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
-    weekday: weekdayBySundayFirstIndex[local.getDay()] as Weekday,
-    minutes: local.getHours() * 60 + local.getMinutes(),
-    time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
-  };
+  return { isoDate, weekday: weekdaysMondayFirst[weekday - 1] as Weekday, minutes, time: `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` };
 }
 
 function minutesOf(time: string): number {
