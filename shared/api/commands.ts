@@ -20,6 +20,8 @@ import { concernCommands } from './concernCommands';
 import { pupilCommands } from './pupilCommands';
 import { caseworkCommands } from './caseworkCommands';
 import { packCommands } from './packCommands';
+import { exportCommands } from './exportCommands';
+import { reportCommands } from './reportCommands';
 
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
@@ -154,6 +156,8 @@ export const commands = {
   ...concernCommands,
   ...caseworkCommands,
   ...packCommands,
+  ...exportCommands,
+  ...reportCommands,
 } satisfies Record<string, CommandDefinition>;
 
 export type { CommandDefinition } from './define';

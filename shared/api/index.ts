@@ -12,3 +12,5 @@ export * from '../concerns';
 export * from './caseworkCommands';
 export * from '../casework';
 export * from './packCommands';
+export * from './exportCommands';
+export * from './reportCommands';

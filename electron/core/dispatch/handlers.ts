@@ -3,6 +3,8 @@ import { accountsHandlers } from '../accounts/handlers';
 import { caseworkHandlers } from '../casework/handlers';
 import { concernHandlers } from '../concerns/handlers';
 import { packHandlers } from '../packs/handlers';
+import { exportHandlers } from '../exports/handlers';
+import { reportHandlers } from '../reports/handlers';
 import { pupilHandlers } from '../pupils/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { sessionHandlers } from '../session/handlers';
@@ -20,4 +22,6 @@ export const handlers = {
   ...concernHandlers,
   ...caseworkHandlers,
   ...packHandlers,
+  ...exportHandlers,
+  ...reportHandlers,
 } satisfies HandlerTable;
