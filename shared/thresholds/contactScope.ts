@@ -15,7 +15,7 @@ function withAncestors(areaId: string, areasById: ReadonlyMap<string, Area>): st
  * districts; a district's contacts serve the district and, when only the council is chosen, the council.
  * With no area chosen every contact applies, so the DSL sees all front doors rather than none.
  */
-export function contactServesArea(contact: Contact, areaId: string | undefined, areasById: ReadonlyMap<string, Area>): boolean {
+export function contactServesArea(contact: Pick<Contact, 'areaIds'>, areaId: string | undefined, areasById: ReadonlyMap<string, Area>): boolean {
   if (areaId === undefined || !contact.areaIds?.length) return true;
   const chosenAndAbove = withAncestors(areaId, areasById);
   return contact.areaIds.some(

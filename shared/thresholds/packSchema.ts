@@ -277,6 +277,7 @@ export const accumulationRuleSchema = z.strictObject({
   atLeast: z.number().int().min(1),
   raiseToLevelId: id.describe('When the count is reached, suggest at least this level.'),
   pathwayId: id.optional().describe('The route the rule points to, if any.'),
+  areaIds: z.array(id).optional().describe('Only for these councils/districts (e.g. one council\'s rule in a partnership pack); omit when the rule applies everywhere.'),
   source: sourceSchema,
 });
 

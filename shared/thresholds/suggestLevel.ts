@@ -150,6 +150,8 @@ export function suggestLevel(pack: ResolvedPack, input: SuggestionInput): LevelS
   let rulePathway: Pathway | undefined;
   for (const rule of pack.rules ?? []) {
     if (rule.kind !== 'accumulation') continue;
+    // A council's own rule in a partnership pack applies only when that council (or one of its districts) is chosen.
+    if (!ruleServesArea(rule, input.areaId, index)) continue;
     const count = countForRule(rule, counted.map(({ indicator }) => indicator));
     if (count < rule.atLeast) continue;
     const applied: AppliedRule = { ruleId: rule.id, description: rule.description, count };
@@ -260,6 +262,11 @@ function profileByDomain(indicators: readonly ResolvedIndicator[], index: PackIn
         indicatorIds,
       };
     });
+}
+
+function ruleServesArea(rule: AccumulationRule, areaId: string | undefined, index: PackIndex): boolean {
+  if (!rule.areaIds?.length || areaId === undefined) return true;
+  return contactServesArea(rule, areaId, index.areasById);
 }
 
 function contactsForPathway(pathway: Pathway, index: PackIndex, areaId: string | undefined): Contact[] {

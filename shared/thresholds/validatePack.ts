@@ -100,6 +100,7 @@ function findReferenceErrors(pack: Pack): PackError[] {
     if (rule.kind === 'accumulation') {
       expect(topLevelIds, rule.raiseToLevelId, `rules[${index}].raiseToLevelId`, 'level');
       expectAll(topLevelIds, rule.atLevelIds, `rules[${index}].atLevelIds`, 'level');
+      expectAll(areaIds, rule.areaIds, `rules[${index}].areaIds`, 'area');
     }
   });
 
