@@ -3,18 +3,32 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { SafeguardingApp, dispatch, type AppOptions } from '../../../../electron/core';
 import type { CommandInput, CommandName, CommandOutput, Role, StaffGroup } from '../../../../shared/api';
 
 export const cheapKdf = { memoryKiB: 1024, passes: 1 };
 export const DSL_PASSWORD = 'correct horse battery staple';
 
+const createdDirs: string[] = [];
+const openApps: SafeguardingApp[] = [];
+
+// Every test file that uses this helper leaves no stores behind: apps are closed, folders removed.
+afterAll(() => {
+  for (const app of openApps.splice(0)) app.close();
+  for (const dir of createdDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'safeguarding-test-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguarding-test-'));
+  createdDirs.push(dir);
+  return dir;
 }
 
 export function newApp(dataDir = tempDataDir(), options: Partial<AppOptions> = {}): SafeguardingApp {
-  return new SafeguardingApp({ dataDir, kdfCost: cheapKdf, ...options });
+  const app = new SafeguardingApp({ dataDir, kdfCost: cheapKdf, ...options });
+  openApps.push(app);
+  return app;
 }
 
 /** Calls a command through the real dispatch and returns its value, failing the test on an error result. */
