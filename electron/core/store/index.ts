@@ -1,5 +1,6 @@
 export { cipherPragmas, applyKey } from './cipher';
-export { DATABASE_FILE, StoreError, backupStore, databasePath, openStore, schemaVersion } from './open';
+export { DATABASE_FILE, StoreError, databasePath, openStore, schemaVersion } from './open';
+export { writeEncryptedCopy } from './encryptedCopy';
 export type { Store } from './open';
 export { migrations } from './migrations';
 export type { Migration } from './migrations';

@@ -26,7 +26,10 @@ export class StoreError extends Error {
 /** Opens (creating if absent) and migrates the store. Throws StoreError with a message a person can act on. */
 export function openStore(file: string, key: Buffer, migrations: readonly Migration[] = allMigrations): Store {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const isNew = !fs.existsSync(file);
   const db = new Database(file);
+  // Owner-only, like the keyring: other accounts on a shared computer have no business with the file even encrypted.
+  if (isNew && process.platform !== 'win32') fs.chmodSync(file, 0o600);
   try {
     applyKey(db, key);
     proveKey(db, file);
@@ -73,9 +76,4 @@ function migrate(db: Store, migrations: readonly Migration[]): void {
       db.pragma(`user_version = ${Number(step.version)}`);
     }
   })();
-}
-
-/** A consistent, encrypted copy taken while the store may be in use (SQLite's online backup). */
-export async function backupStore(db: Store, destination: string): Promise<void> {
-  await db.backup(destination);
 }
