@@ -1,0 +1,135 @@
+// Concerns as stored, with their pupils and categories, at the level generators and benchmarks write them.
+// What staff submit goes through concernLog.ts, which checks the form and the session first.
+import { v7 as uuidv7 } from 'uuid';
+import type { PupilPart } from '../../../shared/api';
+import type { Store } from '../store';
+
+export type ConcernStatus = 'new' | 'read' | 'open' | 'closed';
+
+export interface NewConcern {
+  /** A UUID v7; generated when absent. */
+  id?: string;
+  authorId: string;
+  occurredAt: string;
+  recordedAt: string;
+  location: string;
+  othersPresent: string;
+  whatHappened: string;
+  childWords: string;
+  actionTaken: string;
+  immediateDanger: boolean;
+  urgent: boolean;
+  spokenToDsl: 'yes' | 'no' | null;
+  fgmPoliceReference: string;
+  status: ConcernStatus;
+  readAt: string | null;
+  readBy: string | null;
+  pupils: ReadonlyArray<{ pupilId: string; part: PupilPart }>;
+  categories: readonly string[];
+}
+
+export type StoredConcern = Required<NewConcern>;
+
+interface ConcernRow {
+  id: string;
+  author_id: string;
+  occurred_at: string;
+  recorded_at: string;
+  location: string;
+  others_present: string;
+  what_happened: string;
+  child_words: string;
+  action_taken: string;
+  immediate_danger: number;
+  urgent: number;
+  spoken_to_dsl: 'yes' | 'no' | null;
+  fgm_police_reference: string;
+  status: ConcernStatus;
+  read_at: string | null;
+  read_by: string | null;
+}
+
+function statementsFor(db: Store) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO concerns (id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
+         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by)
+       VALUES (@id, @authorId, @occurredAt, @recordedAt, @location, @othersPresent, @whatHappened, @childWords, @actionTaken,
+         @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @status, @readAt, @readBy)`,
+    ),
+    insertPupil: db.prepare('INSERT INTO concern_pupils (concern_id, pupil_id, part) VALUES (?, ?, ?)'),
+    insertCategory: db.prepare('INSERT INTO concern_categories (concern_id, category) VALUES (?, ?)'),
+    find: db.prepare(
+      `SELECT id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
+         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by
+       FROM concerns WHERE id = ?`,
+    ),
+    pupils: db.prepare('SELECT pupil_id AS pupilId, part FROM concern_pupils WHERE concern_id = ? ORDER BY rowid'),
+    categories: db.prepare('SELECT category FROM concern_categories WHERE concern_id = ? ORDER BY rowid').pluck(),
+  };
+}
+
+// Preparing a statement costs more than running it; bulk writers insert thousands of concerns per connection.
+const prepared = new WeakMap<Store, ReturnType<typeof statementsFor>>();
+function statements(db: Store) {
+  let found = prepared.get(db);
+  if (!found) {
+    found = statementsFor(db);
+    prepared.set(db, found);
+  }
+  return found;
+}
+
+/** Inserts a concern with its pupils and categories and returns its id. Call inside the caller's transaction. */
+export function insertConcern(db: Store, concern: NewConcern): string {
+  const id = concern.id ?? uuidv7();
+  const { insert, insertPupil, insertCategory } = statements(db);
+  insert.run({
+    id,
+    authorId: concern.authorId,
+    occurredAt: concern.occurredAt,
+    recordedAt: concern.recordedAt,
+    location: concern.location,
+    othersPresent: concern.othersPresent,
+    whatHappened: concern.whatHappened,
+    childWords: concern.childWords,
+    actionTaken: concern.actionTaken,
+    immediateDanger: concern.immediateDanger ? 1 : 0,
+    urgent: concern.urgent || concern.immediateDanger ? 1 : 0,
+    spokenToDsl: concern.spokenToDsl,
+    fgmPoliceReference: concern.fgmPoliceReference,
+    status: concern.status,
+    readAt: concern.readAt,
+    readBy: concern.readBy,
+  });
+  for (const pupil of concern.pupils) insertPupil.run(id, pupil.pupilId, pupil.part);
+  for (const category of new Set(concern.categories)) insertCategory.run(id, category);
+  return id;
+}
+
+/** The concern with its pupils (in the order given) and categories, or null when there is none with that id. */
+export function readConcern(db: Store, id: string): StoredConcern | null {
+  const { find, pupils, categories } = statements(db);
+  const row = find.get(id) as ConcernRow | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    authorId: row.author_id,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    location: row.location,
+    othersPresent: row.others_present,
+    whatHappened: row.what_happened,
+    childWords: row.child_words,
+    actionTaken: row.action_taken,
+    immediateDanger: row.immediate_danger === 1,
+    urgent: row.urgent === 1,
+    spokenToDsl: row.spoken_to_dsl,
+    fgmPoliceReference: row.fgm_police_reference,
+    status: row.status,
+    readAt: row.read_at,
+    readBy: row.read_by,
+    pupils: pupils.all(id) as StoredConcern['pupils'],
+    categories: categories.all(id) as string[],
+  };
+}

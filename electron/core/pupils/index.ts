@@ -1,0 +1,2 @@
+export { findPupil, insertPupil } from './pupilsRepository';
+export type { NewPupil, StoredPupil } from './pupilsRepository';

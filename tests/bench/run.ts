@@ -1,0 +1,106 @@
+// `npm run bench`: one JSON object per line on stdout ({"metric", "value", "unit"}), progress on stderr.
+// Measured on stores at realistic scale; temp folders are removed afterwards. Benchmarks are not tests: no thresholds.
+import fs from 'node:fs';
+import path from 'node:path';
+import { dispatch } from '../../electron/core';
+import { insertConcern, readConcern, type NewConcern } from '../../electron/core/concerns';
+import { deriveKeyFromPassword, newKdfParams, readKeyring, unwrapWithPassword } from '../../electron/core/crypto';
+import { databasePath, openStore, type Store } from '../../electron/core/store';
+import { benchDir, benchSchool, DSL, fillStore, openEncryptedStore, openPlainStore } from './benchStores';
+import { median, percentile, progress, report, timeEach, timeEachAsync, total } from './measure';
+
+async function measureUnlock(dataDir: string): Promise<void> {
+  progress('unlock: Argon2id with the default parameters');
+  const kdf = await timeEachAsync(5, () => deriveKeyFromPassword(DSL.password, newKdfParams()), 1);
+  report({ metric: 'unlock.kdf_ms', value: median(kdf) / 1000, unit: 'ms' });
+
+  const unwrapped = await unwrapWithPassword(readKeyring(dataDir)!, DSL.username, DSL.password, newKdfParams());
+  if (!unwrapped) throw new Error('The bench DSL’s password did not unwrap the data key.');
+  progress('unlock: open and key the store');
+  const opens = timeEach(20, () => openStore(databasePath(dataDir), unwrapped.dataKey).close(), 2);
+  unwrapped.dataKey.fill(0);
+  report({ metric: 'unlock.open_ms', value: median(opens) / 1000, unit: 'ms' });
+}
+
+/** A concern like a member of staff submits: one pupil, one or two categories, a paragraph of text. */
+function benchConcern(authorId: string, pupilIds: readonly string[], index: number): NewConcern {
+  const now = new Date(Date.UTC(2026, 10, 20, 12, 0, 0) + index * 1000).toISOString();
+  return {
+    authorId,
+    occurredAt: now,
+    recordedAt: now,
+    location: 'Playground',
+    othersPresent: 'Midday supervisor on duty',
+    whatHappened: `Benchmark concern ${index}: the child arrived with a bruise about 3 cm across on their upper arm and said their dad had grabbed them when he was angry last night.`,
+    childWords: 'Dad did it because I was too loud.',
+    actionTaken: 'Reassured the child and told them I would pass this on to the DSL. Did not ask leading questions.',
+    immediateDanger: false,
+    urgent: false,
+    spokenToDsl: null,
+    fgmPoliceReference: '',
+    status: 'new',
+    readAt: null,
+    readBy: null,
+    pupils: [{ pupilId: pupilIds[index % pupilIds.length]!, part: 'subject' }],
+    categories: index % 3 === 0 ? ['physical-abuse', 'domestic-abuse'] : ['physical-abuse'],
+  };
+}
+
+/** Inserts (each in its own transaction, as a submission is) and reads back existing concerns; timings in µs. */
+function insertAndRead(db: Store, authorId: string, inserts: number, reads: number) {
+  const pupilIds = db.prepare('SELECT id FROM pupils ORDER BY id').pluck().all() as string[];
+  const concernIds = db.prepare('SELECT id FROM concerns ORDER BY id').pluck().all() as string[];
+  const insertOne = db.transaction((index: number) => insertConcern(db, benchConcern(authorId, pupilIds, index)));
+  const insertTimings = timeEach(inserts, (index) => insertOne(index + 1_000_000));
+  // A fixed stride through the ids visits the whole log in the same order on both stores.
+  const readTimings = timeEach(reads, (index) => {
+    if (!readConcern(db, concernIds[(index * 7_919) % concernIds.length]!)) throw new Error('A concern went missing.');
+  });
+  return { insertTimings, readTimings };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const schoolDir = benchDir();
+  const compareDir = benchDir();
+  try {
+    progress('setting up a school with 1,500 pupils and 20,000 concerns');
+    const app = await benchSchool(schoolDir);
+    const { db, session } = app.current()!;
+
+    progress('dispatch: system.noop through the full path, with its audit row');
+    const noop = await timeEachAsync(2_000, async () => {
+      const result = await dispatch(app, 'system.noop', {}, 'bench');
+      if (!result.ok) throw new Error(result.error.message);
+    });
+    report({ metric: 'dispatch.noop.p99_us', value: percentile(noop, 0.99), unit: 'us' });
+
+    progress('store: insert and read concerns');
+    const encrypted = insertAndRead(db, session.user.id, 2_000, 10_000);
+    report({ metric: 'store.insert_concern.p99_us', value: percentile(encrypted.insertTimings, 0.99), unit: 'us' });
+    report({ metric: 'store.read_concern.p99_us', value: percentile(encrypted.readTimings, 0.99), unit: 'us' });
+    app.close();
+
+    await measureUnlock(schoolDir);
+
+    progress('encrypted against plain SQLite: the same data and the same workload');
+    const workloadTime = (db: Store) => {
+      const authorId = fillStore(db);
+      const { insertTimings, readTimings } = insertAndRead(db, authorId, 1_000, 10_000);
+      db.close();
+      return total(insertTimings) + total(readTimings);
+    };
+    const encryptedTime = workloadTime(openEncryptedStore(path.join(compareDir, 'encrypted.db')));
+    const plainTime = workloadTime(openPlainStore(path.join(compareDir, 'plain.db')));
+    report({ metric: 'store.encrypted_vs_plain.ratio', value: encryptedTime / plainTime, unit: 'ratio' });
+    progress(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    fs.rmSync(schoolDir, { recursive: true, force: true });
+    fs.rmSync(compareDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
