@@ -1,0 +1,1 @@
+export { invoke, onSessionInterrupted, prepareTransport } from './client';

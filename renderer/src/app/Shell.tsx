@@ -1,0 +1,92 @@
+// The signed-in app's frame: masthead, the navigation a role may use, and the page for the current address.
+import type { MouseEvent } from 'react';
+import type { AppStatus, SessionUser } from '../../../shared/api';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { ChildFilePage } from '../features/children/ChildFilePage';
+import { ConcernPage } from '../features/concerns/ConcernPage';
+import { LogConcernPage } from '../features/concerns/LogConcernPage';
+import { MyConcernsPage } from '../features/concerns/MyConcernsPage';
+import { HomePage } from '../features/home/HomePage';
+import { ContactsPage } from '../features/packs/ContactsPage';
+import { ThresholdsPage } from '../features/packs/ThresholdsPage';
+import { QueuePage } from '../features/queue/QueuePage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { PupilsPage } from '../features/roster/PupilsPage';
+import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { useApp } from './AppContext';
+import { Masthead } from './Masthead';
+import { NoAccessPage, NotFoundPage } from './NoAccessPage';
+import { hrefFor, mayVisit, navigationOrder, routes, type Location, type RouteName } from './routes';
+
+function Page({ location, user }: { location: Location; user: SessionUser }) {
+  if (location.route === 'not_found') return <NotFoundPage />;
+  // Checked before the page is drawn, so a page the role may not use never calls anything.
+  if (!mayVisit(user.role, location.route)) return <NoAccessPage />;
+  switch (location.route) {
+    case 'home':
+      return <HomePage user={user} />;
+    case 'logConcern':
+      return <LogConcernPage user={user} />;
+    case 'myConcerns':
+      return <MyConcernsPage />;
+    case 'concern':
+      return <ConcernPage concernId={location.params.concernId ?? ''} user={user} />;
+    case 'queue':
+      return <QueuePage user={user} />;
+    case 'child':
+      return <ChildFilePage pupilId={location.params.pupilId ?? ''} user={user} />;
+    case 'pupils':
+      return <PupilsPage />;
+    case 'thresholds':
+      return <ThresholdsPage />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'reports':
+      return <ReportsPage user={user} />;
+    case 'accounts':
+      return <AccountsPage user={user} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'password':
+      return <ChangePasswordPage />;
+  }
+}
+
+export function Shell({ status, user, location }: { status: AppStatus; user: SessionUser; location: Location }) {
+  const { navigate } = useApp();
+  const links = navigationOrder.filter((route) => mayVisit(user.role, route));
+  const current: RouteName | null = location.route === 'not_found' ? null : location.route;
+
+  const go = (route: RouteName) => (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(route);
+  };
+
+  return (
+    <>
+      <Masthead user={user} school={status.school} />
+      <nav className="main-nav" aria-label="Main">
+        <ul className="main-nav__list">
+          {[...links, 'password' as const].map((route) => (
+            <li key={route}>
+              <a className="main-nav__link" href={hrefFor(route)} aria-current={current === route ? 'page' : undefined} onClick={go(route)}>
+                {routes[route].title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        <Page key={location.route === 'not_found' ? location.path : `${location.route}:${JSON.stringify(location.params)}`} location={location} user={user} />
+      </main>
+      <footer className="footer">
+        <p>
+          Stepping away? Press <kbd>Ctrl</kbd> + <kbd>Shift</kbd> + <kbd>B</kbd> to hide the screen at once. The app also locks itself after {status.idleLockMinutes}{' '}
+          {status.idleLockMinutes === 1 ? 'minute' : 'minutes'} without use.
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+// What a signed-in person sees: first anything that must be done before the records are used (confirming the
+// recovery key after setup, replacing a temporary password), then the app itself.
+import type { AppStatus, SessionUser } from '../../../shared/api';
+import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
+import { ConfirmRecoveryKeyPage } from '../features/setup/RecoveryKeyPage';
+import { useApp } from './AppContext';
+import type { Location } from './routes';
+import { Masthead } from './Masthead';
+import { Shell } from './Shell';
+
+interface SignedInAppProps {
+  status: AppStatus;
+  user: SessionUser;
+  location: Location;
+  recoveryKey: string | null;
+  onRecoveryKeyConfirmed: () => void;
+}
+
+export function SignedInApp({ status, user, location, recoveryKey, onRecoveryKeyConfirmed }: SignedInAppProps) {
+  const { refresh } = useApp();
+
+  if (!status.recoveryKeyConfirmed && user.role === 'dsl') {
+    return (
+      <>
+        <Masthead user={user} school={status.school} canSignOut={recoveryKey === null} />
+        <main id="main" className="main narrow-page" tabIndex={-1}>
+          <ConfirmRecoveryKeyPage
+            recoveryKey={recoveryKey}
+            school={status.school}
+            onConfirmed={() => {
+              onRecoveryKeyConfirmed();
+              void refresh();
+            }}
+          />
+        </main>
+      </>
+    );
+  }
+
+  if (user.mustChangePassword) {
+    return (
+      <>
+        <Masthead user={user} school={status.school} />
+        <main id="main" className="main narrow-page" tabIndex={-1}>
+          <ChangePasswordPage required onChanged={() => void refresh()} />
+        </main>
+      </>
+    );
+  }
+
+  return <Shell status={status} user={user} location={location} />;
+}

@@ -1,0 +1,67 @@
+// The pages of the signed-in app, the permission each needs (mirroring shared/access; dispatch enforces it
+// anyway) and their address after `#`, so Back, Forward and reload keep the person where they were.
+// A path segment starting with `:` is a parameter (`/children/:pupilId`).
+import { roleMay, type Permission, type Role } from '../../../shared/api';
+
+export const routes = {
+  home: { path: '/', title: 'Home', permission: 'signedIn' },
+  logConcern: { path: '/concerns/new', title: 'Log a concern', permission: 'concerns.log' },
+  myConcerns: { path: '/concerns/mine', title: 'My concerns', permission: 'concerns.log' },
+  concern: { path: '/concerns/:concernId', title: 'Concern', permission: 'concerns.log' },
+  queue: { path: '/queue', title: 'Review queue', permission: 'children.read' },
+  child: { path: '/children/:pupilId', title: 'Child’s file', permission: 'children.read' },
+  pupils: { path: '/pupils', title: 'Pupils', permission: 'roster.manage' },
+  thresholds: { path: '/thresholds', title: 'Thresholds', permission: 'signedIn' },
+  contacts: { path: '/contacts', title: 'Who to call', permission: 'signedIn' },
+  reports: { path: '/reports', title: 'Culture report', permission: 'reports.view' },
+  accounts: { path: '/accounts', title: 'Accounts', permission: 'accounts.manage' },
+  settings: { path: '/settings', title: 'Settings', permission: 'settings.manage' },
+  password: { path: '/password', title: 'Change my password', permission: 'signedIn' },
+} as const satisfies Record<string, { path: string; title: string; permission: Permission }>;
+
+export type RouteName = keyof typeof routes;
+export type RouteParams = Readonly<Record<string, string>>;
+export type Location = { route: RouteName; params: RouteParams } | { route: 'not_found'; path: string };
+
+/** Order of the main navigation (pages with parameters are reached from other pages, not the menu). */
+export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'settings'];
+
+export function hrefFor(route: RouteName, params: RouteParams = {}): string {
+  const path = routes[route].path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return `#${path}`;
+}
+
+export function mayVisit(role: Role, route: RouteName): boolean {
+  return roleMay(role, routes[route].permission);
+}
+
+function match(pattern: string, path: string): RouteParams | null {
+  const expected = pattern.split('/');
+  const actual = path.split('/');
+  if (expected.length !== actual.length) return null;
+  const params: Record<string, string> = {};
+  for (let index = 0; index < expected.length; index += 1) {
+    const part = expected[index]!;
+    const value = actual[index]!;
+    if (part.startsWith(':')) {
+      if (!value) return null;
+      params[part.slice(1)] = decodeURIComponent(value);
+    } else if (part !== value) return null;
+  }
+  return params;
+}
+
+/** `#/accounts` → accounts. Fragments that are not routes (`#main`, a field's id) return null: not navigation. */
+export function parseLocation(hash: string): Location | null {
+  if (hash === '' || hash === '#') return { route: 'home', params: {} };
+  if (!hash.startsWith('#/')) return null;
+  const path = hash.slice(1).replace(/\/+$/, '') || '/';
+  const names = Object.keys(routes) as RouteName[];
+  // Fixed paths win over parameters, so /concerns/new is never read as the concern with id "new".
+  const ordered = [...names.filter((name) => !routes[name].path.includes(':')), ...names.filter((name) => routes[name].path.includes(':'))];
+  for (const name of ordered) {
+    const params = match(routes[name].path, path);
+    if (params) return { route: name, params };
+  }
+  return { route: 'not_found', path };
+}

@@ -1,0 +1,8 @@
+// Accessible building blocks every page uses.
+export { Button, ButtonGroup, LinkButton } from './Button';
+export { ErrorSummary, retryMessage } from './ErrorSummary';
+export { CheckboxField, FieldError, Fieldset, RadioGroup, SelectField, TextField } from './Fields';
+export { AlertMessage, StatusMessage, Warning } from './Notices';
+export { PageHeading } from './PageHeading';
+export { checkWith, useForm } from './useForm';
+export type { BoundField, Checked, FieldMessages, Form } from './useForm';

@@ -1,0 +1,10 @@
+// PLACEHOLDER — replaced by the feature's own page; not to be committed as it stands.
+import { PageHeading } from '../../components';
+
+export function MyConcernsPage() {
+  return (
+    <section className="page">
+      <PageHeading>My concerns</PageHeading>
+    </section>
+  );
+}

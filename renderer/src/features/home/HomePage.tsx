@@ -1,0 +1,82 @@
+// Each role's starting point. The features that fill these cards arrive in later issues; until then each card
+// says plainly what is coming, and nothing pretends to work.
+import type { ReactNode } from 'react';
+import { roleLabels, type SessionUser } from '../../../../shared/api';
+import { hrefFor, mayVisit, type RouteName } from '../../app/routes';
+import { PageHeading } from '../../components';
+
+function Card({ title, children, coming = false }: { title: string; children: ReactNode; coming?: boolean }) {
+  return (
+    <section className={coming ? 'card card--coming' : 'card'} aria-labelledby={`card-${title.replace(/\W+/g, '-')}`}>
+      <h2 className="card__title" id={`card-${title.replace(/\W+/g, '-')}`}>
+        {title}
+      </h2>
+      {coming && <p className="tag">Coming soon</p>}
+      {children}
+    </section>
+  );
+}
+
+function LinkCard({ route, title, children }: { route: RouteName; title: string; children: ReactNode }) {
+  return (
+    <Card title={title}>
+      {children}
+      <p>
+        <a className="card__link" href={hrefFor(route)}>
+          Go to {title.toLowerCase()}
+        </a>
+      </p>
+    </Card>
+  );
+}
+
+function greeting(user: SessionUser): string {
+  const first = user.displayName.split(/\s+/)[0] ?? user.displayName;
+  return `Hello, ${first}`;
+}
+
+export function HomePage({ user }: { user: SessionUser }) {
+  return (
+    <section className="page">
+      <PageHeading caption={roleLabels[user.role]}>{greeting(user)}</PageHeading>
+      <div className="cards">
+        {user.role === 'staff' && (
+          <Card title="Log a concern" coming>
+            <p>
+              This is where you will record a worry about a child, however small, in your own words. The form is being built and is not ready yet.
+            </p>
+            <p>
+              <strong>Until then:</strong> write down what you saw or heard, and tell your designated safeguarding lead today. If a child is in immediate danger,
+              call 999 and tell the DSL in person now.
+            </p>
+          </Card>
+        )}
+        {user.role === 'dsl' && (
+          <Card title="Review queue" coming>
+            <p>New concerns from staff will appear here, most urgent first, so you can see at a glance what is new, urgent and overdue. This is being built.</p>
+          </Card>
+        )}
+        {user.role === 'head' && (
+          <Card title="Safeguarding culture reports" coming>
+            <p>Numbers and trends across the school — how many concerns, from which staff groups, how quickly they were picked up. These reports are being built.</p>
+          </Card>
+        )}
+        {user.role === 'admin' && (
+          <Card title="Your role">
+            <p>You manage accounts and settings. You cannot see any safeguarding records: they are for the designated safeguarding leads only.</p>
+          </Card>
+        )}
+        {mayVisit(user.role, 'accounts') && (
+          <LinkCard route="accounts" title="Accounts">
+            <p>Add staff, disable accounts of people who have left, and reset forgotten passwords.</p>
+          </LinkCard>
+        )}
+        {mayVisit(user.role, 'settings') && (
+          <LinkCard route="settings" title="Settings">
+            <p>How quickly an unattended screen locks itself, and who staff should go to in an emergency.</p>
+          </LinkCard>
+        )}
+      </div>
+    </section>
+  );
+}

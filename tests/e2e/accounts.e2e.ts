@@ -1,0 +1,98 @@
+// Managing accounts as a DSL: the server's own objections appear beside the field they are about, a reset needs
+// a DSL's password or the recovery key, and disabling asks why.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, type OpenedPage } from './support/browser';
+import { startTestHost, type TestSchoolHost } from './support/host';
+import { clickAndAwait, confirmRecoveryKey, createStaffAccount, dsl, fill, heading, setUpSchool, staff } from './support/flows';
+
+let browser: Browser;
+let testHost: TestSchoolHost;
+let opened: OpenedPage;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  testHost = await startTestHost();
+  opened = await openPage(browser, testHost.host.url);
+});
+afterEach(async () => {
+  await opened?.context.close();
+  await testHost?.close();
+});
+
+/** The error message shown beside a field, found through the field's aria-describedby. */
+async function errorBeside(page: OpenedPage['page'], label: string): Promise<string> {
+  const field = page.getByLabel(label, { exact: true });
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  if (!errorId) return '';
+  return (await page.locator(`[id="${errorId}"]`).textContent()) ?? '';
+}
+
+describe('accounts', () => {
+  it('shows the server’s objections beside the fields, resets with a DSL’s password or the recovery key, and disables with a reason', async () => {
+    const { page, problems } = opened;
+    const recoveryKey = (await setUpSchool(page)).join(' ');
+    await confirmRecoveryKey(page);
+    await createStaffAccount(page);
+
+    // The same username again: the server says so, beside the username, and keeps everything typed.
+    await page.getByRole('button', { name: 'Add an account' }).click();
+    await fill(page, 'Full name', 'Another Sam');
+    await fill(page, 'Username', staff.username);
+    await page.getByLabel('Member of staff', { exact: true }).check();
+    await page.getByLabel('Job', { exact: true }).selectOption('teaching');
+    await fill(page, 'Temporary password', 'another temporary one');
+    await clickAndAwait(page, 'Create the account', 'accounts.create');
+    expect(await errorBeside(page, 'Username')).toContain('That username is already taken');
+    expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Another Sam');
+    expect(await page.getByLabel('Temporary password', { exact: true }).inputValue()).toBe('another temporary one');
+    await page.locator('.error-summary').getByRole('link', { name: /That username is already taken/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('Username', { exact: true }).getAttribute('id'));
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // A reset vouched for with a wrong DSL password is refused beside that field.
+    await page.getByRole('button', { name: `Reset password for ${staff.displayName}` }).click();
+    await heading(page, `Reset ${staff.displayName}’s password`);
+    await fill(page, 'Temporary password', 'new temporary password');
+    await page.getByLabel('A designated safeguarding lead', { exact: true }).check();
+    await fill(page, 'DSL’s username', dsl.username);
+    await fill(page, 'DSL’s password', 'not the password');
+    await clickAndAwait(page, 'Reset the password', 'accounts.resetPassword');
+    expect(await errorBeside(page, 'DSL’s password')).toContain('That password is not right');
+
+    // The recovery key works instead, typed with its spaces.
+    await page.getByLabel('The school’s recovery key', { exact: true }).check();
+    await fill(page, 'Recovery key', recoveryKey);
+    await page.getByRole('button', { name: 'Reset the password' }).click();
+    await page.getByRole('status').filter({ hasText: `Password reset for ${staff.displayName}` }).waitFor();
+
+    // Disabling asks why, and the list then says the account is disabled.
+    await page.getByRole('button', { name: `Disable ${staff.displayName}’s account` }).click();
+    await heading(page, `Disable ${staff.displayName}’s account`);
+    await page.getByRole('button', { name: 'Disable the account' }).click();
+    expect(await errorBeside(page, 'Why is the account being disabled?')).toContain('Say why the account is being disabled');
+    await fill(page, 'Why is the account being disabled?', 'Left the school on 18/07/2026');
+    await page.getByRole('button', { name: 'Disable the account' }).click();
+    await page.getByRole('status').filter({ hasText: `${staff.displayName}’s account is disabled` }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: staff.username }).textContent()).toContain('Disabled');
+
+    // Settings: the idle lock is saved and the footer says so.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await heading(page, 'Settings');
+    await fill(page, 'Lock the screen after this many minutes without use', '0');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    expect(await errorBeside(page, 'Lock the screen after this many minutes without use')).toContain('Lock after at least 1 minute');
+    await fill(page, 'Lock the screen after this many minutes without use', '10');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
+    await page.getByText('locks itself after 10 minutes without use').waitFor();
+
+    expect(problems).toEqual([]);
+  });
+});

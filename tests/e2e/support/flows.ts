@@ -1,0 +1,98 @@
+// What a person does, in the words on the screen: the tests find fields by their labels and buttons by their
+// names, so a test breaks when the page stops making sense to a person, not when a class name changes.
+import type { Page } from 'playwright-core';
+
+export const school = { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'wandsworth' };
+export const dsl = { username: 'j.okafor', displayName: 'Joy Okafor', password: 'teapot river window' };
+export const staff = { username: 's.taylor', displayName: 'Sam Taylor', temporaryPassword: 'temporary lantern 42', password: 'purple kettle mountain' };
+
+export async function heading(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ state: 'visible' });
+}
+
+export async function fill(page: Page, label: string, value: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+export async function fillSetupForm(page: Page): Promise<void> {
+  await heading(page, 'Set up your school');
+  await fill(page, 'School name', school.name);
+  await fill(page, 'URN (Unique Reference Number)', school.urn);
+  await page.getByLabel('Local authority', { exact: true }).selectOption(school.localAuthority);
+  await fill(page, 'Full name', dsl.displayName);
+  await fill(page, 'Username', dsl.username);
+  await fill(page, 'Password', dsl.password);
+  await fill(page, 'Type the password again', dsl.password);
+}
+
+/** Sets the school up; returns the recovery key's groups as shown on screen (not yet confirmed). */
+export async function setUpSchool(page: Page): Promise<string[]> {
+  await fillSetupForm(page);
+  await page.getByRole('button', { name: 'Set up the school' }).click();
+  await heading(page, 'Print your recovery key');
+  return page.locator('.recovery-key__group').allTextContents();
+}
+
+export async function confirmRecoveryKey(page: Page): Promise<void> {
+  await page.getByLabel('I have printed the recovery key or stored it somewhere safe').check();
+  await page.getByRole('button', { name: 'Finish setting up' }).click();
+  await heading(page, `Hello, ${dsl.displayName.split(' ')[0]}`);
+}
+
+export async function setUpSchoolAndConfirm(page: Page): Promise<string[]> {
+  const groups = await setUpSchool(page);
+  await confirmRecoveryKey(page);
+  return groups;
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await heading(page, 'Sign in');
+  await fill(page, 'Username', username);
+  await fill(page, 'Password', password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await heading(page, 'Sign in');
+}
+
+export async function goTo(page: Page, linkName: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
+  await heading(page, linkName);
+}
+
+export async function createStaffAccount(page: Page): Promise<void> {
+  await goTo(page, 'Accounts');
+  await page.getByRole('button', { name: 'Add an account' }).click();
+  await heading(page, 'Add an account');
+  await fill(page, 'Full name', staff.displayName);
+  await fill(page, 'Username', staff.username);
+  await page.getByLabel('Member of staff', { exact: true }).check();
+  await page.getByLabel('Job', { exact: true }).selectOption('support');
+  await fill(page, 'Temporary password', staff.temporaryPassword);
+  await page.getByRole('button', { name: 'Create the account' }).click();
+  await page.getByRole('status').filter({ hasText: `Account created for ${staff.displayName}` }).waitFor();
+}
+
+/** The commands the page sends to the host, in order, for asserting what a page did or did not call. */
+export function recordCommands(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/invoke')) return;
+    try {
+      sent.push((JSON.parse(request.postData() ?? '{}') as { command: string }).command);
+    } catch {
+      sent.push('(unreadable)');
+    }
+  });
+  return sent;
+}
+
+/** Clicks a button and waits until the host has answered the command it sends. */
+export async function clickAndAwait(page: Page, buttonName: string, command: string): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes(`"command":"${command}"`)),
+    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
+}
