@@ -110,3 +110,11 @@ describe('migrations', () => {
     migrations.forEach((step, index) => expect(step.version).toBe(index + 1));
   });
 });
+
+describe('file permissions', () => {
+  it.runIf(process.platform !== 'win32')('creates the database readable by its owner only', () => {
+    const file = path.join(tempDataDir(), 'safeguarding.db');
+    open(file, crypto.randomBytes(32));
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
