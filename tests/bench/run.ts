@@ -7,6 +7,7 @@ import { insertConcern, readConcern, type NewConcern } from '../../electron/core
 import { deriveKeyFromPassword, newKdfParams, readKeyring, unwrapWithPassword } from '../../electron/core/crypto';
 import { databasePath, openStore, type Store } from '../../electron/core/store';
 import { benchDir, benchSchool, DSL, fillStore, openEncryptedStore, openPlainStore } from './benchStores';
+import { measureConcernLogAndQueue, measurePacks, measureRosterImport } from './features';
 import { median, percentile, progress, report, timeEach, timeEachAsync, total } from './measure';
 
 async function measureUnlock(dataDir: string): Promise<void> {
@@ -93,6 +94,10 @@ async function main(): Promise<void> {
     const encryptedTime = workloadTime(openEncryptedStore(path.join(compareDir, 'encrypted.db')));
     const plainTime = workloadTime(openPlainStore(path.join(compareDir, 'plain.db')));
     report({ metric: 'store.encrypted_vs_plain.ratio', value: encryptedTime / plainTime, unit: 'ratio' });
+
+    measurePacks();
+    await measureRosterImport();
+    await measureConcernLogAndQueue();
     progress(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     fs.rmSync(schoolDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { MAX_ATTACHMENT_BYTES, defaultCategories } from '../../../shared/api';
 import { isIsoDate, londonDateTime } from '../../../shared/calendar';
 import { CommandError } from '../dispatch/commandError';
 import { pupilDisplayName } from '../pupils/pupilDirectory';
+import { insertConcern } from './concernsRepository';
 import type { Store } from '../store';
 
 export interface Viewer {
@@ -51,30 +52,26 @@ export function submitConcern(db: Store, authorId: string, input: ParsedConcern,
 
   const id = uuidv7();
   const recordedAt = now.toISOString();
-  db.prepare(
-    `INSERT INTO concerns (id, author_id, occurred_at, recorded_at, location, what_happened, child_words, action_taken, immediate_danger,
-       others_present, urgent, spoken_to_dsl, fgm_police_reference)
-     VALUES (@id, @author, @occurredAt, @recordedAt, @location, @whatHappened, @childWords, @actionTaken, @immediateDanger,
-       @othersPresent, @urgent, @spokenToDsl, @fgmPoliceReference)`,
-  ).run({
+  insertConcern(db, {
     id,
-    author: authorId,
+    authorId,
     occurredAt: occurredAt.toISOString(),
     recordedAt,
     location: input.location,
+    othersPresent: input.othersPresent,
     whatHappened: input.whatHappened,
     childWords: input.childWords,
     actionTaken: input.actionTaken,
-    immediateDanger: input.immediateDanger ? 1 : 0,
-    othersPresent: input.othersPresent,
-    urgent: input.urgent || input.immediateDanger ? 1 : 0,
+    immediateDanger: input.immediateDanger,
+    urgent: input.urgent,
     spokenToDsl: input.spokenToDslInPerson,
     fgmPoliceReference: input.fgmPoliceReference,
+    status: 'new',
+    readAt: null,
+    readBy: null,
+    pupils: input.pupils,
+    categories: input.categories,
   });
-  const addPupil = db.prepare('INSERT INTO concern_pupils (concern_id, pupil_id, part) VALUES (?, ?, ?)');
-  for (const pupil of input.pupils) addPupil.run(id, pupil.pupilId, pupil.part);
-  const addCategory = db.prepare('INSERT INTO concern_categories (concern_id, category) VALUES (?, ?)');
-  for (const category of new Set(input.categories)) addCategory.run(id, category);
   const addMark = db.prepare(
     'INSERT INTO concern_body_marks (concern_id, position, view, x, y, size, colour, shape, child_explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );

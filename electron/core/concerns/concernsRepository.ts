@@ -26,9 +26,11 @@ export interface NewConcern {
   readBy: string | null;
   pupils: ReadonlyArray<{ pupilId: string; part: PupilPart }>;
   categories: readonly string[];
+  /** For a concern stored as closed (generated history): closing always needs an outcome and a reason. */
+  closure?: { outcome: string; reason: string; closedAt: string; closedBy: string };
 }
 
-export type StoredConcern = Required<NewConcern>;
+export type StoredConcern = Required<Omit<NewConcern, 'closure'>>;
 
 interface ConcernRow {
   id: string;
@@ -53,9 +55,9 @@ function statementsFor(db: Store) {
   return {
     insert: db.prepare(
       `INSERT INTO concerns (id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
-         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by)
+         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by, outcome, closing_reason, closed_at, closed_by)
        VALUES (@id, @authorId, @occurredAt, @recordedAt, @location, @othersPresent, @whatHappened, @childWords, @actionTaken,
-         @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @status, @readAt, @readBy)`,
+         @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @status, @readAt, @readBy, @outcome, @closingReason, @closedAt, @closedBy)`,
     ),
     insertPupil: db.prepare('INSERT INTO concern_pupils (concern_id, pupil_id, part) VALUES (?, ?, ?)'),
     insertCategory: db.prepare('INSERT INTO concern_categories (concern_id, category) VALUES (?, ?)'),
@@ -82,6 +84,7 @@ function statements(db: Store) {
 
 /** Inserts a concern with its pupils and categories and returns its id. Call inside the caller's transaction. */
 export function insertConcern(db: Store, concern: NewConcern): string {
+  if (concern.status === 'closed' && !concern.closure) throw new Error('A closed concern needs an outcome and a reason.');
   const id = concern.id ?? uuidv7();
   const { insert, insertPupil, insertCategory } = statements(db);
   insert.run({
@@ -101,6 +104,10 @@ export function insertConcern(db: Store, concern: NewConcern): string {
     status: concern.status,
     readAt: concern.readAt,
     readBy: concern.readBy,
+    outcome: concern.closure?.outcome ?? null,
+    closingReason: concern.closure?.reason ?? null,
+    closedAt: concern.closure?.closedAt ?? null,
+    closedBy: concern.closure?.closedBy ?? null,
   });
   for (const pupil of concern.pupils) insertPupil.run(id, pupil.pupilId, pupil.part);
   for (const category of new Set(concern.categories)) insertCategory.run(id, category);

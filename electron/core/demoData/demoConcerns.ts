@@ -63,6 +63,15 @@ function pickWeighted<T>(random: Random, bucket: { pupils: readonly T[]; cumulat
   return bucket.pupils[low]!;
 }
 
+/** Why generated concerns were closed: every closure carries an outcome and a reason, as the app requires. */
+const closingOutcomes = [
+  { outcome: 'monitored_resolved', reason: 'Monitored for four weeks; no further worries from staff or the child.' },
+  { outcome: 'support_provided', reason: 'Pastoral support in school; the child says things are better at home.' },
+  { outcome: 'no_further_action', reason: 'Explanation confirmed with the parent and consistent with the injury.' },
+  { outcome: 'early_help', reason: 'Early help assessment agreed with the family; TAF meetings in place.' },
+  { outcome: 'referred', reason: 'Referred to the front door; assessment concluded and the case is held by social care.' },
+] as const;
+
 function statusForAge(random: Random, ageDays: number): ConcernStatus {
   if (ageDays < 2) return random.weighted<ConcernStatus>([['new', 7], ['read', 3]]);
   if (ageDays < 14) return random.weighted<ConcernStatus>([['new', 1], ['read', 4], ['open', 5]]);
@@ -131,6 +140,11 @@ export function* generateConcerns(random: Random, count: number, context: Concer
     const urgent = immediateDanger || random.chance(0.05);
     const status = statusForAge(random, (asOfMs - recordedMs) / DAY_MS);
     const readMs = Math.min(asOfMs, recordedMs + random.int(10, 24 * 60) * MINUTE_MS);
+    const readBy = status === 'new' ? null : random.pick(context.dslIds);
+    const closure =
+      status === 'closed' && readBy
+        ? { ...random.pick(closingOutcomes), closedAt: isoMinute(Math.min(asOfMs, readMs + random.int(1, 40) * DAY_MS)), closedBy: readBy }
+        : undefined;
 
     yield {
       id: uuidv7({ msecs: recordedMs, random: random.bytes(16) }),
@@ -148,9 +162,10 @@ export function* generateConcerns(random: Random, count: number, context: Concer
       fgmPoliceReference: category === 'fgm' && random.chance(0.6) ? `${random.pick(['WMP', 'MPS', 'LEIC'])}-${day.slice(0, 4)}-${String(random.int(0, 999999)).padStart(6, '0')}` : '',
       status,
       readAt: status === 'new' ? null : isoMinute(readMs),
-      readBy: status === 'new' ? null : random.pick(context.dslIds),
+      readBy,
       pupils: uniquePupils,
       categories: [...new Set(categories)],
+      ...(closure ? { closure } : {}),
     };
   }
 }
