@@ -21,17 +21,28 @@ const orderBy = {
   newest: 'c.recorded_at DESC',
 } as const;
 
-function filterClause(filters: QueueFilters): { sql: string; parameters: Record<string, string> } {
+/**
+ * The filters as SQL. Counting wants `IN (subquery)` (the matching set is built once from the category and
+ * year-group indexes); a page wants `EXISTS` (the queue's index is walked in order and stops after one page) —
+ * measured at 150,000 concerns: 356 ms against 2 ms for the page, 28 ms for the count.
+ */
+function filterClause(filters: QueueFilters, mode: 'count' | 'page'): { sql: string; parameters: Record<string, string> } {
   const clauses: string[] = [];
   const parameters: Record<string, string> = {};
-  // IN (subquery) rather than EXISTS: SQLite builds the matching set once from the category and year-group indexes
-  // instead of probing it for every one of 150,000 concerns.
   if (filters.category) {
-    clauses.push('c.id IN (SELECT concern_id FROM concern_categories WHERE category = @category)');
+    clauses.push(
+      mode === 'count'
+        ? 'c.id IN (SELECT concern_id FROM concern_categories WHERE category = @category)'
+        : 'EXISTS (SELECT 1 FROM concern_categories cc WHERE cc.concern_id = c.id AND cc.category = @category)',
+    );
     parameters.category = filters.category;
   }
   if (filters.yearGroup) {
-    clauses.push('c.id IN (SELECT cp.concern_id FROM pupils p JOIN concern_pupils cp ON cp.pupil_id = p.id WHERE p.year_group = @yearGroup)');
+    clauses.push(
+      mode === 'count'
+        ? 'c.id IN (SELECT cp.concern_id FROM pupils p JOIN concern_pupils cp ON cp.pupil_id = p.id WHERE p.year_group = @yearGroup)'
+        : 'EXISTS (SELECT 1 FROM concern_pupils cp JOIN pupils p ON p.id = cp.pupil_id WHERE cp.concern_id = c.id AND p.year_group = @yearGroup)',
+    );
     parameters.yearGroup = filters.yearGroup;
   }
   if (filters.assignedTo) {
@@ -62,9 +73,10 @@ interface QueueSqlRow {
 }
 
 export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: keyof typeof orderBy, offset: number, limit: number): { rows: QueueRow[]; total: number } {
-  const filter = filterClause(filters);
+  const counting = filterClause(filters, 'count');
+  const total = db.prepare(`SELECT count(*) FROM concerns c WHERE ${tabCondition[tab]}${counting.sql}`).pluck().get(counting.parameters) as number;
+  const filter = filterClause(filters, 'page');
   const where = `${tabCondition[tab]}${filter.sql}`;
-  const total = db.prepare(`SELECT count(*) FROM concerns c WHERE ${where}`).pluck().get(filter.parameters) as number;
   // The page is chosen from concerns alone (an index walk that stops after `limit` rows), then joined to names.
   const page = db
     .prepare(
@@ -105,7 +117,7 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
 }
 
 export function queueCounts(db: Store, filters: QueueFilters, now: Date) {
-  const filter = filterClause(filters);
+  const filter = filterClause(filters, 'count');
   const count = (condition: string) => db.prepare(`SELECT count(*) FROM concerns c WHERE ${condition}${filter.sql}`).pluck().get(filter.parameters) as number;
   const nowIso = now.toISOString();
   const today = todayInLondon(now);

@@ -38,6 +38,9 @@ export function openStore(file: string, key: Buffer, migrations: readonly Migrat
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
+    // 64 MiB of decrypted pages: each page read from disk costs a decryption and an HMAC check, so a warm cache
+    // is what keeps ten years of a large school's queue quick.
+    db.pragma('cache_size = -65536');
     migrate(db, migrations);
     return db;
   } catch (error) {
