@@ -1,1 +1,273 @@
-export const exportHandlers = {};
+// The exports' commands. Each builds its files from the store (the page sends only choices and ids, all
+// checked here), then writes the information-sharing log and the export log in one transaction with the audit
+// row, whose record ids are the pupil and the export.
+import { v7 as uuidv7 } from 'uuid';
+import { formatIsoDate, londonIsoDate } from '../../../shared/calendar';
+import { schoolCalendar } from '../casework/clocks';
+import { CommandError } from '../dispatch/commandError';
+import { awaiting, inTransaction } from '../dispatch/handler';
+import { createEncryptedArchive, generatePassphrase, normalisePassphrase } from './archive';
+import { chronologyCsv, chronologyPdf, chronologyRows } from './chronologyExport';
+import { recordExport, sha256 } from './exportLog';
+import { fileItems } from './fileItems';
+import { requirePupil, schoolDetails } from './fileSources';
+import { gatherReferral, referralSections } from './referralPack';
+import { referralPackPdf } from './referralPdf';
+import { checkReviews, subjectAccessPdf } from './subjectAccess';
+import { TRANSFER_FILES, importTransfer, manifestFor, openTransferArchive, receivedFiles, recordPaperFile, recordTransfer, transferDocument, transferPupil, transferRegister } from './transfers';
+import { transferPdf } from './transferPdf';
+import { transferMethodLabels } from '../../../shared/api/exportCommands';
+
+const ZIP = 'application/zip';
+
+async function protect(files: Array<{ name: string; data: Buffer }>, now: Date) {
+  const passphrase = generatePassphrase();
+  const archive = await createEncryptedArchive(files, passphrase, now);
+  return { passphrase, archive };
+}
+
+/** Export files are named by date and export id, never by the child: names show in email subjects and zip listings. */
+const fileStem = (kind: string, exportId: string, now: Date) => `${kind}-${londonIsoDate(now)}-${exportId.slice(-8)}`;
+
+export const exportHandlers = {
+  'exports.referralPreview': inTransaction<'exports.referralPreview'>(({ db, session, now, recordIds }, input) => {
+    requirePupil(db, input.pupilId);
+    const gathered = gatherReferral(db, input.pupilId, { concernId: input.concernId }, session.user, 'preview', now);
+    recordIds.push(input.pupilId);
+    return { document: gathered.document, sections: referralSections(), chronologyEntries: gathered.chronologyEntries };
+  }),
+
+  'exports.referralExport': awaiting<'exports.referralExport'>(async ({ db, session, now, recordIds, transact }, input) => {
+    requirePupil(db, input.pupilId);
+    const exportId = uuidv7();
+    const { document } = gatherReferral(
+      db,
+      input.pupilId,
+      { concernId: input.concernId, sections: input.sections, narratives: input.narratives, chronologyEntryIds: input.chronologyEntryIds, addressedTo: input.addressedTo, referrer: input.referrer, consent: input.consent },
+      session.user,
+      exportId,
+      now,
+    );
+    const pdf = await referralPackPdf(document);
+    const json = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
+    const stem = fileStem('referral-pack', exportId, now);
+    const { passphrase, archive } = await protect([{ name: 'referral-pack.pdf', data: pdf.bytes }, { name: 'referral-pack.json', data: json }], now);
+    const included = Object.entries(document).filter(([key, value]) => value !== null && !['$schema', 'kind', 'schemaVersion', 'exportId', 'generatedAt', 'marking'].includes(key)).map(([key]) => key);
+    recordIds.push(input.pupilId, exportId);
+    transact(() =>
+      recordExport(
+        db,
+        {
+          exportId,
+          pupilId: input.pupilId,
+          kind: 'referral_pack',
+          format: 'zip (pdf + json)',
+          recipient: [input.addressedTo.contactName, document.cover.addressedTo.packTitle].filter(Boolean).join(', '),
+          purpose: input.purpose,
+          whatShared: `MASH referral pack (PDF and JSON in an encrypted archive). Sections: ${included.join(', ')}.${document.chronology ? ` ${document.chronology.length} chronology entries.` : ''}`,
+          contents: { sections: included, concernId: document.currentConcern?.concernId ?? null, chronologyEntryIds: input.chronologyEntryIds ?? 'all', consent: document.consent },
+          bytes: archive,
+          lawfulBasis: input.lawfulBasis,
+          consent: input.consent,
+        },
+        session.user.id,
+        now,
+      ),
+    );
+    return { exportId, fileName: `${stem}.zip`, mimeType: ZIP, dataBase64: archive.toString('base64'), passphrase, sha256: sha256(archive), pageCount: pdf.pageCount };
+  }),
+
+  'exports.chronology': awaiting<'exports.chronology'>(async ({ db, session, now, recordIds, transact }, input) => {
+    requirePupil(db, input.pupilId);
+    const exportId = uuidv7();
+    const options = { anonymised: input.anonymised, significantOnly: input.significantOnly };
+    const { child, entries } = chronologyRows(db, input.pupilId, options);
+    const data = input.format === 'pdf' ? await chronologyPdf(db, child, entries, options, now) : chronologyCsv(entries);
+    const stem = fileStem(input.anonymised ? 'chronology-anonymised' : 'chronology', exportId, now);
+    const inner = { name: `${input.anonymised ? 'chronology-anonymised' : 'chronology'}.${input.format}`, data };
+    const packed = input.protect ? await protect([inner], now) : null;
+    const bytes = packed ? packed.archive : data;
+    recordIds.push(input.pupilId, exportId);
+    transact(() =>
+      recordExport(
+        db,
+        {
+          exportId,
+          pupilId: input.pupilId,
+          kind: input.anonymised ? 'chronology_anonymised' : 'chronology',
+          format: packed ? `zip (${input.format})` : input.format,
+          recipient: input.recipient,
+          purpose: input.purpose,
+          whatShared: `${input.anonymised ? 'Anonymised chronology' : 'Chronology'} (${input.format.toUpperCase()}${packed ? ', encrypted archive' : ', not encrypted'}), ${entries.length} entries${input.significantOnly ? ' (significant only)' : ''}.`,
+          contents: { entryIds: entries.map((entry) => entry.id), ...options },
+          bytes,
+          lawfulBasis: input.lawfulBasis,
+          consent: input.consent,
+        },
+        session.user.id,
+        now,
+      ),
+    );
+    return {
+      exportId,
+      fileName: packed ? `${stem}.zip` : `${stem}.${input.format}`,
+      mimeType: packed ? ZIP : input.format === 'pdf' ? 'application/pdf' : 'text/csv',
+      dataBase64: bytes.toString('base64'),
+      passphrase: packed?.passphrase ?? null,
+      sha256: sha256(bytes),
+    };
+  }),
+
+  'exports.subjectAccessItems': inTransaction<'exports.subjectAccessItems'>(({ db, session, now, recordIds }, input) => {
+    requirePupil(db, input.pupilId);
+    recordIds.push(input.pupilId);
+    return fileItems(db, input.pupilId, session.user, now).map(({ itemId, kind, at, title, detail }) => ({ itemId, kind, at, title, detail }));
+  }),
+
+  'exports.subjectAccessExport': awaiting<'exports.subjectAccessExport'>(async ({ db, session, now, recordIds, transact }, input) => {
+    requirePupil(db, input.pupilId);
+    const items = fileItems(db, input.pupilId, session.user, now);
+    const reviews = checkReviews(items, input.reviews);
+    const disclosed = items.filter((item) => reviews.get(item.itemId)!.decision === 'disclose');
+    const withheld = items.length - disclosed.length;
+    const child = db.prepare('SELECT legal_first_name, legal_last_name, date_of_birth FROM pupils WHERE id = ?').get(input.pupilId) as { legal_first_name: string; legal_last_name: string; date_of_birth: string };
+    const exportId = uuidv7();
+    const pdf = await subjectAccessPdf(
+      { schoolName: schoolDetails(db).name, childName: `${child.legal_first_name} ${child.legal_last_name}`, dateOfBirth: child.date_of_birth, requester: input.requester, receivedOn: input.receivedOn },
+      disclosed,
+      withheld,
+      now,
+    );
+    const { passphrase, archive } = await protect([{ name: 'subject-access.pdf', data: pdf }], now);
+    recordIds.push(input.pupilId, exportId);
+    transact(() =>
+      recordExport(
+        db,
+        {
+          exportId,
+          pupilId: input.pupilId,
+          kind: 'subject_access',
+          format: 'zip (pdf)',
+          recipient: input.requester,
+          purpose: `Subject access request received ${formatIsoDate(input.receivedOn)}`,
+          whatShared: `Subject access response: ${disclosed.length} items disclosed, ${withheld} withheld after review.`,
+          contents: { reviews: [...reviews.values()] },
+          bytes: archive,
+          lawfulBasis: 'legal_obligation',
+          consent: { position: 'not_sought', reason: 'A subject access request is a legal right; consent does not apply.' },
+        },
+        session.user.id,
+        now,
+      ),
+    );
+    return { exportId, fileName: `${fileStem('subject-access', exportId, now)}.zip`, mimeType: ZIP, dataBase64: archive.toString('base64'), passphrase, sha256: sha256(archive), disclosed: disclosed.length, withheld };
+  }),
+
+  'transfers.preview': inTransaction<'transfers.preview'>(({ db, session, now, recordIds }, input) => {
+    requirePupil(db, input.pupilId);
+    recordIds.push(input.pupilId);
+    return { items: fileItems(db, input.pupilId, session.user, now).map(({ itemId, kind, at, title, detail }) => ({ itemId, kind, at, title, detail })) };
+  }),
+
+  'transfers.export': awaiting<'transfers.export'>(async ({ db, session, now, recordIds, transact }, input) => {
+    requirePupil(db, input.pupilId);
+    const calendar = schoolCalendar(db);
+    const exportId = uuidv7();
+    const transferId = uuidv7();
+    const to = { schoolName: input.to.schoolName, schoolUrn: input.to.schoolUrn, dslName: input.to.dslName, dslContact: input.to.dslContact };
+    const document = transferDocument(db, calendar, input.pupilId, fileItems(db, input.pupilId, session.user, now), input.exclusions, { transferId, method: input.method, to, senderName: session.user.displayName }, now);
+    const pdf = await transferPdf(document, transferMethodLabels[input.method]);
+    const files = [
+      { name: TRANSFER_FILES.pdf, data: pdf },
+      { name: TRANSFER_FILES.json, data: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8') },
+    ];
+    const { passphrase, archive } = await protect([...files, manifestFor(transferId, files)], now);
+    // Record ids go in before the transaction: the audit row is written inside it.
+    recordIds.push(input.pupilId, exportId, transferId);
+    const acknowledgementDue = transact(() => {
+      recordExport(
+        db,
+        {
+          exportId,
+          pupilId: input.pupilId,
+          kind: 'file_transfer',
+          format: 'zip (pdf + json)',
+          recipient: `${to.dslName}, ${to.schoolName}`,
+          purpose: 'Child protection file transfer to the pupil’s new school (KCSIE)',
+          whatShared: `Child protection file: ${document.items.length} records${document.exclusions.length > 0 ? `, ${document.exclusions.length} left out with reasons` : ' (the whole file)'}; sent by ${transferMethodLabels[input.method].toLowerCase()}.`,
+          contents: { transferId, itemIds: document.items.map((item) => item.itemId), exclusions: input.exclusions },
+          bytes: archive,
+          lawfulBasis: 'legal_obligation',
+          consent: { position: 'not_sought', reason: 'KCSIE requires the child protection file to go to the new school; consent is not the basis.' },
+        },
+        session.user.id,
+        now,
+      );
+      return recordTransfer(db, calendar, { transferId, exportId, pupilId: input.pupilId, method: input.method, to }, session.user.id, now);
+    });
+    return {
+      exportId,
+      transferId,
+      fileName: `${fileStem('cp-file-transfer', exportId, now)}.zip`,
+      mimeType: ZIP,
+      dataBase64: archive.toString('base64'),
+      passphrase,
+      sha256: sha256(archive),
+      acknowledgementDue,
+      itemCount: document.items.length,
+      excludedCount: document.exclusions.length,
+    };
+  }),
+
+  'transfers.markPassphraseSent': inTransaction<'transfers.markPassphraseSent'>(({ db, recordIds }, input) => {
+    const pupilId = transferPupil(db, input.transferId);
+    if (!pupilId) throw new CommandError('not_found', 'That transfer does not exist.');
+    db.prepare('UPDATE file_transfers SET passphrase_sent_separately = ? WHERE id = ?').run(input.sentSeparately ? 1 : 0, input.transferId);
+    recordIds.push(pupilId, input.transferId);
+    return { done: true };
+  }),
+
+  'transfers.acknowledge': inTransaction<'transfers.acknowledge'>(({ db, recordIds }, input) => {
+    const pupilId = transferPupil(db, input.transferId);
+    if (!pupilId) throw new CommandError('not_found', 'That transfer does not exist.');
+    const sentOn = (db.prepare('SELECT sent_at FROM file_transfers WHERE id = ?').pluck().get(input.transferId) as string).slice(0, 10);
+    if (input.acknowledgedOn < sentOn) throw new CommandError('invalid_input', 'The receipt cannot be dated before the file was sent.', { acknowledgedOn: ['Enter a date on or after the day the file was sent'] });
+    db.prepare('UPDATE file_transfers SET acknowledged_on = ?, acknowledged_by = ? WHERE id = ?').run(input.acknowledgedOn, input.acknowledgedBy, input.transferId);
+    recordIds.push(pupilId, input.transferId);
+    return { done: true };
+  }),
+
+  'transfers.register': inTransaction<'transfers.register'>(({ db, now }) => transferRegister(db, schoolCalendar(db), now)),
+
+  'transfers.import': awaiting<'transfers.import'>(async ({ db, session, now, recordIds, transact }, input) => {
+    if (input.pupilId) requirePupil(db, input.pupilId);
+    const opened = await openTransferArchive(Buffer.from(input.archiveBase64, 'base64'), normalisePassphrase(input.passphrase));
+    // One transaction: the new child's file and the received record land together, or nothing does.
+    const imported = transact(() => {
+      const result = importTransfer(db, opened, input.pupilId, session.user.id, now);
+      recordIds.push(result.pupilId, result.receivedId);
+      return result;
+    });
+    return { ...imported, fromSchool: opened.document.from.schoolName, sentAt: opened.document.sentAt, itemCount: opened.document.items.length };
+  }),
+
+  'transfers.recordPaperFile': inTransaction<'transfers.recordPaperFile'>(({ db, session, recordIds }, input) => {
+    requirePupil(db, input.pupilId);
+    const receivedId = recordPaperFile(db, input, session.user.id);
+    recordIds.push(input.pupilId, receivedId);
+    return { receivedId };
+  }),
+
+  'transfers.received': inTransaction<'transfers.received'>(({ db, recordIds }, input) => {
+    requirePupil(db, input.pupilId);
+    recordIds.push(input.pupilId);
+    return receivedFiles(db, input.pupilId);
+  }),
+
+  'transfers.receivedPdf': inTransaction<'transfers.receivedPdf'>(({ db, recordIds }, input) => {
+    const row = db.prepare('SELECT pupil_id, pdf FROM received_files WHERE id = ?').get(input.receivedId) as { pupil_id: string; pdf: Buffer | null } | undefined;
+    if (!row || !row.pdf) throw new CommandError('not_found', 'That received file has no PDF.');
+    recordIds.push(row.pupil_id, input.receivedId);
+    return { fileName: `received-cp-file-${input.receivedId.slice(-8)}.pdf`, dataBase64: row.pdf.toString('base64') };
+  }),
+};

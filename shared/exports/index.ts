@@ -1,0 +1,2 @@
+export * from './referralPackSchema';
+export * from './transferPackSchema';

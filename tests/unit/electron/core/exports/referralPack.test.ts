@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../../../electron/core';
+import { referralPackDocumentSchema, referralSectionHeadings, referralSectionIds } from '../../../../../shared/exports';
+import { call } from '../testSchool';
+import { flatten, missingPoppler, pdfFontsReport, pdfInfo, pdfPages, popplerMessage } from '../pdf/pdfReadBack';
+import { CHILD_WORDS, exportSchool, extractWith7z, has7z, sevenZipMessage, signInAsStaff } from './exportSchool';
+
+const canReadBack = has7z && missingPoppler.length === 0;
+if (!has7z) console.warn(sevenZipMessage);
+if (missingPoppler.length > 0) console.warn(popplerMessage);
+
+const exportInput = (pupilId: string) => ({
+  pupilId,
+  sections: [...referralSectionIds],
+  narratives: { whatTheSchoolIsAskingFor: 'A strategy discussion today and a section 47 enquiry.', worries: 'Bruising consistent with gripping; fear of father.' },
+  addressedTo: { packId: null, contactName: 'Worcestershire Family Front Door', phone: '01905 822666', email: '' },
+  consent: { position: 'not_sought' as const, reason: 'Seeking consent could place Amy at increased risk of harm.' },
+});
+
+describe('the MASH referral pack', () => {
+  it('previews every section from the file without changing the file', async () => {
+    const { app, amy, concernId } = await exportSchool();
+    const before = await call(app, 'children.chronology', { pupilId: amy.id });
+    const preview = await call(app, 'exports.referralPreview', { pupilId: amy.id });
+    expect(preview.sections.map((section) => section.id)).toEqual([...referralSectionIds]);
+    expect(preview.document.currentConcern).toMatchObject({ concernId, childsOwnWords: CHILD_WORDS });
+    expect(preview.document.currentConcern?.bodyMap).toHaveLength(2);
+    expect(preview.document.reason?.reasonForReferral).toContain('Disclosure of physical harm');
+    expect(preview.document.wishesAndFeelings).toContain(CHILD_WORDS);
+    expect(await call(app, 'children.chronology', { pupilId: amy.id })).toEqual(before);
+    expect(await call(app, 'sharing.log', { pupilId: amy.id })).toHaveLength(1);
+  });
+
+  it.skipIf(!canReadBack)('exports a PDF with every section in order, the child’s words verbatim, marked and numbered pages, embedded fonts', async () => {
+    const { app, amy } = await exportSchool();
+    const result = await call(app, 'exports.referralExport', { ...exportInput(amy.id), narratives: { ...exportInput(amy.id).narratives, earlyHelp: 'Edited for the pack: none tried.' } });
+    expect(result.fileName).not.toMatch(/amelia|hughes|amy/i);
+    const files = extractWith7z(Buffer.from(result.dataBase64, 'base64'), result.passphrase!);
+    expect(files && [...files.keys()].sort()).toEqual(['referral-pack.json', 'referral-pack.pdf']);
+    const pdf = files!.get('referral-pack.pdf')!;
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBe(result.pageCount);
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages.length}`);
+      expect(page, `page ${index + 1}`).toContain('OFFICIAL-SENSITIVE');
+    });
+    const text = flatten(pages.join(' '));
+    expect(text).toContain('Amelia Hughes');
+    expect(text).toContain(flatten(CHILD_WORDS));
+    expect(text).toContain('Seeking consent could place Amy at increased risk of harm.');
+    expect(text).toContain('Edited for the pack: none tried.');
+    let position = -1;
+    for (const id of referralSectionIds) {
+      const found = text.indexOf(referralSectionHeadings[id], position + 1);
+      expect(found, `heading "${referralSectionHeadings[id]}" after the one before`).toBeGreaterThan(position);
+      position = found;
+    }
+    expect(text).toMatch(/Mark .*Side.*Size/);
+    for (const row of pdfFontsReport(pdf).split('\n').slice(2).filter((line) => line.trim())) expect(row).toMatch(/DejaVuSans.*\byes\s+yes\b/);
+    expect(pdfInfo(pdf)).toMatch(/Tagged:\s+yes/);
+    // The child's file is not changed by the edited narrative.
+    expect((await call(app, 'exports.referralPreview', { pupilId: amy.id })).document.earlyHelp).not.toContain('Edited for the pack');
+  });
+
+  it.skipIf(!has7z)('writes JSON that validates against its schema, and the archive opens only with the right passphrase', async () => {
+    const { app, amy } = await exportSchool();
+    const result = await call(app, 'exports.referralExport', { ...exportInput(amy.id), sections: ['cover', 'child', 'consent', 'currentConcern'] });
+    const archive = Buffer.from(result.dataBase64, 'base64');
+    expect(result.passphrase).toMatch(/^([A-HJKMNP-Z2-9]{4}-){5}[A-HJKMNP-Z2-9]{4}$/);
+    expect(extractWith7z(archive, 'WRONG-PASS-PHRA-SE00-0000-0000')).toBeNull();
+    const files = extractWith7z(archive, result.passphrase!)!;
+    const document = referralPackDocumentSchema.parse(JSON.parse(files.get('referral-pack.json')!.toString('utf8')));
+    expect(document).toMatchObject({ exportId: result.exportId, household: null, chronology: null, consent: { position: 'not_sought' } });
+    expect(document.currentConcern?.childsOwnWords).toBe(CHILD_WORDS);
+  });
+
+  it('writes the information-sharing log and the audit with the pupil and export ids', async () => {
+    const { app, amy } = await exportSchool();
+    const result = await call(app, 'exports.referralExport', exportInput(amy.id));
+    const log = await call(app, 'sharing.log', { pupilId: amy.id });
+    expect(log.at(-1)).toMatchObject({ shared: true, withWhom: 'Worcestershire Family Front Door', consent: 'not_sought', consentReason: 'Seeking consent could place Amy at increased risk of harm.' });
+    expect(log.at(-1)?.what).toMatch(/MASH referral pack.*Why: Referral to children’s social care/);
+    const db = app.current()!.db;
+    const audit = db.prepare("SELECT record_ids FROM audit_log WHERE command = 'exports.referralExport'").pluck().all() as string[];
+    expect(audit.map((ids) => JSON.parse(ids) as string[])).toEqual([[amy.id, result.exportId]]);
+    expect(db.prepare('SELECT kind, recipient FROM exports WHERE id = ?').get(result.exportId)).toEqual({ kind: 'referral_pack', recipient: 'Worcestershire Family Front Door' });
+  });
+
+  it('is refused to a member of staff, and answers not_found for a forged pupil or concern id', async () => {
+    const { app, amy } = await exportSchool();
+    expect(await dispatch(app, 'exports.referralPreview', { pupilId: '01900000-0000-7000-8000-000000000000' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'exports.referralExport', exportInput('01900000-0000-7000-8000-000000000000'), 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'exports.referralPreview', { pupilId: amy.id, concernId: '01900000-0000-7000-8000-000000000000' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'exports.referralExport', { ...exportInput(amy.id), consent: { position: 'refused', reason: '' } }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'consent.reason': [expect.any(String)] } } });
+    await signInAsStaff(app);
+    for (const [name, input] of [
+      ['exports.referralPreview', { pupilId: amy.id }],
+      ['exports.referralExport', exportInput(amy.id)],
+      ['exports.chronology', { pupilId: amy.id, format: 'csv', recipient: 'x', purpose: 'y', consent: { position: 'given' } }],
+      ['transfers.register', {}],
+    ] as const) {
+      expect(await dispatch(app, name, input, 'test'), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+});
