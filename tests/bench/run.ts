@@ -7,6 +7,7 @@ import { insertConcern, readConcern, type NewConcern } from '../../electron/core
 import { deriveKeyFromPassword, newKdfParams, readKeyring, unwrapWithPassword } from '../../electron/core/crypto';
 import { databasePath, openStore, type Store } from '../../electron/core/store';
 import { benchDir, benchSchool, DSL, fillStore, openEncryptedStore, openPlainStore } from './benchStores';
+import { measureExports } from './exports';
 import { measureConcernLogAndQueue, measurePacks, measureRosterImport } from './features';
 import { median, percentile, progress, report, timeEach, timeEachAsync, total } from './measure';
 
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
 
     measurePacks();
     await measureRosterImport();
+    await measureExports();
     await measureConcernLogAndQueue();
     progress(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
