@@ -27,7 +27,7 @@ export async function measureExports(): Promise<void> {
       await call(app, 'children.addEvent', { pupilId: pupil.id, kind: index % 3 ? 'other' : 'tac_meeting', occurredOn: day, occurredAtTime: '10:00', summary: `Weekly check-in ${index + 1}: attendance, mood and what the child said about home, recorded in full for the chronology.` });
     }
     const { document } = await call<{ document: Parameters<typeof referralPackPdf>[0] }>(app, 'exports.referralPreview', { pupilId: pupil.id });
-    let pdf = Buffer.alloc(0);
+    let pdf: Buffer = Buffer.alloc(0);
     const pdfTimings = await timeEachAsync(
       10,
       async () => {

@@ -1,7 +1,6 @@
 // Benchmarks for the concern log, the review queue and the threshold packs, each through the real dispatch (audit
 // row included) on a large secondary school at ten years' volume: 2,000 pupils and 150,000 concerns.
 import fs from 'node:fs';
-import path from 'node:path';
 import { SafeguardingApp, dispatch } from '../../electron/core';
 import { insertConcern } from '../../electron/core/concerns';
 import { writeDemoSchool } from '../../electron/core/demoData';
