@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePack, type Pack } from '../../../../shared/thresholds/index';
 
 const packPath = fileURLToPath(new URL('../../../../resources/packs/london-continuum-waltham-forest-2014.json', import.meta.url));
-const seedPath = fileURLToPath(new URL('../../../../../shared/seeds/000_cb408de0c3955802.txt', import.meta.url));
+const seedPath = fileURLToPath(new URL('../../../../resources/seeds/000_cb408de0c3955802.txt', import.meta.url));
 
 function loadLondonPack(): Pack {
   const validation = validatePack(JSON.parse(readFileSync(packPath, 'utf8')));

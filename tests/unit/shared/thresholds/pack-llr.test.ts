@@ -17,7 +17,7 @@ import {
 
 const seedFile = '003_c0e15e9e34ae3ffd.txt';
 const packPath = fileURLToPath(new URL('../../../../resources/packs/leicester-leicestershire-rutland-2014.json', import.meta.url));
-const seedPath = fileURLToPath(new URL(`../../../../../shared/seeds/${seedFile}`, import.meta.url));
+const seedPath = fileURLToPath(new URL(`../../../../resources/seeds/${seedFile}`, import.meta.url));
 
 function loadPack(): Pack {
   const validation = validatePack(JSON.parse(readFileSync(packPath, 'utf8')));

@@ -8,7 +8,7 @@ import { suggestLevel, validatePack, whoToCallNow, type Pack } from '../../../..
 
 const seedFile = '001_8d3e51d4ba51f297.txt';
 const packPath = fileURLToPath(new URL('../../../../resources/packs/waltham-forest-right-conversation-2016.json', import.meta.url));
-const seedPath = fileURLToPath(new URL(`../../../../../shared/seeds/${seedFile}`, import.meta.url));
+const seedPath = fileURLToPath(new URL(`../../../../resources/seeds/${seedFile}`, import.meta.url));
 
 function loadPack(): Pack {
   const validation = validatePack(JSON.parse(readFileSync(packPath, 'utf8')));

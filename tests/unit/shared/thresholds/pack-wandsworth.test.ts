@@ -20,7 +20,7 @@ const seedFile = '002_f353cd4d681ec99c.txt';
 const packsDirectory = new URL('../../../../resources/packs/', import.meta.url);
 const packPath = fileURLToPath(new URL('wandsworth-early-help-2015.json', packsDirectory));
 const londonPath = fileURLToPath(new URL('london-continuum-waltham-forest-2014.json', packsDirectory));
-const seedPath = fileURLToPath(new URL(`../../../../../shared/seeds/${seedFile}`, import.meta.url));
+const seedPath = fileURLToPath(new URL(`../../../../resources/seeds/${seedFile}`, import.meta.url));
 
 function loadPack(path: string): Pack {
   const validation = validatePack(JSON.parse(readFileSync(path, 'utf8')));

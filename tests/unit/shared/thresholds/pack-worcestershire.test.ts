@@ -10,7 +10,7 @@ import { suggestLevel, validatePack, whoToCallNow, type Pack, type SuggestionInp
 
 const seedFile = '004_e8fa8c619eac9618.txt';
 const packPath = fileURLToPath(new URL('../../../../resources/packs/worcestershire-2019.json', import.meta.url));
-const seedPath = fileURLToPath(new URL(`../../../../../shared/seeds/${seedFile}`, import.meta.url));
+const seedPath = fileURLToPath(new URL(`../../../../resources/seeds/${seedFile}`, import.meta.url));
 
 function loadWorcestershirePack(): Pack {
   const validation = validatePack(JSON.parse(readFileSync(packPath, 'utf8')));
