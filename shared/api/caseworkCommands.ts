@@ -51,6 +51,8 @@ export const queueRowSchema = z.object({
   urgent: z.boolean(),
   authorName: z.string(),
   pupilNames: z.array(z.string()),
+  /** The same children with their ids, so each name can link to the child's file. */
+  pupils: z.array(z.object({ id: z.string(), name: z.string() })),
   yearGroups: z.array(z.string()),
   categories: z.array(z.string()),
   assignedTo: z.string().nullable(),
@@ -143,6 +145,19 @@ export const childFileSchema = z.object({
   siblings: z.array(z.object({ id: z.string(), name: z.string(), yearGroup: z.string().nullable() })),
   flags: z.array(z.object({ id: z.string(), flag: z.enum(statusFlags), startDate: z.string(), endDate: z.string().nullable(), source: z.string(), current: z.boolean() })),
   openReferrals: z.array(referralClockSchema),
+  /** Every referral about the child, answered or not (an answered one may still be escalated). */
+  referrals: z.array(referralClockSchema),
+  concerns: z.array(
+    z.object({
+      id: z.string(),
+      recordedAt: z.string(),
+      status: z.enum(['new', 'read', 'open', 'closed']),
+      immediateDanger: z.boolean(),
+      summary: z.string(),
+      authorName: z.string(),
+      outcome: z.string().nullable(),
+    }),
+  ),
   openActions: z.array(actionSchema),
   reviews: z.array(reviewSchema),
   concernCount: z.number().int(),

@@ -113,6 +113,8 @@ export const pupilCommands = {
     { audited: false },
   ),
   'pupils.siblings': command('concerns.log', z.object({ pupilId: idSchema }), z.array(pupilSummarySchema)),
+  /** Everything held for a pupil, so a correction starts from what is stored instead of a blank form. */
+  'pupils.get': command('roster.manage', z.object({ pupilId: idSchema }), z.object({ summary: pupilSummarySchema, details: pupilDetailsSchema })),
   'pupils.create': command('roster.manage', pupilDetailsSchema, pupilSummarySchema),
   'pupils.update': command('roster.manage', z.object({ pupilId: idSchema, details: pupilDetailsSchema }), pupilSummarySchema),
   'roster.preview': command('roster.manage', z.object({ file: rosterFileSchema, mapping: rosterMappingSchema.optional() }), rosterPreviewSchema),

@@ -3,6 +3,7 @@
 import type { ChildFile, ChronologyEntry } from '../../../shared/api';
 import {
   agencyLabels,
+  concernOutcomeLabels,
   consentLabels,
   decisionLabels,
   externalEventLabels,
@@ -88,6 +89,15 @@ export function childFile(db: Store, calendar: WorkingCalendar, pupilId: string,
     siblings: siblings.map((sibling) => ({ id: sibling.id, name: pupilDisplayName({ legalFirstName: sibling.legal_first_name, legalLastName: sibling.legal_last_name, preferredName: sibling.preferred_name }), yearGroup: sibling.year_group })),
     flags: flags.map((flag) => ({ id: flag.id, flag: flag.flag, startDate: flag.start_date, endDate: flag.end_date, source: flag.source, current: flag.start_date <= today && (flag.end_date === null || flag.end_date >= today) })),
     openReferrals: referralsAwaiting(db, calendar, now, false, pupilId),
+    referrals: referralsAwaiting(db, calendar, now, true, pupilId),
+    concerns: (
+      db
+        .prepare(
+          `SELECT c.id, c.recorded_at, c.status, c.immediate_danger, substr(c.what_happened, 1, 200) AS summary, c.outcome, u.display_name AS author_name
+           FROM concern_pupils cp JOIN concerns c ON c.id = cp.concern_id JOIN users u ON u.id = c.author_id WHERE cp.pupil_id = ? ORDER BY c.recorded_at DESC`,
+        )
+        .all(pupilId) as Array<{ id: string; recorded_at: string; status: 'new' | 'read' | 'open' | 'closed'; immediate_danger: number; summary: string; outcome: string | null; author_name: string }>
+    ).map((row) => ({ id: row.id, recordedAt: row.recorded_at, status: row.status, immediateDanger: row.immediate_danger === 1, summary: row.summary, authorName: row.author_name, outcome: row.outcome })),
     openActions: actionsFor(db, now, { pupilId, openOnly: true }),
     reviews: reviewsFor(db, now, { pupilId }),
     concernCount: db.prepare('SELECT count(*) FROM concern_pupils WHERE pupil_id = ?').pluck().get(pupilId) as number,
@@ -167,14 +177,17 @@ export function chronology(db: Store, pupilId: string): ChronologyEntry[] {
   const entries: ChronologyEntry[] = [];
   const concerns = db
     .prepare(
-      `SELECT c.id, c.occurred_at, c.recorded_at, c.what_happened, c.immediate_danger, c.status, c.outcome, c.closing_reason, c.closed_at, u.display_name AS author
-       FROM concern_pupils cp JOIN concerns c ON c.id = cp.concern_id JOIN users u ON u.id = c.author_id WHERE cp.pupil_id = ?`,
+      `SELECT c.id, c.occurred_at, c.recorded_at, c.what_happened, c.immediate_danger, c.status, c.outcome, c.closing_reason, c.closed_at, u.display_name AS author,
+         closer.display_name AS closed_by_name
+       FROM concern_pupils cp JOIN concerns c ON c.id = cp.concern_id JOIN users u ON u.id = c.author_id LEFT JOIN users closer ON closer.id = c.closed_by
+       WHERE cp.pupil_id = ?`,
     )
-    .all(pupilId) as Array<{ id: string; occurred_at: string; recorded_at: string; what_happened: string; immediate_danger: number; status: string; outcome: string | null; closing_reason: string | null; closed_at: string | null; author: string }>;
+    .all(pupilId) as Array<{ id: string; occurred_at: string; recorded_at: string; what_happened: string; immediate_danger: number; status: string; outcome: string | null; closing_reason: string | null; closed_at: string | null; author: string; closed_by_name: string | null }>;
   for (const concern of concerns) {
     entries.push({ id: `concern:${concern.id}`, kind: 'concern', at: concern.occurred_at, title: concern.immediate_danger ? 'Concern — immediate danger' : 'Concern logged', detail: clip(concern.what_happened), by: concern.author, significant: concern.immediate_danger === 1, recordId: concern.id });
     if (concern.closed_at) {
-      entries.push({ id: `closed:${concern.id}`, kind: 'concern', at: concern.closed_at, title: `Concern closed: ${concern.outcome ?? ''}`, detail: clip(concern.closing_reason ?? ''), by: '', significant: false, recordId: concern.id });
+      const outcome = concern.outcome as keyof typeof concernOutcomeLabels | null;
+      entries.push({ id: `closed:${concern.id}`, kind: 'concern', at: concern.closed_at, title: `Concern closed: ${outcome ? (concernOutcomeLabels[outcome] ?? outcome) : ''}`, detail: clip(concern.closing_reason ?? ''), by: concern.closed_by_name ?? '', significant: false, recordId: concern.id });
     }
   }
   const addenda = db
@@ -197,8 +210,9 @@ export function chronology(db: Store, pupilId: string): ChronologyEntry[] {
   for (const referral of referrals) {
     const contact = (JSON.parse(referral.contact) as { name: string }).name;
     entries.push({ id: `referral:${referral.id}`, kind: 'referral', at: referral.referred_at, title: `Referral to ${agencyLabels[referral.agency]} (${contact})`, detail: clip(`${referral.reference ? `Ref ${referral.reference}. ` : ''}${referral.what_shared}`), by: referral.by_name, significant: true, recordId: referral.id });
-    if (referral.acknowledged_at) entries.push({ id: `ack:${referral.id}`, kind: 'referral_update', at: referral.acknowledged_at, title: 'Referral acknowledged', detail: clip(referral.acknowledgement_note), by: '', significant: false, recordId: referral.id });
-    if (referral.outcome_at && referral.outcome) entries.push({ id: `outcome:${referral.id}`, kind: 'referral_update', at: referral.outcome_at, title: `Referral outcome: ${referralOutcomeLabels[referral.outcome]}`, detail: clip(referral.outcome_summary), by: '', significant: true, recordId: referral.id });
+    // Acknowledgements and outcomes come from the agency; `by` names the agency contact the DSL recorded them from.
+    if (referral.acknowledged_at) entries.push({ id: `ack:${referral.id}`, kind: 'referral_update', at: referral.acknowledged_at, title: 'Referral acknowledged', detail: clip(referral.acknowledgement_note), by: contact, significant: false, recordId: referral.id });
+    if (referral.outcome_at && referral.outcome) entries.push({ id: `outcome:${referral.id}`, kind: 'referral_update', at: referral.outcome_at, title: `Referral outcome: ${referralOutcomeLabels[referral.outcome]}`, detail: clip(referral.outcome_summary), by: contact, significant: true, recordId: referral.id });
   }
   const chases = db
     .prepare('SELECT ch.id, ch.referral_id, ch.chased_at, ch.note, u.display_name AS by_name FROM referral_chases ch JOIN referrals r ON r.id = ch.referral_id JOIN users u ON u.id = ch.chased_by WHERE r.pupil_id = ?')

@@ -91,10 +91,10 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
   const ids = JSON.stringify(page.map((row) => row.id));
   const pupils = db
     .prepare(
-      `SELECT cp.concern_id, p.legal_first_name, p.legal_last_name, p.preferred_name, p.year_group
+      `SELECT cp.concern_id, p.id AS pupil_id, p.legal_first_name, p.legal_last_name, p.preferred_name, p.year_group
        FROM concern_pupils cp JOIN pupils p ON p.id = cp.pupil_id WHERE cp.concern_id IN (SELECT value FROM json_each(?)) ORDER BY cp.rowid`,
     )
-    .all(ids) as Array<{ concern_id: string; legal_first_name: string; legal_last_name: string; preferred_name: string | null; year_group: string | null }>;
+    .all(ids) as Array<{ concern_id: string; pupil_id: string; legal_first_name: string; legal_last_name: string; preferred_name: string | null; year_group: string | null }>;
   const categories = db.prepare('SELECT concern_id, category FROM concern_categories WHERE concern_id IN (SELECT value FROM json_each(?))').all(ids) as Array<{ concern_id: string; category: string }>;
   const rows = page.map((row) => {
     const mine = pupils.filter((pupil) => pupil.concern_id === row.id);
@@ -106,6 +106,7 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
       urgent: row.urgent === 1,
       authorName: row.author_name,
       pupilNames: mine.map((pupil) => pupilDisplayName({ legalFirstName: pupil.legal_first_name, legalLastName: pupil.legal_last_name, preferredName: pupil.preferred_name })),
+      pupils: mine.map((pupil) => ({ id: pupil.pupil_id, name: pupilDisplayName({ legalFirstName: pupil.legal_first_name, legalLastName: pupil.legal_last_name, preferredName: pupil.preferred_name }) })),
       yearGroups: [...new Set(mine.map((pupil) => pupil.year_group).filter((year): year is string => year !== null))],
       categories: categories.filter((category) => category.concern_id === row.id).map((category) => category.category),
       assignedTo: row.assigned_to,

@@ -1,7 +1,7 @@
 import { CommandError } from '../dispatch/commandError';
 import { inTransaction } from '../dispatch/handler';
 import { RosterFileError, RosterMappingError, importRoster, previewRoster } from '../roster';
-import { createPupil, findPupilSummary, searchPupils, siblingsOf, updatePupil, upnTaken } from './pupilDirectory';
+import { createPupil, findPupilDetails, findPupilSummary, searchPupils, siblingsOf, updatePupil, upnTaken } from './pupilDirectory';
 
 const upnConflict = () => new CommandError('conflict', 'Another pupil already has this UPN.', { upn: ['Another pupil already has this UPN'] });
 
@@ -22,6 +22,14 @@ export const pupilHandlers = {
     if (!findPupilSummary(db, input.pupilId)) throw new CommandError('not_found', 'That pupil is not on the roster.');
     recordIds.push(input.pupilId);
     return siblingsOf(db, input.pupilId);
+  }),
+
+  'pupils.get': inTransaction<'pupils.get'>(({ db, recordIds }, input) => {
+    const summary = findPupilSummary(db, input.pupilId);
+    const details = findPupilDetails(db, input.pupilId);
+    if (!summary || !details) throw new CommandError('not_found', 'That pupil is not on the roster.');
+    recordIds.push(input.pupilId);
+    return { summary, details };
   }),
 
   'pupils.create': inTransaction<'pupils.create'>(({ db, session, now, recordIds }, input) => {

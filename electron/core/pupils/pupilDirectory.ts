@@ -115,3 +115,48 @@ export function updatePupil(db: Store, id: string, details: PupilDetails, househ
      WHERE id = @id`,
   ).run({ ...detailsParameters(details), id, household_id: householdId, at });
 }
+
+interface PupilDetailsRow {
+  upn: string | null;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  year_group: string | null;
+  registration_group: string | null;
+  gender: string | null;
+  sen_status: string | null;
+  address: string;
+  postcode: string;
+  ethnicity: string;
+  first_language: string;
+  religion: string;
+  contacts: string;
+}
+
+export function findPupilDetails(db: Store, id: string): PupilDetails | null {
+  const row = db.prepare('SELECT * FROM pupils WHERE id = ?').get(id) as PupilDetailsRow | undefined;
+  if (!row) return null;
+  return {
+    upn: row.upn,
+    legalFirstName: row.legal_first_name,
+    legalLastName: row.legal_last_name,
+    preferredName: row.preferred_name,
+    dateOfBirth: row.date_of_birth,
+    yearGroup: row.year_group,
+    registrationGroup: row.registration_group,
+    gender: row.gender,
+    senStatus: row.sen_status,
+    address: row.address,
+    postcode: row.postcode,
+    ethnicity: row.ethnicity,
+    firstLanguage: row.first_language,
+    religion: row.religion,
+    contacts: (JSON.parse(row.contacts) as PupilDetails['contacts']).map((contact) => ({
+      name: contact.name,
+      relationship: contact.relationship ?? '',
+      phone: contact.phone ?? '',
+      parentalResponsibility: contact.parentalResponsibility ?? false,
+    })),
+  };
+}

@@ -170,3 +170,17 @@ describe('finding pupils', () => {
     void ben;
   });
 });
+
+describe('correcting a pupil', () => {
+  it('reads back everything stored, so a correction changes only what the person changes', async () => {
+    const { app, amy } = await school();
+    await switchTo(app, 'dsl.jones', 'correct horse battery staple');
+    const details = { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H', address: '12 Elm Road', postcode: 'WR1 1AA', contacts: [{ name: 'Sarah Hughes', relationship: 'Mother', phone: '07700 900123', parentalResponsibility: true }] };
+    await call(app, 'pupils.update', { pupilId: amy.id, details });
+    const stored = await call(app, 'pupils.get', { pupilId: amy.id });
+    await call(app, 'pupils.update', { pupilId: amy.id, details: { ...stored.details, yearGroup: '6' } });
+    expect((await call(app, 'pupils.get', { pupilId: amy.id })).details).toMatchObject({ ...details, yearGroup: '6' });
+    await switchTo(app, 'ta.smith', 'smith own password');
+    expect(await dispatch(app, 'pupils.get', { pupilId: amy.id }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
