@@ -2,6 +2,7 @@
 import type { MouseEvent } from 'react';
 import { roleLabels, type AppStatus, type SessionUser } from '../../../shared/api';
 import { Button } from '../components';
+import { NewConcernBadge } from '../features/concerns/NewConcernAlerts';
 import { useApp } from './AppContext';
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -26,6 +27,7 @@ export function Masthead({ user, school, canSignOut = true }: { user: SessionUse
             <span className="masthead__product">Safeguarding Records</span>
             {school && <span className="masthead__school">{school.name}</span>}
           </div>
+          {user.role === 'dsl' && <NewConcernBadge />}
           <div className="masthead__user">
             <span className="masthead__name">{user.displayName}</span>
             <span className="masthead__role">{roleLabels[user.role]}</span>

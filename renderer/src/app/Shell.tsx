@@ -6,6 +6,10 @@ import { ChildFilePage } from '../features/children/ChildFilePage';
 import { ConcernPage } from '../features/concerns/ConcernPage';
 import { LogConcernPage } from '../features/concerns/LogConcernPage';
 import { MyConcernsPage } from '../features/concerns/MyConcernsPage';
+import { ChildExportsPage } from '../features/exports/ChildExportsPage';
+import { ReferralPackPage } from '../features/exports/ReferralPackPage';
+import { TransferOutPage } from '../features/exports/TransferOutPage';
+import { TransfersPage } from '../features/exports/TransfersPage';
 import { HomePage } from '../features/home/HomePage';
 import { ContactsPage } from '../features/packs/ContactsPage';
 import { ThresholdsPage } from '../features/packs/ThresholdsPage';
@@ -36,6 +40,14 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
       return <QueuePage user={user} />;
     case 'child':
       return <ChildFilePage pupilId={location.params.pupilId ?? ''} user={user} />;
+    case 'referralPack':
+      return <ReferralPackPage pupilId={location.params.pupilId ?? ''} />;
+    case 'childExports':
+      return <ChildExportsPage pupilId={location.params.pupilId ?? ''} />;
+    case 'transferOut':
+      return <TransferOutPage pupilId={location.params.pupilId ?? ''} />;
+    case 'transfers':
+      return <TransfersPage />;
     case 'pupils':
       return <PupilsPage />;
     case 'thresholds':

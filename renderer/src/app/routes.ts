@@ -10,6 +10,10 @@ export const routes = {
   concern: { path: '/concerns/:concernId', title: 'Concern', permission: 'concerns.log' },
   queue: { path: '/queue', title: 'Review queue', permission: 'children.read' },
   child: { path: '/children/:pupilId', title: 'Child’s file', permission: 'children.read' },
+  referralPack: { path: '/children/:pupilId/referral-pack', title: 'MASH referral pack', permission: 'children.write' },
+  childExports: { path: '/children/:pupilId/exports', title: 'Chronology and subject access exports', permission: 'children.write' },
+  transferOut: { path: '/children/:pupilId/transfer', title: 'Send the child protection file', permission: 'children.write' },
+  transfers: { path: '/transfers', title: 'File transfers', permission: 'children.read' },
   pupils: { path: '/pupils', title: 'Pupils', permission: 'roster.manage' },
   thresholds: { path: '/thresholds', title: 'Thresholds', permission: 'signedIn' },
   contacts: { path: '/contacts', title: 'Who to call', permission: 'signedIn' },
@@ -24,7 +28,7 @@ export type RouteParams = Readonly<Record<string, string>>;
 export type Location = { route: RouteName; params: RouteParams } | { route: 'not_found'; path: string };
 
 /** Order of the main navigation (pages with parameters are reached from other pages, not the menu). */
-export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'settings'];
+export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'transfers', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'settings'];
 
 export function hrefFor(route: RouteName, params: RouteParams = {}): string {
   const path = routes[route].path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));

@@ -1,12 +1,413 @@
-// PLACEHOLDER — replaced by the feature's own page; not to be committed as it stands.
-import type { SessionUser } from '../../../../shared/api';
-import { PageHeading } from '../../components';
+// Log a concern: the form any member of staff uses, the moment they notice something. Built for someone who has
+// never seen the app and has two minutes: the questions in the order people think of them, plain words, the
+// duties that cannot wait shown as soon as they apply, and nothing typed is ever lost (drafts save themselves;
+// a failed check keeps every word and lists what to fix).
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { dutyBanners, type AppError, type Attachment, type FormContext, type SessionUser } from '../../../../shared/api';
+import { formatDateTime, formatTime } from '../../../../shared/calendar';
+import { invoke } from '../../api';
+import { useApp } from '../../app/AppContext';
+import { hrefFor } from '../../app/routes';
+import { Button, ButtonGroup, CheckboxField, ErrorSummary, Fieldset, PageHeading, RadioGroup, StatusMessage, TextField, type FieldMessages } from '../../components';
+import { AttachmentsField } from './AttachmentsField';
+import { BodyMapEditor } from './BodyMap';
+import { checkConcern, describeDraft, emptyConcernForm, fieldOrder, parseDraft, sectionMessages, type ConcernFormState } from './concernForm';
+import { AboutAnAdultBanner, FgmBanner, ImmediateDangerBanner, PreventBanner } from './DutyBanners';
+import { PupilPicker } from './PupilPicker';
+import { useDraftAutosave, type DraftSaveState } from './useDraftAutosave';
+import './concerns.css';
+
+interface OfferedDraft {
+  id: string;
+  updatedAt: string;
+  form: ConcernFormState;
+}
+
+function firstMessages(fields: Record<string, string[]> | undefined): FieldMessages {
+  const messages: FieldMessages = {};
+  for (const [path, list] of Object.entries(fields ?? {})) if (list[0]) messages[path] = list[0];
+  return messages;
+}
 
 export function LogConcernPage({ user }: { user: SessionUser }) {
-  void [user];
+  // A fresh form (and a fresh draft) for "Log another concern".
+  const [round, setRound] = useState(0);
+  return <ConcernForm key={round} user={user} onAnother={() => setRound((value) => value + 1)} />;
+}
+
+function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => void }) {
+  const { navigate } = useApp();
+  const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const idFor = (path: string) => `${prefix}-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+  const [form, setForm] = useState<ConcernFormState>(() => emptyConcernForm());
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [context, setContext] = useState<FormContext | null>(null);
+  const [contextProblem, setContextProblem] = useState<string | null>(null);
+  const [offered, setOffered] = useState<OfferedDraft[]>([]);
+  const [resumed, setResumed] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldMessages>({});
+  const [formError, setFormError] = useState<AppError | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [submitted, setSubmitted] = useState<{ id: string; recordedAt: string } | null>(null);
+  const [changes, setChanges] = useState(0);
+  const autosave = useDraftAutosave(form, changes);
+
+  useEffect(() => {
+    let live = true;
+    void invoke('concerns.formContext', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) setContext(result.value);
+      else setContextProblem(result.error.message);
+    });
+    void invoke('drafts.mine', {}).then((result) => {
+      if (!live || !result.ok) return;
+      setOffered(result.value.flatMap((draft) => {
+        const parsed = parseDraft(draft.form);
+        return parsed ? [{ id: draft.id, updatedAt: draft.updatedAt, form: parsed }] : [];
+      }));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const change = (patch: Partial<ConcernFormState>) => {
+    setForm((previous) => ({ ...previous, ...patch }));
+    setChanges((count) => count + 1);
+  };
+
+  const text = (name: 'location' | 'othersPresent' | 'whatHappened' | 'childWords' | 'actionTaken' | 'fgmPoliceReference' | 'occurredDate' | 'occurredTime') => ({
+    id: idFor(name),
+    value: form[name],
+    error: errors[name],
+    onChange: (value: string) => change({ [name]: value }),
+  });
+
+  const banners = dutyBanners({
+    categories: form.leaveToDsl ? [] : form.categories,
+    whatHappened: form.whatHappened,
+    childWords: form.childWords,
+    immediateDanger: form.immediateDanger,
+    aboutAnAdult: form.aboutAnAdult,
+    ...(context ? { categoryList: context.categories } : {}),
+  });
+
+  const resume = (draft: OfferedDraft) => {
+    setForm(draft.form);
+    setAttachments([]);
+    setErrors({});
+    setFormError(null);
+    autosave.switchDraft(draft.id);
+    setOffered((list) => list.filter((item) => item.id !== draft.id));
+    setResumed(`You are carrying on with the draft saved at ${formatDateTime(new Date(draft.updatedAt))}. Attachments are not kept in drafts: attach any files again.`);
+  };
+
+  const discardOffered = async (draft: OfferedDraft) => {
+    const result = await invoke('drafts.discard', { draftId: draft.id });
+    if (result.ok || result.error.code === 'not_found') setOffered((list) => list.filter((item) => item.id !== draft.id));
+  };
+
+  const discardCurrent = async () => {
+    const draftId = await autosave.flush();
+    if (draftId) await invoke('drafts.discard', { draftId });
+    autosave.switchDraft(null);
+    setConfirmDiscard(false);
+    onAnother();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (submitting || form.aboutAnAdult) return;
+    const checked = checkConcern(form, attachments, autosave.draftId());
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setFormError(null);
+      setFailedSubmits((count) => count + 1);
+      return;
+    }
+    setSubmitting(true);
+    // Let a save in flight finish, so the draft this concern replaces is removed with it.
+    const draftId = await autosave.flush();
+    const result = await invoke('concerns.submit', { ...checked.input, draftId });
+    setSubmitting(false);
+    if (result.ok) {
+      autosave.stop();
+      setSubmitted(result.value);
+      return;
+    }
+    setErrors(sectionMessages(firstMessages(result.error.fields)));
+    setFormError(result.error);
+    setFailedSubmits((count) => count + 1);
+  };
+
+  if (submitted) {
+    return (
+      <section className="page narrow-page">
+        <PageHeading>Thank you — the DSL has been told</PageHeading>
+        <StatusMessage title="Your concern has been logged">
+          <p>
+            It was recorded at {formatDateTime(new Date(submitted.recordedAt))}. It cannot be changed now, but you can add to it at any time if you remember or learn something
+            else.
+          </p>
+        </StatusMessage>
+        {form.immediateDanger && (
+          <p className="lead">
+            <strong>If you have not yet found the DSL in person, do it now.</strong>
+          </p>
+        )}
+        <p>
+          <a
+            href={hrefFor('concern', { concernId: submitted.id })}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate('concern', { concernId: submitted.id });
+            }}
+          >
+            Read the concern you logged
+          </a>
+        </p>
+        <p>
+          <a href={hrefFor('myConcerns')}>See all my concerns and whether the DSL has read them</a>
+        </p>
+        <Button variant="secondary" onClick={onAnother}>
+          Log another concern
+        </Button>
+      </section>
+    );
+  }
+
+  const urgentQuestion = form.urgent || form.immediateDanger;
+
   return (
-    <section className="page">
-      <PageHeading>Log a concern</PageHeading>
+    <section className="page concern-form-page">
+      <PageHeading caption={`Logged by ${user.displayName}`}>Log a concern</PageHeading>
+      <p className="lead">Write down what you saw or heard, in your own words, as soon as you can. Facts, not opinions. Every small thing matters.</p>
+      <p className="muted">Your draft saves itself as you go. Only you and the designated safeguarding leads can read what you submit.</p>
+
+      {contextProblem && (
+        <div className="notice notice--alert" role="alert">
+          <p className="notice__title">Some guidance could not be loaded</p>
+          <p className="notice__body">{contextProblem} You can still write and submit the concern.</p>
+        </div>
+      )}
+
+      {offered.length > 0 && (
+        <section className="panel drafts-panel" aria-labelledby={`${prefix}-drafts`}>
+          <h2 className="section-title section-title--first" id={`${prefix}-drafts`}>
+            You have {offered.length === 1 ? 'an unfinished concern' : `${offered.length} unfinished concerns`}
+          </h2>
+          <p>Carry on where you left off, or start a new one below. Attachments are not kept in drafts.</p>
+          <ul className="drafts-list">
+            {offered.map((draft) => (
+              <li key={draft.id} className="drafts-list__item">
+                <p id={`${prefix}-draft-${draft.id}`}>
+                  <strong>Saved {formatDateTime(new Date(draft.updatedAt))}</strong> — {describeDraft(draft.form)}
+                </p>
+                <ButtonGroup>
+                  <Button variant="secondary" onClick={() => resume(draft)} aria-describedby={`${prefix}-draft-${draft.id}`}>
+                    Carry on with this draft
+                  </Button>
+                  <Button variant="secondary" onClick={() => void discardOffered(draft)} aria-describedby={`${prefix}-draft-${draft.id}`}>
+                    Discard it
+                  </Button>
+                </ButtonGroup>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {resumed && <StatusMessage title="Draft opened">{resumed}</StatusMessage>}
+
+      <ErrorSummary errors={errors} formError={formError} order={fieldOrder} idFor={idFor} failedSubmits={failedSubmits} />
+
+      <form
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        onBlur={() => {
+          void autosave.flush();
+        }}
+        onKeyDown={(event) => {
+          // Submitting is final, so Enter in a one-line box never sends the form by accident; the button does.
+          const target = event.target as HTMLElement;
+          if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio') event.preventDefault();
+        }}
+        className="concern-form"
+      >
+        <div className={form.immediateDanger ? 'danger-choice danger-choice--on' : 'danger-choice'}>
+          <CheckboxField
+            id={idFor('immediateDanger')}
+            label="A child is in immediate danger now"
+            hint="For example: a child has just been seriously hurt, is about to be hurt, or has gone missing and is at risk."
+            checked={form.immediateDanger}
+            onChange={(immediateDanger) => change({ immediateDanger })}
+          />
+          {form.immediateDanger && <ImmediateDangerBanner context={context} />}
+        </div>
+
+        <Fieldset legend="Who is it about?">
+          <PupilPicker id={idFor('pupils')} chosen={form.pupils} onChange={(pupils) => change({ pupils })} error={errors.pupils} />
+          <CheckboxField
+            id={idFor('aboutAnAdult')}
+            label="The concern is about an adult who works or volunteers at the school"
+            hint="Staff, supply staff, volunteers, contractors or governors."
+            checked={form.aboutAnAdult}
+            onChange={(aboutAnAdult) => change({ aboutAnAdult })}
+          />
+          {form.aboutAnAdult && <AboutAnAdultBanner context={context} />}
+        </Fieldset>
+
+        <Fieldset legend="When and where">
+          <div className="field-row">
+            <TextField {...text('occurredDate')} label="Date it happened" hint="For example 22/11/2026" width="short" />
+            <TextField {...text('occurredTime')} label="Time" hint="24-hour, for example 14:30" width="short" />
+          </div>
+          <TextField {...text('location')} label="Where it happened" hint="For example: the playground, Year 4 classroom, the school gate." width="medium" />
+          <TextField {...text('othersPresent')} label="Who else was there (optional)" hint="Adults and children who saw or heard it." multiline />
+        </Fieldset>
+
+        <Fieldset legend="What happened">
+          <TextField
+            {...text('whatHappened')}
+            label="What you saw or heard"
+            hint="The facts, in your own words: what happened, what you noticed, in the order it happened. Not what you think it means."
+            multiline
+          />
+          <div className="child-words-field">
+            <TextField
+              {...text('childWords')}
+              label="What the child said, in their own words (optional)"
+              hint="Write their exact words, even if they are rude or wrongly spelt. Do not tidy them up or put them in your words — a court may read this."
+              multiline
+              spellCheck={false}
+            />
+          </div>
+        </Fieldset>
+
+        <fieldset className="fieldset fieldset--section" aria-describedby={`${idFor('categories')}-intro`}>
+          <legend className="fieldset__legend">What kind of concern is it?</legend>
+          <p className="fieldset__intro" id={`${idFor('categories')}-intro`}>
+            Tick any that fit. If you are not sure, leave it to the DSL — that is fine.
+          </p>
+          {errors.categories && (
+            <p className="field__error">
+              <span className="visually-hidden">Error: </span>
+              {errors.categories}
+            </p>
+          )}
+          <div className="leave-to-dsl">
+            <CheckboxField
+              id={idFor('categories')}
+              label="I am not sure: leave it to the DSL"
+              checked={form.leaveToDsl}
+              onChange={(leaveToDsl) => change(leaveToDsl ? { leaveToDsl, categories: [] } : { leaveToDsl })}
+            />
+          </div>
+          <div className="category-grid">
+            {(context?.categories ?? []).map((category) => (
+              <CheckboxField
+                key={category.id}
+                id={idFor(`category-${category.id}`)}
+                label={category.label}
+                hint={category.guidance}
+                checked={!form.leaveToDsl && form.categories.includes(category.id)}
+                onChange={(checked) =>
+                  change({ leaveToDsl: false, categories: checked ? [...form.categories, category.id] : form.categories.filter((id) => id !== category.id) })
+                }
+              />
+            ))}
+          </div>
+        </fieldset>
+
+        <div aria-live="polite">
+          {banners.includes('fgm') && (
+            <FgmBanner>
+              <TextField {...text('fgmPoliceReference')} label="Police reference number, once you have reported it" hint="Add it later as an addendum if you do not have it yet." width="medium" />
+            </FgmBanner>
+          )}
+          {banners.includes('prevent') && <PreventBanner />}
+        </div>
+
+        <Fieldset legend="Marks or injuries (optional)">
+          <BodyMapEditor id={idFor('bodyMap')} marks={form.bodyMap} onChange={(bodyMap) => change({ bodyMap })} error={errors.bodyMap} />
+        </Fieldset>
+
+        <Fieldset legend="Files (optional)">
+          <AttachmentsField id={idFor('attachments')} files={attachments} onChange={setAttachments} error={errors.attachments} />
+        </Fieldset>
+
+        <Fieldset legend="What you have done">
+          <TextField
+            {...text('actionTaken')}
+            label="Action you have already taken (optional)"
+            hint="For example: comforted the child, told the class teacher, called 999. Write “none” if you have not done anything yet."
+            multiline
+          />
+          <CheckboxField
+            id={idFor('urgent')}
+            label="This is urgent: the DSL needs to know today"
+            checked={form.urgent}
+            onChange={(urgent) => change({ urgent })}
+          />
+          {urgentQuestion && (
+            <RadioGroup
+              id={idFor('spokenToDslInPerson')}
+              legend="Have you spoken to a DSL in person?"
+              hint="For anything urgent, find a DSL and tell them face to face as well as writing it here."
+              error={errors.spokenToDslInPerson}
+              value={form.spokenToDslInPerson}
+              onChange={(value) => change({ spokenToDslInPerson: value as 'yes' | 'no' })}
+              options={[
+                { value: 'yes', label: 'Yes, I have told a DSL in person' },
+                { value: 'no', label: 'No, not yet', hint: 'Go and find them as soon as you have submitted this.' },
+              ]}
+            />
+          )}
+        </Fieldset>
+
+        <div className="concern-form__actions">
+          {form.aboutAnAdult && (
+            <p className="concern-form__blocked" id={`${prefix}-blocked`}>
+              You cannot submit this form while it says the concern is about an adult: tell the headteacher now (see above).
+            </p>
+          )}
+          <p className="muted">Once you submit, the concern cannot be changed or deleted. You can add to it afterwards.</p>
+          <ButtonGroup>
+            <Button type="submit" busy={submitting} busyLabel="Submitting…" disabled={form.aboutAnAdult} aria-describedby={form.aboutAnAdult ? `${prefix}-blocked` : undefined}>
+              Submit the concern
+            </Button>
+            {confirmDiscard ? (
+              <span className="discard-confirm">
+                <span>Delete everything on this form?</span>
+                <Button variant="warning" onClick={() => void discardCurrent()}>
+                  Yes, discard it
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirmDiscard(false)}>
+                  No, keep it
+                </Button>
+              </span>
+            ) : (
+              <Button variant="secondary" onClick={() => setConfirmDiscard(true)}>
+                Discard this draft
+              </Button>
+            )}
+          </ButtonGroup>
+          <DraftStatus state={autosave.state} />
+        </div>
+      </form>
     </section>
+  );
+}
+
+function DraftStatus({ state }: { state: DraftSaveState }) {
+  let message: ReactNode = '';
+  if (state.kind === 'saving') message = 'Saving draft…';
+  if (state.kind === 'saved') message = `Draft saved at ${formatTime(new Date(state.at))}`;
+  if (state.kind === 'failed') message = state.message;
+  return (
+    <p className={state.kind === 'failed' ? 'draft-status draft-status--failed' : 'draft-status'} role="status">
+      {message}
+    </p>
   );
 }

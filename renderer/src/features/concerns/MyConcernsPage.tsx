@@ -1,10 +1,99 @@
-// PLACEHOLDER — replaced by the feature's own page; not to be committed as it stands.
-import { PageHeading } from '../../components';
+// My concerns: what the member of staff has logged, newest first, and whether a DSL has read it — never what the
+// DSL decided or wrote (the command does not send it).
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { AppError, myConcernSchema } from '../../../../shared/api';
+import { formatDateTime } from '../../../../shared/calendar';
+import { invoke } from '../../api';
+import { hrefFor } from '../../app/routes';
+import { AlertMessage, PageHeading } from '../../components';
+import { StatusTag } from './StatusTag';
+import './concerns.css';
+
+type MyConcern = z.infer<typeof myConcernSchema>;
 
 export function MyConcernsPage() {
+  const [concerns, setConcerns] = useState<MyConcern[] | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const [drafts, setDrafts] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void invoke('concerns.mine', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) setConcerns(result.value);
+      else setProblem(result.error);
+    });
+    void invoke('drafts.mine', {}).then((result) => {
+      if (live && result.ok) setDrafts(result.value.length);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
   return (
     <section className="page">
       <PageHeading>My concerns</PageHeading>
+      <p className="lead">The concerns you have logged, newest first, and whether a designated safeguarding lead has read them.</p>
+      <p>
+        <a href={hrefFor('logConcern')}>Log a new concern</a>
+        {drafts > 0 && (
+          <>
+            {' '}
+            — you have {drafts === 1 ? 'an unfinished draft' : `${drafts} unfinished drafts`}, which you can carry on with there.
+          </>
+        )}
+      </p>
+      {problem && <AlertMessage title="Your concerns could not be loaded">{problem.message}</AlertMessage>}
+      {!concerns && !problem && <p className="muted">Loading your concerns…</p>}
+      {concerns && concerns.length === 0 && <p>You have not logged any concerns yet.</p>}
+      {concerns && concerns.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Concerns you have logged, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Logged</th>
+                <th scope="col">Happened</th>
+                <th scope="col">Pupils</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Open</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {concerns.map((concern) => {
+                const logged = formatDateTime(new Date(concern.recordedAt));
+                return (
+                  <tr key={concern.id}>
+                    <td>{logged}</td>
+                    <td>{formatDateTime(new Date(concern.occurredAt))}</td>
+                    <td>
+                      {concern.pupilNames.join(', ')}
+                      {concern.immediateDanger && (
+                        <>
+                          {' '}
+                          <span className="status-tag status-tag--danger">Immediate danger</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <StatusTag status={concern.status} />
+                    </td>
+                    <td>
+                      <a href={hrefFor('concern', { concernId: concern.id })}>
+                        Open<span className="visually-hidden"> the concern logged {logged} about {concern.pupilNames.join(', ')}</span>
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

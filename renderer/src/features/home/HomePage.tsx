@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { roleLabels, type SessionUser } from '../../../../shared/api';
 import { hrefFor, mayVisit, type RouteName } from '../../app/routes';
 import { PageHeading } from '../../components';
+import { NewConcernsSummary } from '../concerns/NewConcernAlerts';
+import { QueueCounts } from '../queue/QueueCounts';
 
 function Card({ title, children, coming = false }: { title: string; children: ReactNode; coming?: boolean }) {
   return (
@@ -41,19 +43,28 @@ export function HomePage({ user }: { user: SessionUser }) {
       <PageHeading caption={roleLabels[user.role]}>{greeting(user)}</PageHeading>
       <div className="cards">
         {user.role === 'staff' && (
-          <Card title="Log a concern" coming>
+          <Card title="Log a concern">
+            <p>Record a worry about a child, however small, in your own words. It takes about two minutes and goes straight to the designated safeguarding lead.</p>
+            <p>If a child is in immediate danger, call 999 and tell the DSL in person now; write it down afterwards.</p>
             <p>
-              This is where you will record a worry about a child, however small, in your own words. The form is being built and is not ready yet.
+              <a className="card__link" href={hrefFor('logConcern')}>
+                Log a concern
+              </a>
             </p>
             <p>
-              <strong>Until then:</strong> write down what you saw or heard, and tell your designated safeguarding lead today. If a child is in immediate danger,
-              call 999 and tell the DSL in person now.
+              <a href={hrefFor('myConcerns')}>My concerns</a> — see whether the DSL has read what you logged.
             </p>
           </Card>
         )}
         {user.role === 'dsl' && (
-          <Card title="Review queue" coming>
-            <p>New concerns from staff will appear here, most urgent first, so you can see at a glance what is new, urgent and overdue. This is being built.</p>
+          <Card title="Review queue">
+            <NewConcernsSummary />
+            <QueueCounts />
+            <p>
+              <a className="card__link" href={hrefFor('queue')}>
+                Go to the review queue
+              </a>
+            </p>
           </Card>
         )}
         {user.role === 'head' && (
