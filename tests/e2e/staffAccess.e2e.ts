@@ -47,10 +47,10 @@ describe('a member of staff', () => {
     await fill(page, 'Type the new password again', staff.password);
     await clickAndAwait(page, 'Save my password and continue', 'session.changePassword');
 
-    // The staff home: logging a concern (still to come), and no DSL or admin navigation.
+    // The staff home: logging a concern, and no DSL or admin navigation.
     await heading(page, 'Hello, Sam');
     await page.getByRole('heading', { name: 'Log a concern' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Home', 'Change my password']);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'My concerns', 'Thresholds', 'Who to call', 'Change my password']);
     expect(await page.getByRole('link', { name: /accounts/i }).count()).toBe(0);
 
     // Typing the address of the accounts page shows no access, and the page asks the host for nothing.

@@ -15,12 +15,17 @@ export interface TestSchoolHost {
   close(): Promise<void>;
 }
 
-export async function startTestHost(): Promise<TestSchoolHost> {
+export interface TestHostOptions {
+  /** A fake clock for the host (the page keeps the browser's own); absent: the real time. */
+  clock?: () => Date;
+}
+
+export async function startTestHost(options: TestHostOptions = {}): Promise<TestSchoolHost> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error('The renderer is not built. Run `npx vite build --config renderer/vite.config.ts` (or `npm run build:renderer`) first.');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguarding-e2e-'));
-  const host = await startBrowserHost({ dataDir, staticDir, kdfCost: testKdfCost });
+  const host = await startBrowserHost({ dataDir, staticDir, kdfCost: testKdfCost, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     host,
     dataDir,

@@ -1,10 +1,12 @@
-// Settings for the whole school (admin and DSL): how fast an unattended screen locks, and who staff should find
-// in an emergency (shown on the concern form).
+// Settings for the whole school (admin and DSL): how fast an unattended screen locks, who staff should find
+// in an emergency (shown on the concern form), the local-authority pack and the school's closure days.
 import { useEffect, useState, type FormEvent } from 'react';
 import { commands, type AppError, type Settings } from '../../../../shared/api';
 import { invoke } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { AlertMessage, Button, checkWith, ErrorSummary, Fieldset, PageHeading, StatusMessage, TextField, useForm } from '../../components';
+import { ClosureDaysSettings } from '../packs/ClosureDaysSettings';
+import { PackSettings } from '../packs/PackSettings';
 
 const order = [
   'idleLockMinutes',
@@ -115,7 +117,20 @@ export function SettingsPage() {
           <p>{problem.message}</p>
         </AlertMessage>
       )}
-      {settings ? <SettingsForm initial={settings} /> : !problem && <p className="loading">Loading settings…</p>}
+      {settings ? (
+        <>
+          <SettingsForm initial={settings} />
+          <section aria-labelledby="settings-pack-heading">
+            <h2 className="section-title" id="settings-pack-heading">
+              The school’s local-authority pack
+            </h2>
+            <PackSettings />
+          </section>
+          <ClosureDaysSettings initial={settings.closureDates} />
+        </>
+      ) : (
+        !problem && <p className="loading">Loading settings…</p>
+      )}
     </section>
   );
 }
