@@ -454,7 +454,12 @@ export function ChildFilePage({ pupilId, user }: { pupilId: string; user: Sessio
             Set up a review
           </Button>
         </ButtonGroup>
-        {!pack && <p className="muted">Threshold assessment needs the school’s local-authority pack: a DSL or administrator chooses it in Thresholds.</p>}
+        {!pack && <p className="muted">Threshold assessment needs the school’s local-authority pack: a DSL or administrator chooses it in Settings.</p>}
+        <p className="child-exports">
+          Sharing the file: <a href={hrefFor('referralPack', { pupilId })}>Build a MASH referral pack</a> ·{' '}
+          <a href={hrefFor('childExports', { pupilId })}>Export the chronology or a subject access response</a> ·{' '}
+          <a href={hrefFor('transferOut', { pupilId })}>Send the file to a new school</a>
+        </p>
       </nav>
 
       <Section title={`Concerns (${concerns.length})`} id="child-concerns">
