@@ -2,13 +2,11 @@
 // otherwise say so in one line and start browser mode on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserHost } from './host/main';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
 function newestChange(dir: string): number {
@@ -32,22 +30,24 @@ function buildRendererIfStale(): void {
   }
 }
 
-/** The Electron binary's path, downloading it once if this machine can reach Electron's release server. */
+/**
+ * The Electron binary's path, downloading it once (quietly) if this machine can reach Electron's release server.
+ * The electron package's own loader would try the download itself and print its errors, so its files are read here.
+ */
 function electronBinary(): { path: string } | { reason: string } {
-  const resolve = () => require('electron') as unknown as string;
-  try {
-    return { path: resolve() };
-  } catch {
-    const installer = path.join(projectDir, 'node_modules', 'electron', 'install.js');
-    if (!fs.existsSync(installer)) return { reason: 'the electron package is not installed' };
-    const download = spawnSync(process.execPath, [installer], { cwd: projectDir, stdio: 'ignore', timeout: 120_000 });
-    if (download.status !== 0) return { reason: 'its download from Electron’s release server is blocked or failed' };
-    try {
-      return { path: resolve() };
-    } catch (error) {
-      return { reason: (error as Error).message.split('\n')[0] ?? 'unknown' };
-    }
-  }
+  const packageDir = path.join(projectDir, 'node_modules', 'electron');
+  const installed = () => {
+    const pathFile = path.join(packageDir, 'path.txt');
+    if (!fs.existsSync(pathFile)) return null;
+    const binary = path.join(packageDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+    return fs.existsSync(binary) ? binary : null;
+  };
+  if (!fs.existsSync(packageDir)) return { reason: 'the electron package is not installed' };
+  const existing = installed();
+  if (existing) return { path: existing };
+  const download = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { cwd: projectDir, stdio: 'ignore', timeout: 120_000 });
+  const downloaded = download.status === 0 ? installed() : null;
+  return downloaded ? { path: downloaded } : { reason: 'its download from Electron’s release server is blocked or failed' };
 }
 
 buildRendererIfStale();

@@ -20,5 +20,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
     target: 'chrome140',
+    // One bundle read from the local disk or loopback, never over a network: its size costs nothing worth splitting for.
+    chunkSizeWarningLimit: 2000,
   },
 });
