@@ -15,45 +15,18 @@ import {
   type StatusFlag,
 } from '../../../shared/casework';
 import type { WorkingCalendar } from '../../../shared/calendar';
-import { pupilDisplayName } from '../pupils/pupilDirectory';
+import { findPupilDetails, findPupilSummary, pupilDisplayName, siblingsOf } from '../pupils/pupilDirectory';
 import type { Store } from '../store';
 import { dateOverdue, todayInLondon } from './clocks';
 import { referralsAwaiting } from './referrals';
 
-interface PupilRow {
-  id: string;
-  upn: string | null;
-  legal_first_name: string;
-  legal_last_name: string;
-  preferred_name: string | null;
-  date_of_birth: string;
-  year_group: string | null;
-  registration_group: string | null;
-  gender: string | null;
-  sen_status: string | null;
-  address: string;
-  postcode: string;
-  ethnicity: string;
-  first_language: string;
-  religion: string;
-  contacts: string;
-  household_id: string | null;
-  left_on: string | null;
-}
-
 export function childFile(db: Store, calendar: WorkingCalendar, pupilId: string, now: Date): ChildFile | null {
-  const row = db.prepare('SELECT * FROM pupils WHERE id = ?').get(pupilId) as PupilRow | undefined;
-  if (!row) return null;
+  const summary = findPupilSummary(db, pupilId);
+  const details = findPupilDetails(db, pupilId);
+  if (!summary || !details) return null;
   const today = todayInLondon(now);
-  const siblings = row.household_id
-    ? (db.prepare('SELECT id, legal_first_name, legal_last_name, preferred_name, year_group FROM pupils WHERE household_id = ? AND id <> ? ORDER BY date_of_birth').all(row.household_id, pupilId) as Array<{
-        id: string;
-        legal_first_name: string;
-        legal_last_name: string;
-        preferred_name: string | null;
-        year_group: string | null;
-      }>)
-    : [];
+  // Siblings are the pupils sharing a household, left or not: a sibling who moved school is still family.
+  const siblings = summary.householdId ? siblingsOf(db, pupilId, { includeLeavers: true }) : [];
   const flags = db.prepare('SELECT id, flag, start_date, end_date, source FROM status_flags WHERE pupil_id = ? ORDER BY start_date DESC').all(pupilId) as Array<{
     id: string;
     flag: StatusFlag;
@@ -62,31 +35,8 @@ export function childFile(db: Store, calendar: WorkingCalendar, pupilId: string,
     source: string;
   }>;
   return {
-    pupil: {
-      id: row.id,
-      upn: row.upn,
-      legalFirstName: row.legal_first_name,
-      legalLastName: row.legal_last_name,
-      preferredName: row.preferred_name,
-      dateOfBirth: row.date_of_birth,
-      yearGroup: row.year_group,
-      registrationGroup: row.registration_group,
-      gender: row.gender,
-      senStatus: row.sen_status,
-      address: row.address,
-      postcode: row.postcode,
-      ethnicity: row.ethnicity,
-      firstLanguage: row.first_language,
-      religion: row.religion,
-      contacts: (JSON.parse(row.contacts) as Array<{ name: string; relationship?: string; phone?: string; parentalResponsibility?: boolean }>).map((contact) => ({
-        name: contact.name,
-        relationship: contact.relationship ?? '',
-        phone: contact.phone ?? '',
-        parentalResponsibility: contact.parentalResponsibility ?? false,
-      })),
-      leftOn: row.left_on,
-    },
-    siblings: siblings.map((sibling) => ({ id: sibling.id, name: pupilDisplayName({ legalFirstName: sibling.legal_first_name, legalLastName: sibling.legal_last_name, preferredName: sibling.preferred_name }), yearGroup: sibling.year_group })),
+    pupil: { id: summary.id, ...details, leftOn: summary.leftOn },
+    siblings: siblings.map((sibling) => ({ id: sibling.id, name: pupilDisplayName(sibling), yearGroup: sibling.yearGroup })),
     flags: flags.map((flag) => ({ id: flag.id, flag: flag.flag, startDate: flag.start_date, endDate: flag.end_date, source: flag.source, current: flag.start_date <= today && (flag.end_date === null || flag.end_date >= today) })),
     openReferrals: referralsAwaiting(db, calendar, now, false, pupilId),
     referrals: referralsAwaiting(db, calendar, now, true, pupilId),

@@ -59,11 +59,12 @@ export function findPupilSummary(db: Store, id: string): PupilSummary | null {
   return row ? toPupilSummary(row) : null;
 }
 
-export function siblingsOf(db: Store, pupilId: string): PupilSummary[] {
+export function siblingsOf(db: Store, pupilId: string, options: { includeLeavers: boolean } = { includeLeavers: false }): PupilSummary[] {
   const rows = db
     .prepare(
       `SELECT ${summaryColumns} FROM pupils
-       WHERE household_id = (SELECT household_id FROM pupils WHERE id = ?) AND household_id IS NOT NULL AND id <> ? AND left_on IS NULL
+       WHERE household_id = (SELECT household_id FROM pupils WHERE id = ?) AND household_id IS NOT NULL AND id <> ?
+         ${options.includeLeavers ? '' : 'AND left_on IS NULL'}
        ORDER BY date_of_birth`,
     )
     .all(pupilId, pupilId) as PupilRow[];
