@@ -9,6 +9,7 @@ import { databasePath, openStore, type Store } from '../../electron/core/store';
 import { benchDir, benchSchool, DSL, fillStore, openEncryptedStore, openPlainStore } from './benchStores';
 import { measureExports } from './exports';
 import { measureConcernLogAndQueue, measurePacks, measureRosterImport } from './features';
+import { measureReports } from './reports';
 import { median, percentile, progress, report, timeEach, timeEachAsync, total } from './measure';
 
 async function measureUnlock(dataDir: string): Promise<void> {
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     await measureRosterImport();
     await measureExports();
     await measureConcernLogAndQueue();
+    for (const metric of await measureReports()) report(metric);
     progress(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     fs.rmSync(schoolDir, { recursive: true, force: true });

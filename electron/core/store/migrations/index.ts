@@ -4,8 +4,9 @@ import { migration0002 } from './0002-concern-log';
 import { migration0003 } from './0003-casework';
 import { migration0004 } from './0004-packs';
 import { migration0005 } from './0005-exports';
+import { migration0006 } from './0006-report-indexes';
 
 export type { Migration } from './migration';
 
 /** Strictly increasing by one; the store's user_version is the last one applied. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

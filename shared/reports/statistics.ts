@@ -1,0 +1,53 @@
+// Small statistics with one meaning each, so every number in the report is worked out the same way.
+
+/** The middle value (the mean of the two middle values for an even count); null for none. `sorted` ascending. */
+export function median(sorted: ArrayLike<number>): number | null {
+  const count = sorted.length;
+  if (count === 0) return null;
+  const middle = Math.floor(count / 2);
+  return count % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Nearest-rank percentile: the smallest value with at least `share` of the values at or below it. `sorted` ascending. */
+export function percentile(sorted: ArrayLike<number>, share: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)]!;
+}
+
+export function sortedNumbers(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+/** The whole-number percentage `part` is of `whole`; null when `whole` is 0. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((100 * part) / whole);
+}
+
+/** "up 18%", "down 5%", "no change"; null when there was nothing before to compare with. */
+export function changeText(current: number | null, previous: number | null): string | null {
+  if (current === null || previous === null || previous === 0) return null;
+  const change = Math.round((100 * (current - previous)) / previous);
+  if (change === 0) return 'no change';
+  return change > 0 ? `up ${change}%` : `down ${-change}%`;
+}
+
+/**
+ * Rising or falling when a straight line fitted through the counts (least squares) changes by at least a tenth of
+ * the average count over the period; steady otherwise, and always with fewer than three points.
+ */
+export function trendOf(counts: readonly number[]): 'rising' | 'falling' | 'steady' {
+  const n = counts.length;
+  if (n < 3) return 'steady';
+  const meanX = (n - 1) / 2;
+  const meanY = counts.reduce((sum, value) => sum + value, 0) / n;
+  if (meanY === 0) return 'steady';
+  let numerator = 0;
+  let denominator = 0;
+  counts.forEach((value, index) => {
+    numerator += (index - meanX) * (value - meanY);
+    denominator += (index - meanX) ** 2;
+  });
+  const riseOverPeriod = (numerator / denominator) * (n - 1);
+  if (Math.abs(riseOverPeriod) < 0.1 * meanY) return 'steady';
+  return riseOverPeriod > 0 ? 'rising' : 'falling';
+}
