@@ -151,6 +151,8 @@ export const childFileSchema = z.object({
     z.object({
       id: z.string(),
       recordedAt: z.string(),
+      /** When it happened: how a DSL names a concern ("the concern of 23/11/2026 08:15"). */
+      occurredAt: z.string(),
       status: z.enum(['new', 'read', 'open', 'closed']),
       immediateDanger: z.boolean(),
       summary: z.string(),

@@ -43,11 +43,11 @@ export function childFile(db: Store, calendar: WorkingCalendar, pupilId: string,
     concerns: (
       db
         .prepare(
-          `SELECT c.id, c.recorded_at, c.status, c.immediate_danger, substr(c.what_happened, 1, 200) AS summary, c.outcome, u.display_name AS author_name
-           FROM concern_pupils cp JOIN concerns c ON c.id = cp.concern_id JOIN users u ON u.id = c.author_id WHERE cp.pupil_id = ? ORDER BY c.recorded_at DESC`,
+          `SELECT c.id, c.recorded_at, c.occurred_at, c.status, c.immediate_danger, substr(c.what_happened, 1, 200) AS summary, c.outcome, u.display_name AS author_name
+           FROM concern_pupils cp JOIN concerns c ON c.id = cp.concern_id JOIN users u ON u.id = c.author_id WHERE cp.pupil_id = ? ORDER BY c.occurred_at DESC`,
         )
-        .all(pupilId) as Array<{ id: string; recorded_at: string; status: 'new' | 'read' | 'open' | 'closed'; immediate_danger: number; summary: string; outcome: string | null; author_name: string }>
-    ).map((row) => ({ id: row.id, recordedAt: row.recorded_at, status: row.status, immediateDanger: row.immediate_danger === 1, summary: row.summary, authorName: row.author_name, outcome: row.outcome })),
+        .all(pupilId) as Array<{ id: string; recorded_at: string; occurred_at: string; status: 'new' | 'read' | 'open' | 'closed'; immediate_danger: number; summary: string; outcome: string | null; author_name: string }>
+    ).map((row) => ({ id: row.id, recordedAt: row.recorded_at, occurredAt: row.occurred_at, status: row.status, immediateDanger: row.immediate_danger === 1, summary: row.summary, authorName: row.author_name, outcome: row.outcome })),
     openActions: actionsFor(db, now, { pupilId, openOnly: true }),
     reviews: reviewsFor(db, now, { pupilId }),
     concernCount: db.prepare('SELECT count(*) FROM concern_pupils WHERE pupil_id = ?').pluck().get(pupilId) as number,

@@ -22,13 +22,13 @@ export function concernsFrom(concerns: ChildFile['concerns']): ChildConcern[] {
     const summary = concern.summary.length > 70 ? `${concern.summary.slice(0, 69)}…` : concern.summary;
     return {
       id: concern.id,
-      at: concern.recordedAt,
+      at: concern.occurredAt,
       summary: concern.summary,
       by: concern.authorName,
       immediateDanger: concern.immediateDanger,
       closed: concern.status === 'closed',
       statusLabel: statusLabels[concern.status],
-      label: `${formatDateTime(new Date(concern.recordedAt))} — ${summary}`,
+      label: `${formatDateTime(new Date(concern.occurredAt))} — ${summary}`,
     };
   });
 }
