@@ -131,7 +131,8 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
     concernsLogged: {
       title: 'Concerns logged',
       definition: definitions.concernsLogged,
-      total: compare(shownFigure(inCurrent.length), shownFigure(inPrevious.length)),
+      // Suppressed like every other count for governors: a small total would also give away a table's withheld total.
+      total: compare(count(inCurrent.length), count(inPrevious.length)),
       granularity,
       series: buckets.map((bucket, index) => ({ label: bucket.label, from: bucket.from, current: currentSeries[index]!, previous: previousSeries[index] ?? null })),
       trend: trendOf(currentSeries),
@@ -148,7 +149,7 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
         rows: staffGroups.map((group, index) => ({
           group,
           label: staffGroupLabels[group],
-          activeStaff: shownFigure(groupActive[index]!),
+          activeStaff: count(groupActive[index]!),
           staffWhoLogged: loggedColumn.cells[index]!,
           share: shareOf(loggedColumn.cells[index]!, shownFigure(groupActive[index]!)),
           previousShare: shareOf(loggedBefore.cells[index]!, shownFigure(groupActiveBefore[index]!)),

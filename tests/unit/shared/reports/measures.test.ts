@@ -15,6 +15,15 @@ describe('concerns logged', () => {
     expect(head.concernsLogged.total).toMatchObject({ current: { value: 8 }, previous: { value: 5 }, change: 'up 60%' });
   });
 
+  it('suppresses a small total for governors, so it cannot give away a table’s withheld total', () => {
+    // The same school a term later with only 4 concerns left in the period: the head sees 4, governors do not.
+    const quiet = { ...school, concerns: school.concerns.filter((concern) => concern.recordedAt >= '2026-11-09') };
+    const quietReport = (audience: ReportAudience) => buildReport(quiet, { periods: resolvePeriods(PERIOD, '2026-11-20'), audience, now: NOW });
+    expect(quietReport('head').concernsLogged.total.current).toMatchObject({ value: 3, display: '3' });
+    expect(quietReport('governors').concernsLogged.total.current).toMatchObject({ value: null, display: 'fewer than 5', suppressed: true });
+    expect(JSON.stringify(quietReport('governors').narrative)).not.toMatch(/\b3 concerns?\b/);
+  });
+
   it('counts per week, the weeks before aligned beside them', () => {
     // Week 1 (02–08/11): the first five; week 2 (09–15/11): three. Before: 19–25/10 none, 26/10–01/11 five.
     expect(head.concernsLogged.granularity).toBe('week');
