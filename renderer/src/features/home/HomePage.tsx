@@ -68,8 +68,13 @@ export function HomePage({ user }: { user: SessionUser }) {
           </Card>
         )}
         {user.role === 'head' && (
-          <Card title="Safeguarding culture reports" coming>
-            <p>Numbers and trends across the school — how many concerns, from which staff groups, how quickly they were picked up. These reports are being built.</p>
+          <Card title="Safeguarding culture reports">
+            <p>Numbers and trends across the school — how many concerns, from which staff groups, how quickly they were picked up — with a version for governors in which no child or member of staff can be identified.</p>
+            <p>
+              <a className="card__link" href={hrefFor('reports')}>
+                Open the culture report
+              </a>
+            </p>
           </Card>
         )}
         {user.role === 'admin' && (
