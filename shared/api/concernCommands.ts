@@ -69,7 +69,29 @@ export const newConcernSummarySchema = z.object({
   urgent: z.boolean(),
 });
 
+export const editableCategorySchema = z.object({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'Use lower-case letters, digits and hyphens for the category’s code'),
+  label: z.string().trim().min(1, 'Name the category').max(100, 'Keep the name to 100 characters'),
+  guidance: z.string().trim().min(1, 'Say in a sentence when staff should choose it').max(500, 'Keep the guidance to 500 characters'),
+  duty: z.enum(['fgm', 'prevent']).nullable(),
+  active: z.boolean(),
+});
+
+export const categoryListSchema = z
+  .array(editableCategorySchema)
+  .min(1, 'Keep at least one category')
+  .max(60)
+  .refine((list) => new Set(list.map((category) => category.id)).size === list.length, 'Two categories have the same code')
+  .refine((list) => list.some((category) => category.active), 'Keep at least one category in use');
+
 export const concernCommands = {
+  /** The school's category list, including those no longer offered (old concerns still name them). */
+  'concerns.categories': command('settings.manage', nothing, categoryListSchema, { audited: false }),
+  /** Replaces the list in the order given. A category is never removed, only taken out of use, so old concerns keep their labels. */
+  'concerns.updateCategories': command('settings.manage', z.object({ categories: categoryListSchema }), categoryListSchema),
   'concerns.formContext': command('concerns.log', nothing, formContextSchema, { audited: false }),
   'concerns.submit': command('concerns.log', concernInputSchema, z.object({ id: z.string(), recordedAt: z.string() })),
   'concerns.mine': command('concerns.log', nothing, z.array(myConcernSchema)),

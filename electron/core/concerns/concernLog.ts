@@ -19,9 +19,27 @@ export interface Viewer {
 const mayRead = (viewer: Viewer, authorId: string) => viewer.role === 'dsl' || viewer.id === authorId;
 
 /** The school's own category list, or the KCSIE defaults until the school changes it. */
+/** Every category the school has had, in its order, with whether staff are offered it now. */
+export function editableCategoryList(db: Store): Array<ConcernCategory & { active: boolean }> {
+  const rows = db.prepare('SELECT id, label, guidance, duty, active FROM concern_category_list ORDER BY position').all() as Array<ConcernCategory & { active: number }>;
+  if (rows.length === 0) return defaultCategories.map((category) => ({ ...category, active: true }));
+  return rows.map((row) => ({ ...row, active: row.active === 1 }));
+}
+
+/** The categories staff are offered: the school's own list, or the KCSIE defaults until the school changes it. */
 export function categoryList(db: Store): ConcernCategory[] {
-  const rows = db.prepare('SELECT id, label, guidance, duty FROM concern_category_list WHERE active = 1 ORDER BY position').all() as ConcernCategory[];
-  return rows.length > 0 ? rows : [...defaultCategories];
+  return editableCategoryList(db)
+    .filter((category) => category.active)
+    .map(({ active: _active, ...category }) => category);
+}
+
+/** Replaces the list; codes that disappear are kept, out of use, so concerns that name them keep their labels. */
+export function replaceCategoryList(db: Store, categories: ReadonlyArray<ConcernCategory & { active: boolean }>): void {
+  const given = new Set(categories.map((category) => category.id));
+  const dropped = editableCategoryList(db).filter((category) => !given.has(category.id)).map((category) => ({ ...category, active: false }));
+  db.prepare('DELETE FROM concern_category_list').run();
+  const insert = db.prepare('INSERT INTO concern_category_list (id, label, guidance, duty, position, active) VALUES (?, ?, ?, ?, ?, ?)');
+  [...categories, ...dropped].forEach((category, position) => insert.run(category.id, category.label, category.guidance, category.duty, position, category.active ? 1 : 0));
 }
 
 const FUTURE_GRACE_MS = 60_000;
@@ -175,7 +193,7 @@ export function viewConcern(db: Store, concernId: string, viewer: Viewer, now: D
     row.status = 'read';
     row.read_at = now.toISOString();
   }
-  const labels = new Map(categoryList(db).map((category) => [category.id, category.label]));
+  const labels = new Map(editableCategoryList(db).map((category) => [category.id, category.label]));
   const categories = (db.prepare('SELECT category FROM concern_categories WHERE concern_id = ? ORDER BY rowid').pluck().all(concernId) as string[]).map((id) => ({ id, label: labels.get(id) ?? id }));
   const bodyMap = (
     db.prepare('SELECT view, x, y, size, colour, shape, child_explanation FROM concern_body_marks WHERE concern_id = ? ORDER BY position').all(concernId) as Array<{

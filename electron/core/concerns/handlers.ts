@@ -4,6 +4,8 @@ import { readSettings } from '../settings';
 import {
   addAddendum,
   categoryList,
+  editableCategoryList,
+  replaceCategoryList,
   discardDraft,
   listNewConcerns,
   myConcerns,
@@ -18,6 +20,14 @@ import {
 const notFound = () => new CommandError('not_found', 'That concern does not exist, or is not yours to see.');
 
 export const concernHandlers = {
+  'concerns.categories': inTransaction<'concerns.categories'>(({ db }) => editableCategoryList(db)),
+
+  'concerns.updateCategories': inTransaction<'concerns.updateCategories'>(({ db, recordIds }, input) => {
+    replaceCategoryList(db, input.categories);
+    recordIds.push('concern-categories');
+    return editableCategoryList(db);
+  }),
+
   'concerns.formContext': inTransaction<'concerns.formContext'>(({ db }) => {
     const settings = readSettings(db);
     return {

@@ -7,6 +7,7 @@ import { useApp } from '../../app/AppContext';
 import { AlertMessage, Button, checkWith, ErrorSummary, Fieldset, PageHeading, StatusMessage, TextField, useForm } from '../../components';
 import { ClosureDaysSettings } from '../packs/ClosureDaysSettings';
 import { PackSettings } from '../packs/PackSettings';
+import { CategorySettings } from './CategorySettings';
 
 const order = [
   'idleLockMinutes',
@@ -127,6 +128,7 @@ export function SettingsPage() {
             <PackSettings />
           </section>
           <ClosureDaysSettings initial={settings.closureDates} />
+          <CategorySettings />
         </>
       ) : (
         !problem && <p className="loading">Loading settings…</p>

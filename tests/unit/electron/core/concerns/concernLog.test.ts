@@ -184,3 +184,27 @@ describe('correcting a pupil', () => {
     expect(await dispatch(app, 'pupils.get', { pupilId: amy.id }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe('the school’s own category list', () => {
+  it('lets a DSL rename, add and take categories out of use, without changing what old concerns say', async () => {
+    const { app, amy } = await school();
+    const { id } = await call(app, 'concerns.submit', concern(amy.id, { categories: ['attendance'] }));
+    await switchTo(app, 'dsl.jones', 'correct horse battery staple');
+    const list = await call(app, 'concerns.categories', {});
+    expect(list.map((category) => category.id)).toContain('attendance');
+    const edited = list
+      .filter((category) => category.id !== 'attendance')
+      .map((category) => (category.id === 'other' ? { ...category, label: 'Anything else' } : category));
+    await call(app, 'concerns.updateCategories', { categories: [...edited, { id: 'bullying', label: 'Bullying', guidance: 'Repeated unkindness or exclusion by other pupils.', duty: null, active: true }] });
+    const offered = (await call(app, 'concerns.formContext', {})).categories;
+    expect(offered.map((category) => category.id)).not.toContain('attendance');
+    expect(offered.find((category) => category.id === 'other')?.label).toBe('Anything else');
+    expect(offered.at(-1)).toMatchObject({ id: 'bullying', label: 'Bullying' });
+    expect((await call(app, 'concerns.get', { concernId: id })).categories).toEqual([{ id: 'attendance', label: 'Attendance' }]);
+    expect(await dispatch(app, 'concerns.submit', concern(amy.id, { categories: ['attendance'] }), 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const refused = await dispatch(app, 'concerns.updateCategories', { categories: [{ id: 'x', label: 'X', guidance: 'x', duty: null, active: false }] }, 'test');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await switchTo(app, 'ta.smith', 'smith own password');
+    expect(await dispatch(app, 'concerns.updateCategories', { categories: edited }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
