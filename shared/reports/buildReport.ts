@@ -4,15 +4,16 @@ import { staffGroupLabels, staffGroups } from '../access/roles';
 import { londonIsoDate, WorkingCalendar } from '../calendar';
 import { decisionKinds, decisionLabels, type DecisionKind } from '../casework/vocabulary';
 import { categoryLabel, childrenByGender, childrenBySen, childrenWithRepeatConcerns, concernsByCategory, concernsByYearGroup, type Tally } from './breakdowns';
+import { concernCount } from './concernFacts';
 import { bucketsFor, countPerBucket, granularityFor } from './concernVolume';
 import { definitions } from './definitions';
 import { durationText } from './formatting';
 import { periodInstants } from './londonDays';
 import { writeNarrative } from './narrative';
-import { outcomesIn, overdueActions } from './outcomes';
+import { overdueActions } from './outcomes';
 import type { ResolvedPeriods } from './periods';
 import { compareYearGroups, genderGroups, senGroups, yearGroupLabel } from './pupilGroups';
-import type { ReportConcern, ReportData, ReportPupil } from './reportData';
+import type { ReportData, ReportPupil } from './reportData';
 import type { Breakdown, Comparison, Figure, ReportAudience, ReportView } from './reportSchema';
 import { immediateDangerOf, responsivenessOf } from './responsiveness';
 import { changeText, percentOf, trendOf } from './statistics';
@@ -60,34 +61,27 @@ const keysInOrder = (order: readonly string[], current: Tally, previous: Tally) 
   return [...order.filter((key) => current.counts.has(key) || previous.counts.has(key)), ...extra];
 };
 
-function splitByPeriod(concerns: readonly ReportConcern[], current: { start: string; end: string }, previous: { start: string; end: string }) {
-  const inCurrent: ReportConcern[] = [];
-  const inPrevious: ReportConcern[] = [];
-  for (const concern of concerns) {
-    if (concern.recordedAt >= current.start && concern.recordedAt < current.end) inCurrent.push(concern);
-    else if (concern.recordedAt >= previous.start && concern.recordedAt < previous.end) inPrevious.push(concern);
-  }
-  return { inCurrent, inPrevious };
-}
-
 export function buildReport(data: ReportData, options: ReportOptions): ReportView {
   const { periods, audience, now } = options;
   const suppress = audience === 'governors';
   const today = londonIsoDate(now);
   const current = periodInstants(periods.current.from, periods.current.to);
   const previous = periodInstants(periods.previous.from, periods.previous.to);
-  const { inCurrent, inPrevious } = splitByPeriod(data.concerns, current, previous);
+  const factsNow = data.current.concerns;
+  const factsBefore = data.previous.concerns;
+  const concernsNow = concernCount(factsNow);
+  const concernsBefore = concernCount(factsBefore);
   const pupils = new Map<string, ReportPupil>(data.pupils.map((pupil) => [pupil.id, pupil]));
 
   // Concerns logged, over time.
   const granularity = granularityFor(periods.current);
   const buckets = bucketsFor(periods.current, granularity);
-  const currentSeries = countPerBucket(inCurrent.map((concern) => concern.recordedAt), periods.current, granularity);
-  const previousSeries = countPerBucket(inPrevious.map((concern) => concern.recordedAt), periods.previous, granularity);
+  const currentSeries = countPerBucket(factsNow.readingByDay, periods.current, granularity);
+  const previousSeries = countPerBucket(factsBefore.readingByDay, periods.previous, granularity);
 
   // Breadth of vigilance.
-  const vigilanceNow = vigilanceOf(inCurrent, data.staff, current.start, current.end);
-  const vigilanceBefore = vigilanceOf(inPrevious, data.staff, previous.start, previous.end);
+  const vigilanceNow = vigilanceOf(factsNow.authorIds, data.staff, current.start, current.end);
+  const vigilanceBefore = vigilanceOf(factsBefore.authorIds, data.staff, previous.start, previous.end);
   const groupActive = staffGroups.map((group) => vigilanceNow.byGroup[group].active);
   const groupActiveBefore = staffGroups.map((group) => vigilanceBefore.byGroup[group].active);
   const loggedColumn = suppressTable(staffGroups.map((group) => vigilanceNow.byGroup[group].logged), vigilanceNow.logged.size, suppress, (index) => isSmallNumber(groupActive[index]!));
@@ -97,22 +91,22 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
 
   // Who the concerns were about.
   const labelCategory = (key: string) => categoryLabel(key, data.categoryLabels);
-  const categoriesNow = concernsByCategory(inCurrent);
-  const categoriesBefore = concernsByCategory(inPrevious);
-  const yearsNow = concernsByYearGroup(inCurrent, pupils, today);
-  const yearsBefore = concernsByYearGroup(inPrevious, pupils, today);
+  const categoriesNow = concernsByCategory(factsNow);
+  const categoriesBefore = concernsByCategory(factsBefore);
+  const yearsNow = concernsByYearGroup(factsNow, pupils, today);
+  const yearsBefore = concernsByYearGroup(factsBefore, pupils, today);
 
   // Responsiveness.
   const calendar = new WorkingCalendar({ closureDates: data.closureDates });
   const deadlineCache = new Map<string, string>();
-  const readingNow = responsivenessOf(inCurrent, calendar, today, deadlineCache);
-  const readingBefore = responsivenessOf(inPrevious, calendar, today, deadlineCache);
-  const dangerNow = immediateDangerOf(inCurrent);
-  const dangerBefore = immediateDangerOf(inPrevious);
+  const readingNow = responsivenessOf(factsNow, calendar, today, deadlineCache);
+  const readingBefore = responsivenessOf(factsBefore, calendar, today, deadlineCache);
+  const dangerNow = immediateDangerOf(factsNow);
+  const dangerBefore = immediateDangerOf(factsBefore);
 
   // Outcomes.
-  const outcomesNow = outcomesIn(data, current.start, current.end);
-  const outcomesBefore = outcomesIn(data, previous.start, previous.end);
+  const outcomesNow = data.current.outcomes;
+  const outcomesBefore = data.previous.outcomes;
   const decisionLabel = (key: string) => decisionLabels[key as DecisionKind] ?? key;
   const decisionTally = (outcomes: typeof outcomesNow): Tally => ({ counts: outcomes.decisionsByType, total: outcomes.decisions });
   const count = (value: number) => countFigure(value, suppress);
@@ -132,7 +126,7 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
       title: 'Concerns logged',
       definition: definitions.concernsLogged,
       // Suppressed like every other count for governors: a small total would also give away a table's withheld total.
-      total: compare(count(inCurrent.length), count(inPrevious.length)),
+      total: compare(count(concernsNow), count(concernsBefore)),
       granularity,
       series: buckets.map((bucket, index) => ({ label: bucket.label, from: bucket.from, current: currentSeries[index]!, previous: previousSeries[index] ?? null })),
       trend: trendOf(currentSeries),
@@ -165,8 +159,8 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
     },
     byCategory: breakdown('Concerns by category', definitions.byCategory, keysByCount(categoriesNow, categoriesBefore, labelCategory), labelCategory, categoriesNow, categoriesBefore, suppress),
     byYearGroup: breakdown('Concerns by year group', definitions.byYearGroup, [...new Set([...yearsNow.counts.keys(), ...yearsBefore.counts.keys()])].sort(compareYearGroups), yearGroupLabel, yearsNow, yearsBefore, suppress),
-    bySen: breakdown('Children with concerns, by SEN status', definitions.bySen, senGroups.map((group) => group.key), (key) => senGroups.find((group) => group.key === key)!.label, childrenBySen(inCurrent, pupils), childrenBySen(inPrevious, pupils), suppress),
-    byGender: breakdown('Children with concerns, by sex or gender', definitions.byGender, genderGroups.map((group) => group.key), (key) => genderGroups.find((group) => group.key === key)!.label, childrenByGender(inCurrent, pupils), childrenByGender(inPrevious, pupils), suppress),
+    bySen: breakdown('Children with concerns, by SEN status', definitions.bySen, senGroups.map((group) => group.key), (key) => senGroups.find((group) => group.key === key)!.label, childrenBySen(factsNow, pupils), childrenBySen(factsBefore, pupils), suppress),
+    byGender: breakdown('Children with concerns, by sex or gender', definitions.byGender, genderGroups.map((group) => group.key), (key) => genderGroups.find((group) => group.key === key)!.label, childrenByGender(factsNow, pupils), childrenByGender(factsBefore, pupils), suppress),
     responsiveness: {
       title: 'Time to a DSL reading a concern',
       definition: definitions.responsiveness,
@@ -195,7 +189,7 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
       concernsClosed: { title: 'Concerns closed', definition: definitions.concernsClosed, ...compare(shownFigure(outcomesNow.concernsClosed), shownFigure(outcomesBefore.concernsClosed)) },
       overdueActionsNow: { title: 'Overdue actions today', definition: definitions.overdueActionsNow, ...shownFigure(overdueActions(data.openActionDueDates, today)) },
     },
-    repeatConcerns: { title: 'Children with 3 or more concerns', definition: definitions.repeatConcerns, ...compare(count(childrenWithRepeatConcerns(inCurrent)), count(childrenWithRepeatConcerns(inPrevious))) },
+    repeatConcerns: { title: 'Children with 3 or more concerns', definition: definitions.repeatConcerns, ...compare(count(childrenWithRepeatConcerns(factsNow)), count(childrenWithRepeatConcerns(factsBefore))) },
   };
   // Written from the finished (and, for governors, suppressed) view, so it can say nothing the view does not.
   view.narrative = writeNarrative(view);

@@ -1,7 +1,7 @@
 // Concerns logged over time: counts per week (7-day blocks from the period's first day) or per calendar month.
 import { addCalendarDays } from '../calendar';
 import { monthLabel, shortDate } from './formatting';
-import { dayNumber, londonDateOf } from './londonDays';
+import { dayNumber } from './londonDays';
 import { daysInPeriod } from './periods';
 import type { ReportPeriod } from './reportSchema';
 
@@ -51,13 +51,13 @@ export function bucketIndexer(period: ReportPeriod, granularity: Granularity): (
   return (londonDate) => Number(londonDate.slice(0, 4)) * 12 + Number(londonDate.slice(5, 7)) - firstMonth;
 }
 
-/** Counts of instants (recorded_at) per bucket of the period. */
-export function countPerBucket(recordedAt: readonly string[], period: ReportPeriod, granularity: Granularity): number[] {
+/** Concerns per bucket of the period, from counts per London date of recording. */
+export function countPerBucket(days: ReadonlyArray<{ recordedOn: string; concerns: number }>, period: ReportPeriod, granularity: Granularity): number[] {
   const counts = new Array<number>(bucketsFor(period, granularity).length).fill(0);
   const indexOf = bucketIndexer(period, granularity);
-  for (const instant of recordedAt) {
-    const index = indexOf(londonDateOf(instant));
-    if (index >= 0 && index < counts.length) counts[index]! += 1;
+  for (const day of days) {
+    const index = indexOf(day.recordedOn);
+    if (index >= 0 && index < counts.length) counts[index]! += day.concerns;
   }
   return counts;
 }

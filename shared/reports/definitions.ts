@@ -14,7 +14,7 @@ export const definitions = {
   bySen: 'Children with at least one concern recorded in the period, by special educational needs status on the roster now (no SEN, SEN support, EHC plan).',
   byGender: 'Children with at least one concern recorded in the period, by sex or gender as recorded on the roster now.',
   responsiveness:
-    'Time from a concern being recorded to a DSL or deputy first reading it, for concerns recorded in the period that have been read: the median (half were read sooner) and the 90th percentile (nine in ten were read sooner). Unread concerns are counted separately.',
+    'Time from a concern being recorded to a DSL or deputy first reading it, to the nearest minute, for concerns recorded in the period that have been read: the median (half were read sooner) and the 90th percentile (nine in ten were read sooner). Unread concerns are counted separately.',
   sameSchoolDay:
     'Share of concerns read by a DSL before the end of the school day on which they were recorded. A concern recorded on a weekend, bank holiday or closure day counts from the next school day, so one recorded at 16:50 on a Friday and read at 08:10 on Monday was not read the same school day. Concerns still inside their first school day and unread are not counted yet; those unread after it count as not read the same day.',
   immediateDanger: 'Concerns recorded in the period where the member of staff said a child was in immediate danger, with the median and the longest time until a DSL read the record (the DSL should already have been told in person).',

@@ -1,17 +1,7 @@
 // What the DSL did: decisions, referrals and their acknowledgement, escalations, early help, closures, actions.
-import type { ReportDecision, ReportReferral } from './reportData';
+import type { Outcomes, ReportDecision, ReportReferral } from './reportData';
 
 const within = (instant: string, start: string, end: string) => instant >= start && instant < end;
-
-export interface Outcomes {
-  decisionsByType: Map<string, number>;
-  decisions: number;
-  referralsMade: number;
-  acknowledgedInTime: number;
-  escalated: number;
-  earlyHelpStarted: number;
-  concernsClosed: number;
-}
 
 export interface OutcomeSources {
   decisions: readonly ReportDecision[];
@@ -20,6 +10,7 @@ export interface OutcomeSources {
   concernClosings: readonly string[];
 }
 
+/** The reference count of outcomes in [start, end) from plain rows; the store counts the same with its indexes. */
 export function outcomesIn(sources: OutcomeSources, start: string, end: string): Outcomes {
   const decisionsByType = new Map<string, number>();
   const earlyHelpChildren = new Set<string>();

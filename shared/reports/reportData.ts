@@ -2,6 +2,7 @@
 // tested on a small hand-built school. Instants are UTC ISO-8601 strings as stored (`toISOString()`).
 import type { StaffGroup } from '../access/roles';
 
+/** One concern as the reference summary reads it (tests and the store agreement check build these by hand). */
 export interface ReportConcern {
   recordedAt: string;
   readAt: string | null;
@@ -46,15 +47,52 @@ export interface ReportReferral {
   acknowledgedAt: string | null;
 }
 
+/**
+ * What one period's concerns come to: counted by the store's indexes (electron/core/reports), or from plain concerns
+ * by `summariseConcerns` — the reference the store's counting is tested against. Nothing here names a child's words.
+ */
+export interface ConcernFacts {
+  /** Concerns by the London date they were recorded and the London date a DSL first read them (null: not yet read). */
+  readingByDay: ReadonlyArray<{ recordedOn: string; readOn: string | null; concerns: number }>;
+  /** Read concerns by whole minutes from logging to a DSL first reading them, in any order. */
+  minutesToRead: ReadonlyArray<{ minutes: number; concerns: number }>;
+  /** The immediate-danger concerns: whole minutes to first read, null while unread. */
+  immediateDangerMinutes: ReadonlyArray<number | null>;
+  /** Accounts that logged at least one concern. */
+  authorIds: readonly string[];
+  /** Concerns per category id (a concern in two categories counts in both). */
+  byCategory: ReadonlyArray<{ category: string; concerns: number }>;
+  /** Concerns nobody has categorised yet. */
+  uncategorised: number;
+  /** How many concerns were about each pupil in each school year (the year starting in September). */
+  pupilSchoolYears: ReadonlyArray<{ pupilId: string; schoolYear: number; concerns: number }>;
+  /** Concerns about more than one pupil, so two children in one year group count that concern once. */
+  sharedConcerns: ReadonlyArray<{ schoolYear: number; pupilIds: readonly string[] }>;
+}
+
+/** What the DSLs did in one period: counted by the store, or from plain rows by `outcomesIn` (the reference). */
+export interface Outcomes {
+  decisionsByType: ReadonlyMap<string, number>;
+  decisions: number;
+  referralsMade: number;
+  acknowledgedInTime: number;
+  escalated: number;
+  /** Children with an early help decision or an early help referral in the period. */
+  earlyHelpStarted: number;
+  concernsClosed: number;
+}
+
+export interface PeriodFacts {
+  concerns: ConcernFacts;
+  outcomes: Outcomes;
+}
+
 export interface ReportData {
-  /** Concerns recorded in the previous period and the current one (anything else is ignored). */
-  concerns: readonly ReportConcern[];
+  /** The chosen period and the previous equivalent one. */
+  current: PeriodFacts;
+  previous: PeriodFacts;
   staff: readonly ReportStaffMember[];
   pupils: readonly ReportPupil[];
-  decisions: readonly ReportDecision[];
-  referrals: readonly ReportReferral[];
-  escalationStarts: readonly string[];
-  concernClosings: readonly string[];
   /** Due dates (yyyy-MM-dd) of actions not yet completed. */
   openActionDueDates: readonly string[];
   /** Category id → the label the school uses. */

@@ -1,7 +1,8 @@
 // How quickly a DSL read what staff recorded.
 import type { WorkingCalendar } from '../calendar';
-import { londonDateOf, minutesBetween, sameSchoolDayDeadline } from './londonDays';
-import type { ReportConcern } from './reportData';
+import { concernCount } from './concernFacts';
+import { sameSchoolDayDeadline } from './londonDays';
+import type { ConcernFacts } from './reportData';
 import { median, percentile, sortedNumbers } from './statistics';
 
 export interface Responsiveness {
@@ -16,27 +17,26 @@ export interface Responsiveness {
   sameSchoolDayEligible: number;
 }
 
-export function responsivenessOf(concerns: readonly ReportConcern[], calendar: WorkingCalendar, today: string, deadlineCache = new Map<string, string>()): Responsiveness {
+export function responsivenessOf(facts: ConcernFacts, calendar: WorkingCalendar, today: string, deadlineCache = new Map<string, string>()): Responsiveness {
   const deadlineFor = sameSchoolDayDeadline(calendar, deadlineCache);
-  const minutes: number[] = [];
   let readSameSchoolDay = 0;
   let eligible = 0;
-  for (const concern of concerns) {
-    const deadline = deadlineFor(londonDateOf(concern.recordedAt));
-    if (concern.readAt === null) {
-      // Still inside its first school day: too soon to say it was not read in time.
-      if (today > deadline) eligible += 1;
+  for (const day of facts.readingByDay) {
+    const deadline = deadlineFor(day.recordedOn);
+    if (day.readOn === null) {
+      // Still inside their first school day: too soon to say they were not read in time.
+      if (today > deadline) eligible += day.concerns;
       continue;
     }
-    minutes.push(Math.max(0, minutesBetween(concern.recordedAt, concern.readAt)));
-    eligible += 1;
-    if (londonDateOf(concern.readAt) <= deadline) readSameSchoolDay += 1;
+    eligible += day.concerns;
+    if (day.readOn <= deadline) readSameSchoolDay += day.concerns;
   }
-  const sorted = sortedNumbers(minutes);
+  const sorted = sortedNumbers(facts.minutesToRead.flatMap((row) => new Array<number>(row.concerns).fill(row.minutes)));
+  const logged = concernCount(facts);
   return {
-    logged: concerns.length,
-    read: minutes.length,
-    unread: concerns.length - minutes.length,
+    logged,
+    read: sorted.length,
+    unread: logged - sorted.length,
     medianMinutes: median(sorted),
     p90Minutes: percentile(sorted, 0.9),
     readSameSchoolDay,
@@ -51,8 +51,8 @@ export interface ImmediateDanger {
   slowestMinutes: number | null;
 }
 
-export function immediateDangerOf(concerns: readonly ReportConcern[]): ImmediateDanger {
-  const urgent = concerns.filter((concern) => concern.immediateDanger);
-  const minutes = sortedNumbers(urgent.filter((concern) => concern.readAt !== null).map((concern) => Math.max(0, minutesBetween(concern.recordedAt, concern.readAt!))));
-  return { count: urgent.length, unread: urgent.length - minutes.length, medianMinutes: median(minutes), slowestMinutes: minutes.length > 0 ? minutes[minutes.length - 1]! : null };
+export function immediateDangerOf(facts: ConcernFacts): ImmediateDanger {
+  const minutes = sortedNumbers(facts.immediateDangerMinutes.filter((value): value is number => value !== null));
+  const count = facts.immediateDangerMinutes.length;
+  return { count, unread: count - minutes.length, medianMinutes: median(minutes), slowestMinutes: minutes.length > 0 ? minutes[minutes.length - 1]! : null };
 }

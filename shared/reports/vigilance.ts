@@ -1,6 +1,6 @@
 // Breadth of vigilance: how many different members of staff recorded at least one concern.
 import { staffGroups, type StaffGroup } from '../access/roles';
-import type { ReportConcern, ReportStaffMember } from './reportData';
+import type { ReportStaffMember } from './reportData';
 
 export interface Vigilance {
   /** Accounts active at some time in the period. */
@@ -18,9 +18,8 @@ export function activeInPeriod(member: ReportStaffMember, start: string, end: st
   return member.disabledAt !== null && member.disabledAt >= start;
 }
 
-export function vigilanceOf(concerns: readonly ReportConcern[], staff: readonly ReportStaffMember[], start: string, end: string): Vigilance {
-  const authors = new Set<string>();
-  for (const concern of concerns) authors.add(concern.authorId);
+export function vigilanceOf(authorIds: readonly string[], staff: readonly ReportStaffMember[], start: string, end: string): Vigilance {
+  const authors = new Set(authorIds);
   const active = staff.filter((member) => activeInPeriod(member, start, end));
   const logged = new Set(active.filter((member) => authors.has(member.id)).map((member) => member.id));
   const byGroup = Object.fromEntries(staffGroups.map((group) => [group, { active: 0, logged: 0 }])) as Vigilance['byGroup'];

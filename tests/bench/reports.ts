@@ -11,12 +11,8 @@ import { reportViewSchema, type PeriodChoice } from '../../shared/reports';
 import { seededRandom, type Random } from '../../electron/core/demoData/random';
 import { cultureReport } from '../../electron/core/reports';
 import { migrations, openStore, type Store } from '../../electron/core/store';
-import { migration0006 } from '../../electron/core/store/migrations/0006-report-indexes';
 import { benchDir } from './benchStores';
 import { percentile, progress, timeEach, type Metric } from './measure';
-
-/** The report index, whether or not the lead has registered it in the migration list yet. */
-const withReportIndexes = migrations.some((step) => step.version === migration0006.version) ? migrations : [...migrations, migration0006];
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const FIRST_DAY = '2016-09-05';
@@ -78,7 +74,7 @@ function* pupilRows(scale: Scale, random: Random) {
 }
 
 /** Fills the store: staff, pupils, and concerns with their pupils, categories, decisions, referrals and actions. */
-function fill(db: Store, scale: Scale, seed: number): void {
+export function fill(db: Store, scale: Scale, seed: number): void {
   const random = seededRandom(seed);
   const days = weekdays();
   db.transaction(() => {
@@ -138,7 +134,7 @@ async function measureAtScale(name: string, scale: Scale, runs: number, extra: (
   const dir = benchDir();
   try {
     progress(`reports: filling ${scale.concerns.toLocaleString('en-GB')} concerns`);
-    const db = openStore(path.join(dir, 'reports.db'), crypto.randomBytes(32), withReportIndexes);
+    const db = openStore(path.join(dir, 'reports.db'), crypto.randomBytes(32), migrations);
     const started = Date.now();
     fill(db, scale, 2026);
     db.pragma('optimize');

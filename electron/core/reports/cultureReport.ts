@@ -1,13 +1,12 @@
 // One culture report from the store: resolve the period against today, fetch both periods' rows, measure.
 import { londonIsoDate } from '../../../shared/calendar';
-import { buildReport, periodInstants, resolvePeriods, type PeriodChoice, type ReportAudience, type ReportView } from '../../../shared/reports';
+import { buildReport, resolvePeriods, type PeriodChoice, type ReportAudience, type ReportView } from '../../../shared/reports';
 import type { Store } from '../store';
 import { loadReportData } from './reportQueries';
 
 export function cultureReport(db: Store, choice: PeriodChoice, audience: ReportAudience, now: Date): ReportView {
   const periods = resolvePeriods(choice, londonIsoDate(now));
-  const span = { start: periodInstants(periods.previous.from, periods.previous.to).start, end: periodInstants(periods.current.from, periods.current.to).end };
-  return buildReport(loadReportData(db, span), { periods, audience, now });
+  return buildReport(loadReportData(db, periods), { periods, audience, now });
 }
 
 /** Files are named by what and when, never by a person. */

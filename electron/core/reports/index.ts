@@ -1,6 +1,6 @@
 // Culture reports from the store: the report, its CSV and the governors' PDF.
 export { cultureReport, reportFileStem } from './cultureReport';
-export { loadReportData } from './reportQueries';
+export { loadConcernFacts, loadOutcomes, loadReportData } from './reportQueries';
 export { reportCsv } from './reportCsv';
 export { csvDocument, csvField } from './csvFile';
 export { governorsPdf } from './governorsPdf';

@@ -1,33 +1,67 @@
-// Fetches everything one report needs in a few bulk queries over the two periods (the previous one and the
-// current one), then leaves the counting to the pure measures in shared/reports. Only the columns the measures
-// use are read: no concern text, no child's name.
+// Counts what one report needs with the store's indexes (migration 0007), so ten years of concerns are never
+// read row by row into JavaScript: each query walks an index in order and hands back totals per day, per pupil or
+// per category. The pure measures in shared/reports finish the job; `summariseConcerns` there is the reference
+// these queries are tested against. Only counts and ids are read: no concern text, no child's name.
 import { defaultCategories } from '../../../shared/concerns';
-import type { ReportConcern, ReportData, ReportDecision, ReportPupil, ReportReferral, ReportStaffMember } from '../../../shared/reports';
+import {
+  periodInstants,
+  schoolYearOf,
+  type ConcernFacts,
+  type Outcomes,
+  type ReportData,
+  type ReportPeriod,
+  type ReportPupil,
+  type ReportStaffMember,
+  type ResolvedPeriods,
+} from '../../../shared/reports';
 import { readSettings } from '../settings';
 import type { Store } from '../store';
 
-/** Separates ids inside one group_concat: a control character no id or category key contains. */
+/** Separates pupil ids inside one group_concat: a control character no id contains. */
 const UNIT_SEPARATOR = '\u001f';
 
 function statementsFor(db: Store) {
   return {
-    // The report index (0006) covers recorded_at and the columns read here, so the table's wide text is never paged in.
-    concerns: db
+    readingByDay: db.prepare(
+      'SELECT recorded_on AS recordedOn, read_on AS readOn, count(*) AS concerns FROM concerns WHERE recorded_on >= @from AND recorded_on <= @to GROUP BY recorded_on, read_on',
+    ),
+    // Walks the minutes index in order (no sort), keeping the period's concerns: a few thousand rows, not one per concern.
+    minutesToRead: db.prepare(
+      'SELECT minutes_to_read AS minutes, count(*) AS concerns FROM concerns WHERE minutes_to_read IS NOT NULL AND recorded_on >= @from AND recorded_on <= @to GROUP BY minutes_to_read',
+    ),
+    immediateDanger: db.prepare('SELECT minutes_to_read FROM concerns WHERE recorded_on >= @from AND recorded_on <= @to AND immediate_danger = 1').pluck(),
+    authors: db
+      .prepare('SELECT u.id FROM users u WHERE EXISTS (SELECT 1 FROM concerns c WHERE c.author_id = u.id AND c.recorded_at >= @start AND c.recorded_at < @end)')
+      .pluck(),
+    byCategory: db.prepare('SELECT category, count(*) AS concerns FROM concern_categories WHERE recorded_at >= @start AND recorded_at < @end GROUP BY category'),
+    uncategorised: db.prepare('SELECT count(*) FROM concerns WHERE category_count = 0 AND recorded_at >= @start AND recorded_at < @end').pluck(),
+    // The links index is in pupil then school-year order, so this groups without sorting.
+    pupilSchoolYears: db.prepare(
+      `SELECT pupil_id AS pupilId, school_year AS schoolYear, count(*) AS concerns FROM concern_pupils
+       WHERE school_year BETWEEN @firstYear AND @lastYear AND recorded_at >= @start AND recorded_at < @end GROUP BY pupil_id, school_year`,
+    ),
+    sharedConcerns: db
       .prepare(
-        `SELECT c.recorded_at, c.read_at, c.immediate_danger, c.author_id,
-           (SELECT group_concat(cp.pupil_id, char(31)) FROM concern_pupils cp WHERE cp.concern_id = c.id),
-           (SELECT group_concat(cc.category, char(31)) FROM concern_categories cc WHERE cc.concern_id = c.id)
-         FROM concerns c WHERE c.recorded_at >= ? AND c.recorded_at < ?`,
+        `SELECT c.recorded_on, (SELECT group_concat(cp.pupil_id, char(31)) FROM concern_pupils cp WHERE cp.concern_id = c.id)
+         FROM concerns c WHERE c.pupil_count > 1 AND c.recorded_at >= @start AND c.recorded_at < @end`,
       )
       .raw(),
     staff: db.prepare('SELECT id, display_name AS name, staff_group AS staffGroup, status, created_at AS createdAt, disabled_at AS disabledAt FROM users'),
     pupils: db.prepare('SELECT id, year_group AS yearGroup, gender, sen_status AS senStatus, left_on AS leftOn FROM pupils'),
-    decisions: db.prepare('SELECT pupil_id AS pupilId, decided_at AS decidedAt, decision FROM decisions WHERE decided_at >= ? AND decided_at < ?'),
+    decisionsByType: db.prepare('SELECT decision, count(*) FROM decisions WHERE decided_at >= @start AND decided_at < @end GROUP BY decision').raw(),
+    // julianday compares instants, as the reference does: a hand-entered time may carry an offset other than Z.
     referrals: db.prepare(
-      'SELECT pupil_id AS pupilId, agency, referred_at AS referredAt, acknowledgement_due AS acknowledgementDue, acknowledged_at AS acknowledgedAt FROM referrals WHERE referred_at >= ? AND referred_at < ?',
+      `SELECT count(*) AS made, coalesce(sum(acknowledged_at IS NOT NULL AND julianday(acknowledged_at) <= julianday(acknowledgement_due)), 0) AS acknowledgedInTime
+       FROM referrals WHERE referred_at >= @start AND referred_at < @end`,
     ),
-    escalations: db.prepare('SELECT started_at FROM escalations WHERE started_at >= ? AND started_at < ?').pluck(),
-    closings: db.prepare('SELECT closed_at FROM concerns WHERE closed_at >= ? AND closed_at < ?').pluck(),
+    earlyHelp: db
+      .prepare(
+        `SELECT count(*) FROM (SELECT pupil_id FROM decisions WHERE decision = 'early_help' AND decided_at >= @start AND decided_at < @end
+           UNION SELECT pupil_id FROM referrals WHERE agency = 'early_help' AND referred_at >= @start AND referred_at < @end)`,
+      )
+      .pluck(),
+    escalated: db.prepare('SELECT count(*) FROM escalations WHERE started_at >= @start AND started_at < @end').pluck(),
+    closed: db.prepare('SELECT count(*) FROM concerns WHERE closed_at >= @start AND closed_at < @end').pluck(),
     openActions: db.prepare('SELECT due_on FROM actions WHERE completed_at IS NULL').pluck(),
     categories: db.prepare('SELECT id, label FROM concern_category_list'),
   };
@@ -43,27 +77,58 @@ function statements(db: Store) {
   return found;
 }
 
-const split = (joined: string | null): string[] => (joined ? joined.split(UNIT_SEPARATOR) : []);
+const noConcerns: ConcernFacts = { readingByDay: [], minutesToRead: [], immediateDangerMinutes: [], authorIds: [], byCategory: [], uncategorised: 0, pupilSchoolYears: [], sharedConcerns: [] };
 
-/** The rows for every measure over [start, end): UTC instants as stored. */
-export function loadReportData(db: Store, span: { start: string; end: string }): ReportData {
+/** The facts for the concerns recorded in one period (London dates, inclusive). */
+export function loadConcernFacts(db: Store, period: ReportPeriod): ConcernFacts {
   const query = statements(db);
-  const concernRows = query.concerns.all(span.start, span.end) as Array<[string, string | null, number, string, string | null, string | null]>;
-  const concerns: ReportConcern[] = new Array(concernRows.length);
-  for (let index = 0; index < concernRows.length; index += 1) {
-    const [recordedAt, readAt, immediateDanger, authorId, pupils, categories] = concernRows[index]!;
-    concerns[index] = { recordedAt, readAt, immediateDanger: immediateDanger === 1, authorId, pupilIds: split(pupils), categories: split(categories) };
-  }
+  const dates = { from: period.from, to: period.to };
+  const span = periodInstants(period.from, period.to);
+  const readingByDay = query.readingByDay.all(dates) as ConcernFacts['readingByDay'];
+  // A period before the school began (often the comparison for a long custom period) needs no other query.
+  if (readingByDay.length === 0) return noConcerns;
+  return {
+    readingByDay,
+    minutesToRead: query.minutesToRead.all(dates) as ConcernFacts['minutesToRead'],
+    immediateDangerMinutes: query.immediateDanger.all(dates) as Array<number | null>,
+    authorIds: query.authors.all(span) as string[],
+    byCategory: query.byCategory.all(span) as ConcernFacts['byCategory'],
+    uncategorised: query.uncategorised.get(span) as number,
+    pupilSchoolYears: query.pupilSchoolYears.all({ ...span, firstYear: schoolYearOf(period.from), lastYear: schoolYearOf(period.to) }) as ConcernFacts['pupilSchoolYears'],
+    sharedConcerns: (query.sharedConcerns.all(span) as Array<[string, string]>).map(([recordedOn, pupilIds]) => ({
+      schoolYear: schoolYearOf(recordedOn),
+      pupilIds: pupilIds.split(UNIT_SEPARATOR),
+    })),
+  };
+}
+
+/** What the DSLs did in one period, counted with the outcome tables' date indexes. */
+export function loadOutcomes(db: Store, period: ReportPeriod): Outcomes {
+  const query = statements(db);
+  const span = periodInstants(period.from, period.to);
+  const decisionsByType = new Map(query.decisionsByType.all(span) as Array<[string, number]>);
+  const referrals = query.referrals.get(span) as { made: number; acknowledgedInTime: number };
+  return {
+    decisionsByType,
+    decisions: [...decisionsByType.values()].reduce((sum, count) => sum + count, 0),
+    referralsMade: referrals.made,
+    acknowledgedInTime: referrals.acknowledgedInTime,
+    escalated: query.escalated.get(span) as number,
+    earlyHelpStarted: query.earlyHelp.get(span) as number,
+    concernsClosed: query.closed.get(span) as number,
+  };
+}
+
+/** Everything one report needs: both periods counted, the staff and pupils they are split by, and today's actions. */
+export function loadReportData(db: Store, periods: ResolvedPeriods): ReportData {
+  const query = statements(db);
   const categoryLabels: Record<string, string> = Object.fromEntries(defaultCategories.map((category) => [category.id, category.label]));
   for (const row of query.categories.all() as Array<{ id: string; label: string }>) categoryLabels[row.id] = row.label;
   return {
-    concerns,
+    current: { concerns: loadConcernFacts(db, periods.current), outcomes: loadOutcomes(db, periods.current) },
+    previous: { concerns: loadConcernFacts(db, periods.previous), outcomes: loadOutcomes(db, periods.previous) },
     staff: query.staff.all() as ReportStaffMember[],
     pupils: query.pupils.all() as ReportPupil[],
-    decisions: query.decisions.all(span.start, span.end) as ReportDecision[],
-    referrals: query.referrals.all(span.start, span.end) as ReportReferral[],
-    escalationStarts: query.escalations.all(span.start, span.end) as string[],
-    concernClosings: query.closings.all(span.start, span.end) as string[],
     openActionDueDates: query.openActions.all() as string[],
     categoryLabels,
     closureDates: readSettings(db).closureDates,

@@ -1,7 +1,7 @@
 // Every measure on the hand-built school (handBuiltSchool.ts), with each answer worked out by hand beside it.
 import { describe, expect, it } from 'vitest';
 import { buildReport, resolvePeriods, type Breakdown, type ReportAudience } from '../../../../shared/reports';
-import { NOW, PERIOD, school } from './handBuiltSchool';
+import { concerns, NOW, PERIOD, school, schoolWith } from './handBuiltSchool';
 
 const report = (audience: ReportAudience) => buildReport(school, { periods: resolvePeriods(PERIOD, '2026-11-20'), audience, now: NOW });
 const head = report('head');
@@ -17,7 +17,7 @@ describe('concerns logged', () => {
 
   it('suppresses a small total for governors, so it cannot give away a table’s withheld total', () => {
     // The same school a term later with only 4 concerns left in the period: the head sees 4, governors do not.
-    const quiet = { ...school, concerns: school.concerns.filter((concern) => concern.recordedAt >= '2026-11-09') };
+    const quiet = schoolWith(concerns.filter((concern) => concern.recordedAt >= '2026-11-09'));
     const quietReport = (audience: ReportAudience) => buildReport(quiet, { periods: resolvePeriods(PERIOD, '2026-11-20'), audience, now: NOW });
     expect(quietReport('head').concernsLogged.total.current).toMatchObject({ value: 3, display: '3' });
     expect(quietReport('governors').concernsLogged.total.current).toMatchObject({ value: null, display: 'fewer than 5', suppressed: true });

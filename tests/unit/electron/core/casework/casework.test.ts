@@ -44,6 +44,90 @@ describe('the concern lifecycle', () => {
   });
 });
 
+describe('the queue’s filters', () => {
+  /** Concerns logged at these UTC instants; the first one's London date is 1 July (BST), not 30 June. */
+  const LOGGED = [
+    { at: '2026-06-30T23:30:00Z', pupil: 'amy', categories: ['neglect'] },
+    { at: '2026-06-30T12:00:00Z', pupil: 'amy', categories: ['neglect', 'mental-health'] },
+    { at: '2026-07-02T09:00:00Z', pupil: 'ben', categories: ['neglect'], immediateDanger: true },
+    { at: '2026-07-03T09:00:00Z', pupil: 'both', categories: ['online-safety'] },
+    { at: '2026-07-06T09:00:00Z', pupil: 'cal', categories: ['neglect'] },
+    { at: '2026-07-07T09:00:00Z', pupil: 'ben', categories: [] },
+    { at: '2026-07-08T09:00:00Z', pupil: 'cal', categories: ['neglect'], urgent: true },
+    { at: '2026-07-09T09:00:00Z', pupil: 'amy', categories: ['mental-health'] },
+  ] as const;
+
+  it('combines category, year group and London dates, in every order and across pages, as the counts say', async () => {
+    let now = new Date(LOGGED[0].at);
+    const app = newApp(tempDataDir(), { clock: () => now });
+    await setUpSchool(app);
+    const pupil = async (first: string, yearGroup: string) => (await call(app, 'pupils.create', { legalFirstName: first, legalLastName: 'Test', dateOfBirth: '2014-01-01', yearGroup })).id;
+    const ids = { amy: await pupil('Amy', '7'), ben: await pupil('Ben', '7'), cal: await pupil('Cal', '9') };
+    const years: Record<string, string[]> = { amy: ['7'], ben: ['7'], cal: ['9'], both: ['7', '9'] };
+    const model: Array<{ id: string; at: string; londonDate: string; categories: readonly string[]; years: string[]; danger: boolean; urgent: boolean; status: string }> = [];
+    for (const entry of LOGGED) {
+      now = new Date(entry.at);
+      const londonDate = now.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+      const pupils = entry.pupil === 'both' ? [ids.amy, ids.cal] : [ids[entry.pupil]];
+      const { id } = await call(app, 'concerns.submit', {
+        pupils: pupils.map((pupilId) => ({ pupilId, part: 'subject' as const })),
+        occurredDate: londonDate,
+        occurredTime: '00:01',
+        whatHappened: `Logged at ${entry.at}.`,
+        categories: [...entry.categories],
+        immediateDanger: 'immediateDanger' in entry,
+        urgent: 'urgent' in entry,
+        ...('immediateDanger' in entry || 'urgent' in entry ? { spokenToDslInPerson: 'yes' as const } : {}),
+      });
+      model.push({ id, at: now.toISOString(), londonDate, categories: entry.categories, years: years[entry.pupil]!, danger: 'immediateDanger' in entry, urgent: 'urgent' in entry, status: 'new' });
+    }
+    // Two are opened as part of a case: the 'open' tab, no longer 'new'.
+    for (const index of [1, 4]) {
+      await call(app, 'concerns.open', { concernId: model[index]!.id });
+      model[index]!.status = 'open';
+    }
+    const filterSets = [
+      { category: 'neglect' },
+      { category: 'neglect', yearGroup: '7' },
+      { yearGroup: '9' },
+      { from: '2026-07-01', to: '2026-07-06' },
+      { category: 'neglect', from: '2026-07-01', to: '2026-07-07' },
+      { category: 'neglect', yearGroup: '7', to: '2026-06-30' },
+      { yearGroup: '7', from: '2026-07-03' },
+    ];
+    const order = {
+      newest: (a: (typeof model)[number], b: (typeof model)[number]) => b.at.localeCompare(a.at),
+      oldest: (a: (typeof model)[number], b: (typeof model)[number]) => a.at.localeCompare(b.at),
+      priority: (a: (typeof model)[number], b: (typeof model)[number]) => Number(b.danger) - Number(a.danger) || Number(b.urgent) - Number(a.urgent) || a.at.localeCompare(b.at),
+    };
+    for (const filters of filterSets) {
+      const matches = model.filter(
+        (row) =>
+          (!filters.category || row.categories.includes(filters.category)) &&
+          (!filters.yearGroup || row.years.includes(filters.yearGroup)) &&
+          (!filters.from || row.londonDate >= filters.from) &&
+          (!filters.to || row.londonDate <= filters.to),
+      );
+      for (const tab of ['all', 'new', 'open'] as const) {
+        const inTab = matches.filter((row) => tab === 'all' || (tab === 'new' ? row.status === 'new' : row.status === 'open'));
+        for (const sort of ['newest', 'oldest', 'priority'] as const) {
+          const pages: string[] = [];
+          for (let offset = 0; offset < 8; offset += 2) {
+            const page = await call(app, 'queue.concerns', { tab, filters, sort, offset, limit: 2 });
+            expect(page.total, `${JSON.stringify(filters)} ${tab}`).toBe(inTab.length);
+            pages.push(...page.rows.map((row) => row.id));
+          }
+          expect(pages, `${JSON.stringify(filters)} ${tab} ${sort}`).toEqual([...inTab].sort(order[sort]).map((row) => row.id));
+        }
+      }
+      expect(await call(app, 'queue.counts', { filters })).toMatchObject({
+        new: matches.filter((row) => row.status === 'new').length,
+        open: matches.filter((row) => row.status === 'open').length,
+      });
+    }
+  });
+});
+
 describe('decisions and information sharing', () => {
   it('records the reasons for a decision not to refer, and logs that nothing was shared', async () => {
     const { app, amy, concernId } = await school('2026-11-23T10:00:00Z');
