@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar';
 import { concernCount } from './concernFacts';
 import { sameSchoolDayDeadline } from './londonDays';
 import type { ConcernFacts } from './reportData';
-import { median, percentile, sortedNumbers } from './statistics';
+import { median, percentile, sortedFromCounts, sortedNumbers } from './statistics';
 
 export interface Responsiveness {
   logged: number;
@@ -31,7 +31,7 @@ export function responsivenessOf(facts: ConcernFacts, calendar: WorkingCalendar,
     eligible += day.concerns;
     if (day.readOn <= deadline) readSameSchoolDay += day.concerns;
   }
-  const sorted = sortedNumbers(facts.minutesToRead.flatMap((row) => new Array<number>(row.concerns).fill(row.minutes)));
+  const sorted = sortedFromCounts(facts.minutesToRead.map((row) => ({ value: row.minutes, count: row.concerns })));
   const logged = concernCount(facts);
   return {
     logged,

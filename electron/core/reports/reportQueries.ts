@@ -22,30 +22,31 @@ const UNIT_SEPARATOR = '\u001f';
 
 function statementsFor(db: Store) {
   return {
+    // The running tallies of migration 0007: a row per day (and day first read), per category per day.
     readingByDay: db.prepare(
-      'SELECT recorded_on AS recordedOn, read_on AS readOn, count(*) AS concerns FROM concerns WHERE recorded_on >= @from AND recorded_on <= @to GROUP BY recorded_on, read_on',
+      "SELECT recorded_on AS recordedOn, nullif(read_on, '') AS readOn, concerns FROM concern_reading_days WHERE recorded_on >= @from AND recorded_on <= @to AND concerns > 0",
+    ),
+    byCategory: db.prepare(
+      'SELECT category, sum(concerns) AS concerns FROM concern_category_days WHERE recorded_on >= @from AND recorded_on <= @to GROUP BY category HAVING sum(concerns) > 0',
     ),
     // Walks the minutes index in order (no sort), keeping the period's concerns: a few thousand rows, not one per concern.
     minutesToRead: db.prepare(
       'SELECT minutes_to_read AS minutes, count(*) AS concerns FROM concerns WHERE minutes_to_read IS NOT NULL AND recorded_on >= @from AND recorded_on <= @to GROUP BY minutes_to_read',
     ),
-    immediateDanger: db.prepare('SELECT minutes_to_read FROM concerns WHERE recorded_on >= @from AND recorded_on <= @to AND immediate_danger = 1').pluck(),
+    immediateDanger: db.prepare('SELECT minutes_to_read FROM concerns WHERE immediate_danger = 1 AND recorded_on >= @from AND recorded_on <= @to').pluck(),
     authors: db
       .prepare('SELECT u.id FROM users u WHERE EXISTS (SELECT 1 FROM concerns c WHERE c.author_id = u.id AND c.recorded_at >= @start AND c.recorded_at < @end)')
       .pluck(),
-    byCategory: db.prepare('SELECT category, count(*) AS concerns FROM concern_categories WHERE recorded_at >= @start AND recorded_at < @end GROUP BY category'),
     uncategorised: db.prepare('SELECT count(*) FROM concerns WHERE category_count = 0 AND recorded_at >= @start AND recorded_at < @end').pluck(),
-    // The links index is in pupil then school-year order, so this groups without sorting.
-    pupilSchoolYears: db.prepare(
-      `SELECT pupil_id AS pupilId, school_year AS schoolYear, count(*) AS concerns FROM concern_pupils
-       WHERE school_year BETWEEN @firstYear AND @lastYear AND recorded_at >= @start AND recorded_at < @end GROUP BY pupil_id, school_year`,
+    // Whole school years from their tally; the period's part of a year from that year's links.
+    wholeSchoolYears: db.prepare(
+      'SELECT pupil_id AS pupilId, school_year AS schoolYear, concerns FROM concern_pupil_years WHERE school_year >= @first AND school_year <= @last AND concerns > 0',
     ),
-    sharedConcerns: db
-      .prepare(
-        `SELECT c.recorded_on, (SELECT group_concat(cp.pupil_id, char(31)) FROM concern_pupils cp WHERE cp.concern_id = c.id)
-         FROM concerns c WHERE c.pupil_count > 1 AND c.recorded_at >= @start AND c.recorded_at < @end`,
-      )
-      .raw(),
+    partSchoolYear: db.prepare(
+      `SELECT pupil_id AS pupilId, school_year AS schoolYear, count(*) AS concerns FROM concern_pupils
+       WHERE school_year = @year AND recorded_at >= @start AND recorded_at < @end GROUP BY pupil_id`,
+    ),
+    sharedConcerns: db.prepare('SELECT recorded_on, pupil_list FROM concerns WHERE pupil_count > 1 AND recorded_at >= @start AND recorded_at < @end').raw(),
     staff: db.prepare('SELECT id, display_name AS name, staff_group AS staffGroup, status, created_at AS createdAt, disabled_at AS disabledAt FROM users'),
     pupils: db.prepare('SELECT id, year_group AS yearGroup, gender, sen_status AS senStatus, left_on AS leftOn FROM pupils'),
     decisionsByType: db.prepare('SELECT decision, count(*) FROM decisions WHERE decided_at >= @start AND decided_at < @end GROUP BY decision').raw(),
@@ -77,6 +78,24 @@ function statements(db: Store) {
   return found;
 }
 
+/**
+ * Concerns per pupil per school year: a school year wholly inside the period is read from its tally; the first and
+ * last, when the period covers only part of them, are counted from that year's links.
+ */
+function pupilSchoolYears(query: ReturnType<typeof statementsFor>, period: ReportPeriod, span: { start: string; end: string }): ConcernFacts['pupilSchoolYears'] {
+  const first = schoolYearOf(period.from);
+  const last = schoolYearOf(period.to);
+  const whole = (year: number) => period.from <= `${year}-09-01` && `${year + 1}-08-31` <= period.to;
+  const rows: Array<ConcernFacts['pupilSchoolYears'][number]> = [];
+  const firstWhole = whole(first) ? first : first + 1;
+  const lastWhole = whole(last) ? last : last - 1;
+  if (firstWhole <= lastWhole) rows.push(...(query.wholeSchoolYears.all({ first: firstWhole, last: lastWhole }) as typeof rows));
+  for (const year of new Set([first, last])) {
+    if (!whole(year)) rows.push(...(query.partSchoolYear.all({ ...span, year }) as typeof rows));
+  }
+  return rows;
+}
+
 const noConcerns: ConcernFacts = { readingByDay: [], minutesToRead: [], immediateDangerMinutes: [], authorIds: [], byCategory: [], uncategorised: 0, pupilSchoolYears: [], sharedConcerns: [] };
 
 /** The facts for the concerns recorded in one period (London dates, inclusive). */
@@ -92,9 +111,9 @@ export function loadConcernFacts(db: Store, period: ReportPeriod): ConcernFacts 
     minutesToRead: query.minutesToRead.all(dates) as ConcernFacts['minutesToRead'],
     immediateDangerMinutes: query.immediateDanger.all(dates) as Array<number | null>,
     authorIds: query.authors.all(span) as string[],
-    byCategory: query.byCategory.all(span) as ConcernFacts['byCategory'],
+    byCategory: query.byCategory.all(dates) as ConcernFacts['byCategory'],
     uncategorised: query.uncategorised.get(span) as number,
-    pupilSchoolYears: query.pupilSchoolYears.all({ ...span, firstYear: schoolYearOf(period.from), lastYear: schoolYearOf(period.to) }) as ConcernFacts['pupilSchoolYears'],
+    pupilSchoolYears: pupilSchoolYears(query, period, span),
     sharedConcerns: (query.sharedConcerns.all(span) as Array<[string, string]>).map(([recordedOn, pupilIds]) => ({
       schoolYear: schoolYearOf(recordedOn),
       pupilIds: pupilIds.split(UNIT_SEPARATOR),

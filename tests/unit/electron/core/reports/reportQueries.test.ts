@@ -120,6 +120,8 @@ const PERIODS = [
   { name: 'a summer term across the clocks going forward', from: '2026-03-16', to: '2026-05-22' },
   { name: 'an autumn term across the clocks going back', from: '2025-09-03', to: '2025-12-19' },
   { name: 'a custom period across the September school-year boundary', from: '2025-07-01', to: '2025-10-31' },
+  { name: 'exactly one school year', from: '2025-09-01', to: '2026-08-31' },
+  { name: 'a school year but for its last fortnight', from: '2025-09-01', to: '2026-08-16' },
   { name: 'everything', from: '2025-01-01', to: '2026-11-30' },
 ];
 
