@@ -27,10 +27,18 @@ export function categoryLabel(key: string, labels: Readonly<Record<string, strin
 export function concernsByYearGroup(facts: ConcernFacts, pupils: ReadonlyMap<string, ReportPupil>, today: string): Tally {
   const counts = new Map<string, number>();
   const currentSchoolYear = schoolYearOf(today);
+  // Worked out once per pupil, not once per row: a trust has hundreds of thousands of pupil-years.
+  const yearGroupOf = new Map<string, (atSchoolYear: number) => string>();
   const groupOf = (pupilId: string, atSchoolYear: number) => {
-    const pupil = pupils.get(pupilId);
-    const reference = pupil?.leftOn ? Math.min(schoolYearOf(pupil.leftOn), currentSchoolYear) : currentSchoolYear;
-    return yearGroupAt(pupil?.yearGroup ?? null, reference, atSchoolYear);
+    let forPupil = yearGroupOf.get(pupilId);
+    if (!forPupil) {
+      const pupil = pupils.get(pupilId);
+      const reference = pupil?.leftOn ? Math.min(schoolYearOf(pupil.leftOn), currentSchoolYear) : currentSchoolYear;
+      const yearGroupNow = pupil?.yearGroup ?? null;
+      forPupil = (at) => yearGroupAt(yearGroupNow, reference, at);
+      yearGroupOf.set(pupilId, forPupil);
+    }
+    return forPupil(atSchoolYear);
   };
   const add = (group: string, by: number) => counts.set(group, (counts.get(group) ?? 0) + by);
   // Every pupil's concerns count in their year group; then a concern about two children in one year group, counted
@@ -45,9 +53,16 @@ export function concernsByYearGroup(facts: ConcernFacts, pupils: ReadonlyMap<str
 
 export { yearGroupLabel };
 
+const perPupilCache = new WeakMap<ConcernFacts, Map<string, number>>();
+
+/** Concerns per pupil in the period; three measures read it, so it is counted once per period. */
 function concernsPerPupil(facts: ConcernFacts): Map<string, number> {
-  const perPupil = new Map<string, number>();
-  for (const row of facts.pupilSchoolYears) perPupil.set(row.pupilId, (perPupil.get(row.pupilId) ?? 0) + row.concerns);
+  let perPupil = perPupilCache.get(facts);
+  if (!perPupil) {
+    perPupil = new Map<string, number>();
+    for (const row of facts.pupilSchoolYears) perPupil.set(row.pupilId, (perPupil.get(row.pupilId) ?? 0) + row.concerns);
+    perPupilCache.set(facts, perPupil);
+  }
   return perPupil;
 }
 

@@ -86,12 +86,13 @@ function pupilSchoolYears(query: ReturnType<typeof statementsFor>, period: Repor
   const first = schoolYearOf(period.from);
   const last = schoolYearOf(period.to);
   const whole = (year: number) => period.from <= `${year}-09-01` && `${year + 1}-08-31` <= period.to;
-  const rows: Array<ConcernFacts['pupilSchoolYears'][number]> = [];
+  type Row = ConcernFacts['pupilSchoolYears'][number];
   const firstWhole = whole(first) ? first : first + 1;
   const lastWhole = whole(last) ? last : last - 1;
-  if (firstWhole <= lastWhole) rows.push(...(query.wholeSchoolYears.all({ first: firstWhole, last: lastWhole }) as typeof rows));
+  // Concatenated, not pushed with spread: a trust has hundreds of thousands of pupil-years.
+  let rows: Row[] = firstWhole <= lastWhole ? (query.wholeSchoolYears.all({ first: firstWhole, last: lastWhole }) as Row[]) : [];
   for (const year of new Set([first, last])) {
-    if (!whole(year)) rows.push(...(query.partSchoolYear.all({ ...span, year }) as typeof rows));
+    if (!whole(year)) rows = rows.concat(query.partSchoolYear.all({ ...span, year }) as Row[]);
   }
   return rows;
 }
