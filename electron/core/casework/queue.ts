@@ -34,7 +34,8 @@ interface Candidates {
  * The filters as SQL that starts from the narrowest index. A category filter walks that category's links, which
  * carry the concern's date (migration 0007), so a page sorted by date stops after one page and a date range is a
  * range of that index; a year group is a set of concerns found through its pupils' links, again within the dates.
- * Measured at 150,000 concerns: category + year group + two years, about 10 ms a page (was 350–600 ms).
+ * Measured on the 150,000-concern demo school (category + year group + two years: 18,800 and 32,600 candidates), about
+ * 25 ms for the count and the page together (was 350–600 ms).
  */
 function candidatesFor(tab: Tab, filters: QueueFilters): Candidates {
   const clauses = [tabCondition[tab]];
@@ -58,7 +59,14 @@ function candidatesFor(tab: Tab, filters: QueueFilters): Candidates {
   }
   if (filters.yearGroup) {
     const linkDates = dated('cp.recorded_at').map((clause) => ` AND ${clause}`).join('');
-    clauses.push(`c.id IN (SELECT cp.concern_id FROM pupils p JOIN concern_pupils cp ON cp.pupil_id = p.id WHERE p.year_group = @yearGroup${linkDates})`);
+    // Within a category, each candidate's own pupils are checked (a page stops early; CROSS JOIN makes SQLite look up
+    // the concern's pupils, not walk the year group for every candidate); otherwise the year group's concerns in the
+    // dates are the candidates.
+    clauses.push(
+      filters.category
+        ? 'EXISTS (SELECT 1 FROM concern_pupils cp CROSS JOIN pupils p ON p.id = cp.pupil_id WHERE cp.concern_id = link.concern_id AND p.year_group = @yearGroup)'
+        : `c.id IN (SELECT cp.concern_id FROM pupils p JOIN concern_pupils cp ON cp.pupil_id = p.id WHERE p.year_group = @yearGroup${linkDates})`,
+    );
     parameters.yearGroup = filters.yearGroup;
   }
   if (filters.assignedTo) {

@@ -123,9 +123,12 @@ export const migration0007: Migration = {
     END;
 
     DROP INDEX concern_categories_by_category;
-    CREATE INDEX concern_categories_by_category ON concern_categories (category, recorded_at);
+    -- With the concern's id, so the queue's filters are answered from the index without visiting the link rows.
+    CREATE INDEX concern_categories_by_category ON concern_categories (category, recorded_at, concern_id);
     DROP INDEX concern_pupils_by_pupil;
-    CREATE INDEX concern_pupils_by_pupil ON concern_pupils (pupil_id, recorded_at);
+    CREATE INDEX concern_pupils_by_pupil ON concern_pupils (pupil_id, recorded_at, concern_id);
+    -- A pupil's year group by id, for the queue's year-group check on each candidate, without reading the pupil's row.
+    CREATE INDEX pupils_year_group_by_id ON pupils (id, year_group);
     -- A report's part-years: one school year's links in pupil order, so they are counted per pupil without sorting.
     CREATE INDEX concern_pupils_by_school_year ON concern_pupils (school_year, pupil_id, recorded_at);
     DROP INDEX concerns_for_reports;
