@@ -69,6 +69,10 @@ export const resetAuthoritySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dsl'), username: usernameSchema, password: passwordSchema }),
 ]);
 
+/** Until the child's 25th birthday (the IRMS toolkit's period for child-protection records), or years after sending. */
+export const transferRetentionRules = ['until_age_25', 'years_after_transfer'] as const;
+export type TransferRetentionRule = (typeof transferRetentionRules)[number];
+
 const settingsFields = {
   idleLockMinutes: z
     .number({ message: 'Enter a number of minutes' })
@@ -87,6 +91,18 @@ const settingsFields = {
   pack: z.object({ packId: z.string().nullable(), areaId: z.string().nullable() }),
   /** Days the school is closed (INSET, holidays): they stop school-day clocks, never a local authority's. */
   closureDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter closure dates as dates, for example 22/12/2026')).max(400),
+  /**
+   * How long this school keeps its copy of a child-protection file it has transferred. Nothing is destroyed by the
+   * app: a file past its date is listed in the transfer register for the DSL to review under the records policy.
+   */
+  transferRetention: z.object({
+    rule: z.enum(transferRetentionRules),
+    years: z
+      .number({ message: 'Enter a number of years' })
+      .int('Enter a whole number of years')
+      .min(1, 'Keep the copy for at least 1 year')
+      .max(50, 'Keep the copy for at most 50 years'),
+  }),
 };
 export const settingsSchema = z.object(settingsFields);
 export type Settings = z.output<typeof settingsSchema>;

@@ -86,6 +86,10 @@ export const transferRegisterRowSchema = z.object({
   /** Flagged after 5 school days without an acknowledgement: chase the receiving school. */
   clock: z.enum(['awaiting_acknowledgement', 'acknowledgement_overdue', 'acknowledged']),
   schoolDaysOverdue: z.number().int(),
+  /** The last day this school keeps its copy of the file, by the retention setting (yyyy-MM-dd). */
+  retainUntil: z.string(),
+  /** Past that day: the DSL reviews the copy under the school's records policy (the app deletes nothing). */
+  retentionReviewDue: z.boolean(),
 });
 export type TransferRegisterRow = z.infer<typeof transferRegisterRowSchema>;
 

@@ -1,2 +1,3 @@
 export * from './referralPackSchema';
 export * from './transferPackSchema';
+export * from './retention';

@@ -178,6 +178,8 @@ describe('sending the child protection file', () => {
     expect(rowText).toContain('Dana Rivers');
     expect(rowText).toContain('Yes');
     expect(rowText).toContain('Awaiting acknowledgement — due 30/11/2026');
+    // The school's own copy is kept until Amy's 25th birthday (born 04/03/2016), the default retention.
+    expect(rowText).toContain('04/03/2041');
     accessibility.push(...(await seriousViolations(page, 'transfer register')));
 
     // Wednesday of the next week with no receipt: flagged overdue.

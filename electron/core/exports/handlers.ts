@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatIsoDate, londonIsoDate } from '../../../shared/calendar';
 import { schoolCalendar } from '../casework/clocks';
 import { CommandError } from '../dispatch/commandError';
+import { readSettings } from '../settings';
 import { awaiting, inTransaction } from '../dispatch/handler';
 import { createEncryptedArchive, generatePassphrase, normalisePassphrase } from './archive';
 import { chronologyCsv, chronologyPdf, chronologyRows } from './chronologyExport';
@@ -237,7 +238,7 @@ export const exportHandlers = {
     return { done: true };
   }),
 
-  'transfers.register': inTransaction<'transfers.register'>(({ db, now }) => transferRegister(db, schoolCalendar(db), now)),
+  'transfers.register': inTransaction<'transfers.register'>(({ db, now }) => transferRegister(db, schoolCalendar(db), readSettings(db).transferRetention, now)),
 
   'transfers.import': awaiting<'transfers.import'>(async ({ db, session, now, recordIds, transact }, input) => {
     if (input.pupilId) requirePupil(db, input.pupilId);

@@ -4,8 +4,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { transferMethodLabels, type TransferRegisterRow, type transferMethods } from '../../../shared/api/exportCommands';
 import { statusFlagLabels, type StatusFlag } from '../../../shared/casework';
-import { endOfLondonDay, type WorkingCalendar } from '../../../shared/calendar';
+import type { Settings } from '../../../shared/api';
+import { endOfLondonDay, londonIsoDate, type WorkingCalendar } from '../../../shared/calendar';
 import {
+  retainUntil,
   TRANSFER_PACK_SCHEMA_ID,
   TRANSFER_PACK_SCHEMA_VERSION,
   transferManifestSchema,
@@ -103,10 +105,11 @@ export function recordTransfer(
   return due;
 }
 
-export function transferRegister(db: Store, calendar: WorkingCalendar, now: Date): TransferRegisterRow[] {
+export function transferRegister(db: Store, calendar: WorkingCalendar, retention: Settings['transferRetention'], now: Date): TransferRegisterRow[] {
+  const today = londonIsoDate(now);
   const rows = db
     .prepare(
-      `SELECT t.*, p.legal_first_name, p.legal_last_name, p.preferred_name FROM file_transfers t JOIN pupils p ON p.id = t.pupil_id
+      `SELECT t.*, p.legal_first_name, p.legal_last_name, p.preferred_name, p.date_of_birth FROM file_transfers t JOIN pupils p ON p.id = t.pupil_id
        ORDER BY (t.acknowledged_on IS NOT NULL), t.acknowledgement_due`,
     )
     .all() as Array<{
@@ -124,8 +127,10 @@ export function transferRegister(db: Store, calendar: WorkingCalendar, now: Date
     legal_first_name: string;
     legal_last_name: string;
     preferred_name: string | null;
+    date_of_birth: string;
   }>;
   return rows.map((row) => {
+    const keepUntil = retainUntil(retention, { dateOfBirth: row.date_of_birth, sentOn: londonIsoDate(new Date(row.sent_at)) });
     const due = new Date(row.acknowledgement_due);
     const overdue = row.acknowledged_on === null && calendar.isOverdue(due, now);
     return {
@@ -143,6 +148,8 @@ export function transferRegister(db: Store, calendar: WorkingCalendar, now: Date
       acknowledgedBy: row.acknowledged_by,
       clock: row.acknowledged_on ? 'acknowledged' : overdue ? 'acknowledgement_overdue' : 'awaiting_acknowledgement',
       schoolDaysOverdue: overdue ? Math.max(1, calendar.schoolDaysBetween(due, now)) : 0,
+      retainUntil: keepUntil,
+      retentionReviewDue: today > keepUntil,
     };
   });
 }

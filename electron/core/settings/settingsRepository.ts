@@ -7,6 +7,7 @@ export const defaultSettings: Settings = {
   headteacher: { name: '', contact: '' },
   closureDates: [],
   pack: { packId: null, areaId: null },
+  transferRetention: { rule: 'until_age_25', years: 6 },
 };
 
 export function readSettings(db: Store): Settings {

@@ -97,6 +97,9 @@ function TransferRegister({ rows, onChanged }: { rows: TransferRegisterRow[] | n
         <p className="muted">No child protection files have been sent. Send one from the child’s file when a pupil moves school.</p>
       ) : (
         <>
+          <p className="muted">
+            This school’s copy of each file is kept as set in Settings (“Files sent to another school”). Nothing is deleted by the app: a copy past its date is marked for review.
+          </p>
           {overdue > 0 && (
             <p className="transfer-clock--overdue">
               {overdue} {overdue === 1 ? 'transfer has' : 'transfers have'} not been acknowledged after 5 school days.
@@ -113,6 +116,7 @@ function TransferRegister({ rows, onChanged }: { rows: TransferRegisterRow[] | n
                   <th scope="col">To</th>
                   <th scope="col">Passphrase sent separately</th>
                   <th scope="col">Acknowledgement</th>
+                  <th scope="col">Our copy kept until</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
@@ -135,6 +139,15 @@ function TransferRegister({ rows, onChanged }: { rows: TransferRegisterRow[] | n
                     <td>{passphraseText(row.passphraseSentSeparately)}</td>
                     <td>
                       <Clock row={row} />
+                    </td>
+                    <td>
+                      {formatIsoDate(row.retainUntil)}
+                      {row.retentionReviewDue && (
+                        <>
+                          {' '}
+                          <span className="tag tag--overdue">Review due</span> under the school’s records policy
+                        </>
+                      )}
                     </td>
                     <td>
                       {row.clock !== 'acknowledged' && (

@@ -1,10 +1,11 @@
 // Settings for the whole school (admin and DSL): how fast an unattended screen locks, who staff should find
-// in an emergency (shown on the concern form), the local-authority pack and the school's closure days.
+// in an emergency (shown on the concern form), how long a transferred file's copy is kept, the local-authority pack
+// and the school's closure days.
 import { useEffect, useState, type FormEvent } from 'react';
-import { commands, type AppError, type Settings } from '../../../../shared/api';
+import { commands, type AppError, type Settings, type TransferRetentionRule } from '../../../../shared/api';
 import { invoke } from '../../api';
 import { useApp } from '../../app/AppContext';
-import { AlertMessage, Button, checkWith, ErrorSummary, Fieldset, PageHeading, StatusMessage, TextField, useForm } from '../../components';
+import { AlertMessage, Button, checkWith, ErrorSummary, Fieldset, PageHeading, RadioGroup, StatusMessage, TextField, useForm } from '../../components';
 import { ClosureDaysSettings } from '../packs/ClosureDaysSettings';
 import { PackSettings } from '../packs/PackSettings';
 import { CategorySettings } from './CategorySettings';
@@ -16,6 +17,8 @@ const order = [
   'dslOnDuty.whereToFind',
   'headteacher.name',
   'headteacher.contact',
+  'transferRetention.rule',
+  'transferRetention.years',
 ] as const;
 
 type SettingsValues = Record<(typeof order)[number], string>;
@@ -28,18 +31,35 @@ function toValues(settings: Settings): SettingsValues {
     'dslOnDuty.whereToFind': settings.dslOnDuty.whereToFind,
     'headteacher.name': settings.headteacher.name,
     'headteacher.contact': settings.headteacher.contact,
+    'transferRetention.rule': settings.transferRetention.rule,
+    'transferRetention.years': String(settings.transferRetention.years),
   };
 }
 
+const DEFAULT_RETENTION_YEARS = 6;
+
 /** Only what this page edits: an update names what changes and leaves the rest (the pack, closure dates) alone. */
 function toInput(values: SettingsValues) {
-  const minutes = values.idleLockMinutes.trim();
   return {
-    // An empty or non-numeric box becomes NaN, which the shared schema turns into "Enter a number of minutes".
-    idleLockMinutes: minutes === '' ? Number.NaN : Number(minutes),
+    idleLockMinutes: wholeNumber(values.idleLockMinutes),
     dslOnDuty: { name: values['dslOnDuty.name'], extension: values['dslOnDuty.extension'], whereToFind: values['dslOnDuty.whereToFind'] },
     headteacher: { name: values['headteacher.name'], contact: values['headteacher.contact'] },
+    transferRetention: {
+      rule: values['transferRetention.rule'] as TransferRetentionRule,
+      // The years box only shows for that rule; otherwise whatever it held is kept if it is sensible.
+      years: values['transferRetention.rule'] === 'years_after_transfer' ? wholeNumber(values['transferRetention.years']) : keptYears(values['transferRetention.years']),
+    },
   };
+}
+
+/** An empty or non-numeric box becomes NaN, which the shared schema turns into a message beside the field. */
+function wholeNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text.trim());
+}
+
+function keptYears(text: string): number {
+  const years = wholeNumber(text);
+  return Number.isInteger(years) && years >= 1 && years <= 50 ? years : DEFAULT_RETENTION_YEARS;
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
@@ -85,6 +105,20 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <p className="fieldset__intro">Concerns about a member of staff, a volunteer or a visitor go to the headteacher, not to the DSL.</p>
           <TextField {...form.bind('headteacher.name')} label="Headteacher’s name" />
           <TextField {...form.bind('headteacher.contact')} label="How to contact them" />
+        </Fieldset>
+        <Fieldset legend="Files sent to another school">
+          <RadioGroup
+            {...form.bind('transferRetention.rule')}
+            legend="After sending a child protection file to a child’s new school, keep this school’s copy"
+            hint="Follow your school’s records policy or your local authority’s advice. The app never deletes a file: when a copy reaches its date, the transfer register marks it for review."
+            options={[
+              { value: 'until_age_25', label: 'Until the child’s 25th birthday', hint: 'The period the IRMS toolkit for schools gives for child protection records.' },
+              { value: 'years_after_transfer', label: 'For a number of years after sending' },
+            ]}
+          />
+          {form.values['transferRetention.rule'] === 'years_after_transfer' && (
+            <TextField {...form.bind('transferRetention.years')} label="Years to keep the copy after sending" hint="Between 1 and 50." inputMode="numeric" width="short" />
+          )}
         </Fieldset>
         <Button type="submit" busy={form.submitting} busyLabel="Saving…">
           Save settings

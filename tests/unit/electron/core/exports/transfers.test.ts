@@ -48,6 +48,22 @@ describe('child-protection file transfer', () => {
     expect(await dispatch(app, 'transfers.acknowledge', { transferId: '01900000-0000-7000-8000-000000000000', acknowledgedOn: '2026-12-02', acknowledgedBy: 'x' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('keeps this school’s copy as the retention setting says, and marks it for review after that date without deleting it', async () => {
+    const { app, amy, setNow } = await exportSchool();
+    await call(app, 'transfers.export', { pupilId: amy.id, to, method: 'secure_email' });
+    // By default, until the 25th birthday: Amy was born on 04/03/2016.
+    expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ retainUntil: '2041-03-04', retentionReviewDue: false });
+    // Six years after it was sent on Monday 23/11/2026.
+    await call(app, 'settings.update', { transferRetention: { rule: 'years_after_transfer', years: 6 } });
+    expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ retainUntil: '2032-11-23', retentionReviewDue: false });
+    setNow('2032-11-24T09:00:00Z');
+    expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ retainUntil: '2032-11-23', retentionReviewDue: true });
+    // Nothing was deleted: the file is all still there for the DSL's review.
+    expect((await call(app, 'children.chronology', { pupilId: amy.id })).length).toBeGreaterThan(0);
+    const refused = await dispatch(app, 'settings.update', { transferRetention: { rule: 'years_after_transfer', years: 0 } }, 'test');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'transferRetention.years': ['Keep the copy for at least 1 year'] } } });
+  });
+
   it('arrives complete at another school using this product, into a new child’s file', async () => {
     const { app, amy } = await exportSchool();
     const before = await call(app, 'transfers.preview', { pupilId: amy.id });
