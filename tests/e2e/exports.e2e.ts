@@ -123,6 +123,41 @@ describe('the MASH referral pack', () => {
     expect(accessibility).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('refers about the concern the DSL chooses, keeping what was typed while the preview changes', async () => {
+    const { page, problems } = opened;
+    setNow('2026-11-23T11:00:00Z');
+    const later = await call(school.host.app, 'concerns.submit', {
+      pupils: [{ pupilId: seeded.amyId, part: 'subject' }],
+      occurredDate: '2026-11-23',
+      occurredTime: '10:40',
+      whatHappened: 'Amy was found crying in the toilets at break and would not say why.',
+      categories: ['mental-health'],
+    });
+    await openAddress(page, `#/children/${seeded.amyId}/referral-pack`, 'MASH referral pack');
+    const chooser = page.getByLabel('The concern this referral is about', { exact: true });
+    await chooser.waitFor();
+    // The latest concern is the starting point.
+    expect(await chooser.inputValue()).toBe(later.id);
+    const narrative = 'Two worries in one morning; the school asks the front door for advice today.';
+    await fill(page, 'Reason for referral', narrative);
+    await chooser.selectOption(seeded.concernId);
+    // The bruise concern, with the child's own words, is now the one shown in full; the typed reason is untouched.
+    await page.getByText(CHILD_WORDS).first().waitFor();
+    expect(await page.getByLabel('Reason for referral', { exact: true }).inputValue()).toBe(narrative);
+
+    await page.getByLabel('Consent not sought', { exact: true }).check();
+    await fill(page, 'Why was consent not sought?', 'Telling the parent first could put Amy at further risk.');
+    await page.getByRole('button', { name: 'Export the referral pack' }).click();
+    await page.getByRole('heading', { name: 'The referral pack is ready' }).waitFor({ timeout: 60_000 });
+    const passphrase = await shownPassphrase(page);
+    const archive = await download(page, /^Download the encrypted archive/);
+    const files = extractWith7z(archive.bytes, passphrase);
+    const document = JSON.parse(files!.get('referral-pack.json')!.toString('utf8')) as { currentConcern: { concernId: string; childsOwnWords: string }; reason: { reasonForReferral: string } };
+    expect(document.currentConcern).toMatchObject({ concernId: seeded.concernId, childsOwnWords: CHILD_WORDS });
+    expect(document.reason.reasonForReferral).toBe(narrative);
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('sending the child protection file', () => {

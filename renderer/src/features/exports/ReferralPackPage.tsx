@@ -65,14 +65,24 @@ export function ReferralPackPage({ pupilId }: { pupilId: string }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [pack, setPack] = useState<ResolvedPack | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Which concern the pack is about: the latest until the DSL chooses another.
+  const [concernId, setConcernId] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    void invoke('exports.referralPreview', { pupilId, concernId: null }).then((result) => {
+    // The form stays as it is while the preview reloads for another concern: nothing typed is lost.
+    void invoke('exports.referralPreview', { pupilId, concernId }).then((result) => {
       if (!live) return;
       if (result.ok) setPreview(result.value);
       else setProblem(result.error.message);
     });
+    return () => {
+      live = false;
+    };
+  }, [pupilId, concernId]);
+
+  useEffect(() => {
+    let live = true;
     void invoke('packs.list', {}).then(async (listed) => {
       if (!listed.ok || !listed.value.chosen.packId) return;
       const got = await invoke('packs.get', { packId: listed.value.chosen.packId });
@@ -90,12 +100,12 @@ export function ReferralPackPage({ pupilId }: { pupilId: string }) {
       <ChildFileLink pupilId={pupilId} />
       {problem && <AlertMessage title="The pack could not be prepared">{problem}</AlertMessage>}
       {!preview && !problem && <p className="loading">Preparing the preview…</p>}
-      {preview && <ReferralPackForm pupilId={pupilId} preview={preview} pack={pack} />}
+      {preview && <ReferralPackForm pupilId={pupilId} preview={preview} pack={pack} chooseConcern={setConcernId} />}
     </section>
   );
 }
 
-function ReferralPackForm({ pupilId, preview, pack }: { pupilId: string; preview: Preview; pack: ResolvedPack | null }) {
+function ReferralPackForm({ pupilId, preview, pack, chooseConcern }: { pupilId: string; preview: Preview; pack: ResolvedPack | null; chooseConcern: (concernId: string) => void }) {
   const initial = useMemo(() => initialValues(preview), [preview]);
   const form = useForm<Values>(initial);
   const [chosenEntries, setChosenEntries] = useState<ReadonlySet<string>>(() => new Set(preview.chronologyEntries.map((entry) => entry.id)));
@@ -138,7 +148,7 @@ function ReferralPackForm({ pupilId, preview, pack }: { pupilId: string; preview
         const entryIds = preview.chronologyEntries.filter((entry) => chosenEntries.has(entry.id)).map((entry) => entry.id);
         return checkWith(commands['exports.referralExport'].input, {
           pupilId,
-          concernId: null,
+          concernId: preview.document.currentConcern?.concernId ?? null,
           sections: included,
           narratives,
           chronologyEntryIds: entryIds,
@@ -212,6 +222,7 @@ function ReferralPackForm({ pupilId, preview, pack }: { pupilId: string; preview
             setChosenEntries={setChosenEntries}
             contacts={{ frontDoor: frontDoorContacts, other: otherContacts, packTitle: pack?.title ?? null }}
             chooseContact={chooseContact}
+            chooseConcern={chooseConcern}
           />
         </PackSection>
       ))}
@@ -260,6 +271,7 @@ interface SectionBodyProps {
   setChosenEntries: (next: ReadonlySet<string>) => void;
   contacts: { frontDoor: NonNullable<ResolvedPack['contacts']>; other: NonNullable<ResolvedPack['contacts']>; packTitle: string | null };
   chooseContact: (contactId: string) => void;
+  chooseConcern: (concernId: string) => void;
 }
 
 function Details({ rows }: { rows: Array<[string, string | null | undefined]> }) {
@@ -287,7 +299,7 @@ function Narratives({ keys, form }: { keys: (keyof ReferralNarratives)[]; form: 
   );
 }
 
-function SectionBody({ id, document, form, entries, chosenEntries, setChosenEntries, contacts, chooseContact }: SectionBodyProps) {
+function SectionBody({ id, document, form, entries, chosenEntries, setChosenEntries, contacts, chooseContact, chooseConcern }: SectionBodyProps) {
   const narrativeKeys = narrativesBySection[id];
   if (narrativeKeys) return <Narratives keys={narrativeKeys} form={form} />;
   switch (id) {
@@ -365,8 +377,19 @@ function SectionBody({ id, document, form, entries, chosenEntries, setChosenEntr
     case 'currentConcern': {
       const concern = document.currentConcern;
       if (!concern) return <p className="muted">No concern is recorded for this child.</p>;
+      const logged = entries.filter((entry) => entry.id.startsWith('concern:'));
       return (
         <>
+          {logged.length > 1 && (
+            <SelectField
+              id={form.idFor('currentConcern')}
+              label="The concern this referral is about"
+              hint="Shown in full in the pack. The chronology below still lists every concern you keep in it."
+              value={concern.concernId}
+              onChange={chooseConcern}
+              options={[...logged].reverse().map((entry) => ({ value: entry.recordId, label: `${formatDateTime(new Date(entry.at))} — ${entry.detail}` }))}
+            />
+          )}
           <Details
             rows={[
               ['When', formatDateTime(new Date(concern.occurredAt))],
