@@ -124,7 +124,7 @@ describe('the MASH referral pack', () => {
     expect(problems).toEqual([]);
   });
 
-  it('refers about the concern the DSL chooses, keeping what was typed while the preview changes', async () => {
+  it('refers about the concern the DSL chooses, keeps what was typed while the preview changes, and asks before leaving the passphrase', async () => {
     const { page, problems } = opened;
     setNow('2026-11-23T11:00:00Z');
     const later = await call(school.host.app, 'concerns.submit', {
@@ -151,6 +151,16 @@ describe('the MASH referral pack', () => {
     await page.getByRole('button', { name: 'Export the referral pack' }).click();
     await page.getByRole('heading', { name: 'The referral pack is ready' }).waitFor({ timeout: 60_000 });
     const passphrase = await shownPassphrase(page);
+    // Moving to another page before confirming asks first; staying keeps the passphrase on screen.
+    const warnings: string[] = [];
+    page.once('dialog', (dialog) => {
+      warnings.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByText(passphrase).first().waitFor();
+    expect(warnings).toEqual([expect.stringContaining('The passphrase is shown only here')]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('MASH referral pack');
     const archive = await download(page, /^Download the encrypted archive/);
     const files = extractWith7z(archive.bytes, passphrase);
     const document = JSON.parse(files!.get('referral-pack.json')!.toString('utf8')) as { currentConcern: { concernId: string; childsOwnWords: string }; reason: { reasonForReferral: string } };

@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { consentLabels, consentPositions, lawfulBases, lawfulBasisLabels, type ProtectedFile } from '../../../../shared/api';
 import { invoke } from '../../api';
+import { guardLeaving } from '../../app/leaveGuard';
 import { hrefFor } from '../../app/routes';
 import { Button, CheckboxField, RadioGroup, SelectField, TextField, Warning, type Form } from '../../components';
 import './exports.css';
@@ -109,12 +110,16 @@ export function ProtectedFileResult({ file, title, summary, children, onFinished
   const [problem, setProblem] = useState<string | undefined>();
   const protectedFile = file.passphrase !== null;
 
-  // Leaving (closing the window, reloading) before confirming would lose the passphrase for good.
+  // Leaving (another page, closing the window, reloading) before confirming would lose the passphrase for good.
   useEffect(() => {
     if (!protectedFile || confirmed) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
+    guardLeaving('The passphrase is shown only here. If you leave this page now it is gone, and the file must be exported again. Leave anyway?');
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      guardLeaving(null);
+    };
   }, [protectedFile, confirmed]);
 
   const copy = async () => {
