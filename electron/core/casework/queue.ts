@@ -76,6 +76,11 @@ function candidatesFor(tab: Tab, filters: QueueFilters): Candidates {
   return { source, where: clauses.join(' AND '), parameters, order };
 }
 
+function countCandidates(db: Store, tab: Tab, filters: QueueFilters): number {
+  const { source, where, parameters } = candidatesFor(tab, filters);
+  return db.prepare(`SELECT count(*) FROM ${source} WHERE ${where}`).pluck().get(parameters) as number;
+}
+
 interface QueueSqlRow {
   id: string;
   recorded_at: string;
@@ -90,7 +95,7 @@ interface QueueSqlRow {
 
 export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: Sort, offset: number, limit: number): { rows: QueueRow[]; total: number } {
   const { source, where, parameters, order } = candidatesFor(tab, filters);
-  const total = db.prepare(`SELECT count(*) FROM ${source} WHERE ${where}`).pluck().get(parameters) as number;
+  const total = countCandidates(db, tab, filters);
   // The page's ids are chosen from the index alone (a walk that stops after one page, or a sort of ids only),
   // then joined to the concerns' text and names for those rows. CROSS JOIN keeps the page as the outer loop: with
   // the limit bound as a parameter SQLite cannot see the page is small and would otherwise scan every concern.
@@ -135,16 +140,12 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
 }
 
 export function queueCounts(db: Store, filters: QueueFilters, now: Date) {
-  const count = (tab: Tab) => {
-    const { source, where, parameters } = candidatesFor(tab, filters);
-    return db.prepare(`SELECT count(*) FROM ${source} WHERE ${where}`).pluck().get(parameters) as number;
-  };
   const nowIso = now.toISOString();
   const today = todayInLondon(now);
   const soon = addCalendarDays(today, 7);
   return {
-    new: count('new'),
-    open: count('open'),
+    new: countCandidates(db, 'new', filters),
+    open: countCandidates(db, 'open', filters),
     referralsAwaiting: db.prepare('SELECT count(*) FROM referrals WHERE outcome_at IS NULL').pluck().get() as number,
     referralsOverdue: db
       .prepare('SELECT count(*) FROM referrals WHERE outcome_at IS NULL AND ((acknowledged_at IS NULL AND acknowledgement_due < @now) OR (acknowledged_at IS NOT NULL AND outcome_due < @now))')
