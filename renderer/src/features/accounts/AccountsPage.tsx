@@ -104,10 +104,13 @@ export function AccountsPage({ user }: { user: SessionUser }) {
     };
   }, []);
 
+  // The list is reloaded before it is shown again, so the message and the list never disagree (a "disabled" message
+  // above a row still saying "Active").
   const finish = (message: { title: string; body: string }) => {
-    setDone(message);
-    setView({ kind: 'list' });
-    void load();
+    void load().then(() => {
+      setDone(message);
+      setView({ kind: 'list' });
+    });
   };
 
   const open = (next: View) => {
