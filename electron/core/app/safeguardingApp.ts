@@ -43,7 +43,16 @@ export interface AppOptions {
   /** Cheaper key derivation for tests only; production uses the defaults. */
   kdfCost?: { memoryKiB?: number; passes?: number };
   log?: Log;
+  /** How long the app must be quiet before the write-ahead log is folded into the database (tests shorten it). */
+  checkpointAfterMs?: number;
 }
+
+/**
+ * Saving a concern appends to the write-ahead log; folding the log into the database file (a checkpoint) is the slow
+ * part, so it is done once the app has been quiet this long rather than in the middle of somebody's save. The
+ * store's own backstop (open.ts) still checkpoints if the log grows large under continuous use.
+ */
+const CHECKPOINT_AFTER_QUIET_MS = 2_000;
 
 export interface Session {
   user: SessionUser;
@@ -65,11 +74,14 @@ export class SafeguardingApp {
   private lastActivity = 0;
   private idleTimer: NodeJS.Timeout | null = null;
   private idleLockMinutes = defaultSettings.idleLockMinutes;
+  private readonly checkpointAfterMs: number;
+  private checkpointTimer: NodeJS.Timeout | null = null;
 
   constructor(options: AppOptions) {
     this.dataDir = options.dataDir;
     this.clock = options.clock ?? (() => new Date());
     this.kdfCost = options.kdfCost;
+    this.checkpointAfterMs = options.checkpointAfterMs ?? CHECKPOINT_AFTER_QUIET_MS;
     this.log = options.log ?? fileLog(options.dataDir);
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.keyring = readKeyring(this.dataDir);
@@ -220,6 +232,9 @@ export class SafeguardingApp {
     const user = this.session?.user ?? this.lockedUser;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    // Closing the store checkpoints the log itself.
     if (this.store) {
       if (this.session) {
         const now = this.clock().toISOString();
@@ -243,6 +258,21 @@ export class SafeguardingApp {
     if (!this.session) return;
     this.lastActivity = this.clock().getTime();
     this.scheduleIdleLock();
+    this.scheduleCheckpoint();
+  }
+
+  private scheduleCheckpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      try {
+        this.store?.pragma('wal_checkpoint(PASSIVE)');
+      } catch (error) {
+        // Not fatal: the log stays and is folded in at the next quiet moment, by the backstop or on closing.
+        this.log.error('checkpoint when quiet', error);
+      }
+    }, this.checkpointAfterMs);
+    this.checkpointTimer.unref?.();
   }
 
   private scheduleIdleLock(): void {

@@ -87,6 +87,10 @@ export function writeDemoSchool(db: Store, options: DemoSchoolOptions, by: { use
     onProgress({ stage: 'concerns', done, total: options.concerns });
   });
 
+  // A bulk write folds its log into the database file when it finishes, so the first person to use the school does
+  // not wait for it (routine checkpoints happen when the app is quiet; see SafeguardingApp).
+  db.pragma('wal_checkpoint(TRUNCATE)');
+
   const sampleAccounts = (['head', 'dsl', 'admin', 'staff'] as const)
     .map((role) => staff.find((member) => member.role === role))
     .filter((member): member is DemoStaffMember => member !== undefined)

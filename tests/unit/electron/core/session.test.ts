@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../electron/core';
+import { DATABASE_FILE } from '../../../../electron/core/store';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from './testSchool';
 
 describe('first-run setup', () => {
@@ -169,5 +172,25 @@ describe('password resets need authority', () => {
     const { app } = await schoolWithAdmin();
     const result = await dispatch(app, 'accounts.create', { username: 'shadow.dsl', displayName: 'Shadow', role: 'dsl', staffGroup: 'office', temporaryPassword: 'temporary password 9' }, 'test');
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('saving without waiting for a checkpoint', () => {
+  it('writes a save to the log only, and folds it into the database file once the app has been quiet', async () => {
+    const dataDir = tempDataDir();
+    const app = newApp(dataDir, { checkpointAfterMs: 300 });
+    await setUpSchool(app);
+    const pupil = await call(app, 'pupils.create', { legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04' });
+    const databaseFile = path.join(dataDir, DATABASE_FILE);
+    // Let the set-up's own writes settle into the file first.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = fs.statSync(databaseFile).mtimeMs;
+    await call(app, 'concerns.submit', { pupils: [{ pupilId: pupil.id, part: 'subject' }], occurredDate: new Date().toISOString().slice(0, 10), occurredTime: '00:00', whatHappened: 'Arrived hungry again.' });
+    // The save itself touched only the write-ahead log (which is encrypted like the database).
+    expect(fs.statSync(databaseFile).mtimeMs).toBe(before);
+    expect(fs.statSync(`${databaseFile}-wal`).size).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(fs.statSync(databaseFile).mtimeMs).toBeGreaterThan(before);
+    app.close();
   });
 });
