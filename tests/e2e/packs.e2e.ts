@@ -52,6 +52,8 @@ describe('the school’s local-authority pack', () => {
     // Settings: every pack's provenance, then Worcestershire for Redditch.
     await goTo(page, 'Settings');
     const packChoice = page.getByRole('group', { name: 'Local-authority pack' });
+    // The packs load after the page's own settings: wait for them before counting.
+    await packChoice.getByRole('radio').first().waitFor();
     expect(await packChoice.getByRole('radio').count()).toBe(5);
     expect(await packChoice.getByText('Historical — verify before use.').count()).toBe(5);
     await page.getByRole('radio', { name: new RegExp(`^${worcestershire.title.replace(/[()]/g, '\\$&')}`) }).check();
