@@ -53,22 +53,15 @@ export function concernsByYearGroup(facts: ConcernFacts, pupils: ReadonlyMap<str
 
 export { yearGroupLabel };
 
-const perPupilCache = new WeakMap<ConcernFacts, Map<string, number>>();
-
-/** Concerns per pupil in the period; three measures read it, so it is counted once per period. */
-function concernsPerPupil(facts: ConcernFacts): Map<string, number> {
-  let perPupil = perPupilCache.get(facts);
-  if (!perPupil) {
-    perPupil = new Map<string, number>();
-    for (const row of facts.pupilSchoolYears) perPupil.set(row.pupilId, (perPupil.get(row.pupilId) ?? 0) + row.concerns);
-    perPupilCache.set(facts, perPupil);
-  }
+/** Concerns per pupil in the period: the children counted by SEN, by gender and for repeat concerns. */
+export function concernsPerPupil(facts: ConcernFacts): ReadonlyMap<string, number> {
+  const perPupil = new Map<string, number>();
+  for (const row of facts.pupilSchoolYears) perPupil.set(row.pupilId, (perPupil.get(row.pupilId) ?? 0) + row.concerns);
   return perPupil;
 }
 
-function childrenBy<K extends string>(facts: ConcernFacts, pupils: ReadonlyMap<string, ReportPupil>, keys: readonly K[], groupOf: (pupil: ReportPupil | undefined) => K): Tally {
+function childrenBy<K extends string>(concerned: ReadonlyMap<string, number>, pupils: ReadonlyMap<string, ReportPupil>, keys: readonly K[], groupOf: (pupil: ReportPupil | undefined) => K): Tally {
   const counts = new Map<string, number>(keys.map((key) => [key, 0]));
-  const concerned = concernsPerPupil(facts);
   for (const pupilId of concerned.keys()) {
     const key = groupOf(pupils.get(pupilId));
     counts.set(key, counts.get(key)! + 1);
@@ -77,20 +70,20 @@ function childrenBy<K extends string>(facts: ConcernFacts, pupils: ReadonlyMap<s
 }
 
 /** Children with at least one concern, by SEN status on the roster. */
-export function childrenBySen(facts: ConcernFacts, pupils: ReadonlyMap<string, ReportPupil>): Tally {
-  return childrenBy(facts, pupils, senGroups.map((group) => group.key), (pupil) => senGroupOf(pupil?.senStatus ?? null));
+export function childrenBySen(concerned: ReadonlyMap<string, number>, pupils: ReadonlyMap<string, ReportPupil>): Tally {
+  return childrenBy(concerned, pupils, senGroups.map((group) => group.key), (pupil) => senGroupOf(pupil?.senStatus ?? null));
 }
 
 /** Children with at least one concern, by gender on the roster. */
-export function childrenByGender(facts: ConcernFacts, pupils: ReadonlyMap<string, ReportPupil>): Tally {
-  return childrenBy(facts, pupils, genderGroups.map((group) => group.key), (pupil) => genderGroupOf(pupil?.gender ?? null));
+export function childrenByGender(concerned: ReadonlyMap<string, number>, pupils: ReadonlyMap<string, ReportPupil>): Tally {
+  return childrenBy(concerned, pupils, genderGroups.map((group) => group.key), (pupil) => genderGroupOf(pupil?.gender ?? null));
 }
 
 export const REPEAT_CONCERN_THRESHOLD = 3;
 
 /** Children with three or more concerns in the period. */
-export function childrenWithRepeatConcerns(facts: ConcernFacts): number {
+export function childrenWithRepeatConcerns(concerned: ReadonlyMap<string, number>): number {
   let count = 0;
-  for (const concernCount of concernsPerPupil(facts).values()) if (concernCount >= REPEAT_CONCERN_THRESHOLD) count += 1;
+  for (const concernCount of concerned.values()) if (concernCount >= REPEAT_CONCERN_THRESHOLD) count += 1;
   return count;
 }

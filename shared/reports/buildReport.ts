@@ -3,7 +3,7 @@
 import { staffGroupLabels, staffGroups } from '../access/roles';
 import { londonIsoDate, WorkingCalendar } from '../calendar';
 import { decisionKinds, decisionLabels, type DecisionKind } from '../casework/vocabulary';
-import { categoryLabel, childrenByGender, childrenBySen, childrenWithRepeatConcerns, concernsByCategory, concernsByYearGroup, type Tally } from './breakdowns';
+import { categoryLabel, childrenByGender, childrenBySen, childrenWithRepeatConcerns, concernsByCategory, concernsByYearGroup, concernsPerPupil, type Tally } from './breakdowns';
 import { concernCount } from './concernFacts';
 import { bucketsFor, countPerBucket, granularityFor } from './concernVolume';
 import { definitions } from './definitions';
@@ -71,6 +71,8 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
   const factsBefore = data.previous.concerns;
   const concernsNow = concernCount(factsNow);
   const concernsBefore = concernCount(factsBefore);
+  const perPupilNow = concernsPerPupil(factsNow);
+  const perPupilBefore = concernsPerPupil(factsBefore);
   const pupils = new Map<string, ReportPupil>(data.pupils.map((pupil) => [pupil.id, pupil]));
 
   // Concerns logged, over time.
@@ -159,8 +161,8 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
     },
     byCategory: breakdown('Concerns by category', definitions.byCategory, keysByCount(categoriesNow, categoriesBefore, labelCategory), labelCategory, categoriesNow, categoriesBefore, suppress),
     byYearGroup: breakdown('Concerns by year group', definitions.byYearGroup, [...new Set([...yearsNow.counts.keys(), ...yearsBefore.counts.keys()])].sort(compareYearGroups), yearGroupLabel, yearsNow, yearsBefore, suppress),
-    bySen: breakdown('Children with concerns, by SEN status', definitions.bySen, senGroups.map((group) => group.key), (key) => senGroups.find((group) => group.key === key)!.label, childrenBySen(factsNow, pupils), childrenBySen(factsBefore, pupils), suppress),
-    byGender: breakdown('Children with concerns, by sex or gender', definitions.byGender, genderGroups.map((group) => group.key), (key) => genderGroups.find((group) => group.key === key)!.label, childrenByGender(factsNow, pupils), childrenByGender(factsBefore, pupils), suppress),
+    bySen: breakdown('Children with concerns, by SEN status', definitions.bySen, senGroups.map((group) => group.key), (key) => senGroups.find((group) => group.key === key)!.label, childrenBySen(perPupilNow, pupils), childrenBySen(perPupilBefore, pupils), suppress),
+    byGender: breakdown('Children with concerns, by sex or gender', definitions.byGender, genderGroups.map((group) => group.key), (key) => genderGroups.find((group) => group.key === key)!.label, childrenByGender(perPupilNow, pupils), childrenByGender(perPupilBefore, pupils), suppress),
     responsiveness: {
       title: 'Time to a DSL reading a concern',
       definition: definitions.responsiveness,
@@ -189,7 +191,7 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
       concernsClosed: { title: 'Concerns closed', definition: definitions.concernsClosed, ...compare(shownFigure(outcomesNow.concernsClosed), shownFigure(outcomesBefore.concernsClosed)) },
       overdueActionsNow: { title: 'Overdue actions today', definition: definitions.overdueActionsNow, ...shownFigure(overdueActions(data.openActionDueDates, today)) },
     },
-    repeatConcerns: { title: 'Children with 3 or more concerns', definition: definitions.repeatConcerns, ...compare(count(childrenWithRepeatConcerns(factsNow)), count(childrenWithRepeatConcerns(factsBefore))) },
+    repeatConcerns: { title: 'Children with 3 or more concerns', definition: definitions.repeatConcerns, ...compare(count(childrenWithRepeatConcerns(perPupilNow)), count(childrenWithRepeatConcerns(perPupilBefore))) },
   };
   // Written from the finished (and, for governors, suppressed) view, so it can say nothing the view does not.
   view.narrative = writeNarrative(view);

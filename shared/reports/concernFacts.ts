@@ -7,7 +7,7 @@ import { outcomesIn, type OutcomeSources } from './outcomes';
 import type { ConcernFacts, PeriodFacts, ReportConcern } from './reportData';
 
 /** Whole minutes from logging to first reading, never negative (a clock set back must not count as quick). */
-export const wholeMinutesToRead = (recordedAt: string, readAt: string) => Math.max(0, Math.round(minutesBetween(recordedAt, readAt)));
+const wholeMinutesToRead = (recordedAt: string, readAt: string) => Math.max(0, Math.round(minutesBetween(recordedAt, readAt)));
 
 function tally<K>(counts: Map<K, number>, key: K) {
   counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -1,7 +1,7 @@
 // Safeguarding culture reports: pure measures over plain rows, the periods they cover, small-number suppression
 // for governors, and the narrative. The store-facing queries and the exports live in electron/core/reports.
 export { buildReport, type ReportOptions } from './buildReport';
-export { concernCount, summariseConcerns, summarisePeriod, wholeMinutesToRead } from './concernFacts';
+export { concernCount, summariseConcerns, summarisePeriod } from './concernFacts';
 export { outcomesIn, type OutcomeSources } from './outcomes';
 export { definitions, type MeasureId } from './definitions';
 export { durationText } from './formatting';

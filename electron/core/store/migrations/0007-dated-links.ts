@@ -81,8 +81,7 @@ export const migration0007: Migration = {
       pupil_list = (SELECT group_concat(cp.pupil_id, char(31)) FROM concern_pupils cp WHERE cp.concern_id = concerns.id),
       category_count = (SELECT count(*) FROM concern_categories cc WHERE cc.concern_id = concerns.id);
     UPDATE concern_pupils SET
-      recorded_at = (SELECT c.recorded_at FROM concerns c WHERE c.id = concern_pupils.concern_id),
-      school_year = (SELECT ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = concern_pupils.concern_id),
+      (recorded_at, school_year) = (SELECT c.recorded_at, ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = concern_pupils.concern_id),
       year_group = (SELECT p.year_group FROM pupils p WHERE p.id = concern_pupils.pupil_id);
     UPDATE concern_categories SET recorded_at = (SELECT c.recorded_at FROM concerns c WHERE c.id = concern_categories.concern_id);
     INSERT INTO concern_reading_days SELECT recorded_on, coalesce(read_on, ''), count(*) FROM concerns GROUP BY 1, 2;
@@ -108,8 +107,7 @@ export const migration0007: Migration = {
     END;
     CREATE TRIGGER concern_pupils_dated AFTER INSERT ON concern_pupils BEGIN
       UPDATE concern_pupils SET
-        recorded_at = (SELECT c.recorded_at FROM concerns c WHERE c.id = NEW.concern_id),
-        school_year = (SELECT ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = NEW.concern_id),
+        (recorded_at, school_year) = (SELECT c.recorded_at, ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = NEW.concern_id),
         year_group = (SELECT p.year_group FROM pupils p WHERE p.id = NEW.pupil_id)
         WHERE concern_id = NEW.concern_id AND pupil_id = NEW.pupil_id;
       UPDATE concerns SET pupil_count = pupil_count + 1, pupil_list = coalesce(pupil_list || char(31), '') || NEW.pupil_id WHERE id = NEW.concern_id;

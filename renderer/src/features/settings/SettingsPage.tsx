@@ -2,7 +2,7 @@
 // in an emergency (shown on the concern form), how long a transferred file's copy is kept, the local-authority pack
 // and the school's closure days.
 import { useEffect, useState, type FormEvent } from 'react';
-import { commands, type AppError, type Settings, type TransferRetentionRule } from '../../../../shared/api';
+import { commands, settingsSchema, type AppError, type Settings, type TransferRetentionRule } from '../../../../shared/api';
 import { invoke } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { AlertMessage, Button, checkWith, ErrorSummary, Fieldset, PageHeading, RadioGroup, StatusMessage, TextField, useForm } from '../../components';
@@ -36,18 +36,16 @@ function toValues(settings: Settings): SettingsValues {
   };
 }
 
-const DEFAULT_RETENTION_YEARS = 6;
-
 /** Only what this page edits: an update names what changes and leaves the rest (the pack, closure dates) alone. */
-function toInput(values: SettingsValues) {
+function toInput(values: SettingsValues, saved: Settings) {
   return {
     idleLockMinutes: wholeNumber(values.idleLockMinutes),
     dslOnDuty: { name: values['dslOnDuty.name'], extension: values['dslOnDuty.extension'], whereToFind: values['dslOnDuty.whereToFind'] },
     headteacher: { name: values['headteacher.name'], contact: values['headteacher.contact'] },
     transferRetention: {
       rule: values['transferRetention.rule'] as TransferRetentionRule,
-      // The years box only shows for that rule; otherwise whatever it held is kept if it is sensible.
-      years: values['transferRetention.rule'] === 'years_after_transfer' ? wholeNumber(values['transferRetention.years']) : keptYears(values['transferRetention.years']),
+      // The years box only shows for that rule; otherwise whatever it held is kept if valid, or the saved number.
+      years: values['transferRetention.rule'] === 'years_after_transfer' ? wholeNumber(values['transferRetention.years']) : keptYears(values['transferRetention.years'], saved.transferRetention.years),
     },
   };
 }
@@ -57,9 +55,10 @@ function wholeNumber(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text.trim());
 }
 
-function keptYears(text: string): number {
+/** The hidden years box's number when the shared rule accepts it, else the one already saved. */
+function keptYears(text: string, saved: number): number {
   const years = wholeNumber(text);
-  return Number.isInteger(years) && years >= 1 && years <= 50 ? years : DEFAULT_RETENTION_YEARS;
+  return settingsSchema.shape.transferRetention.shape.years.safeParse(years).success ? years : saved;
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
@@ -71,7 +70,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     event.preventDefault();
     setSaved(false);
     void form.submit({
-      check: (values) => checkWith(commands['settings.update'].input, toInput(values)),
+      check: (values) => checkWith(commands['settings.update'].input, toInput(values, initial)),
       send: (input) => invoke('settings.update', input),
       onSuccess: (settings) => {
         form.reset(toValues(settings));
