@@ -28,10 +28,13 @@ afterEach(async () => {
 /** The error message shown beside a field, found through the field's aria-describedby. */
 async function errorBeside(page: OpenedPage['page'], label: string): Promise<string> {
   const field = page.getByLabel(label, { exact: true });
-  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-  if (!errorId) return '';
-  return (await page.locator(`[id="${errorId}"]`).textContent()) ?? '';
+  // The message is drawn just after the server's answer arrives: give the page up to 5 s to show it.
+  for (const started = Date.now(); Date.now() - started < 5_000; await page.waitForTimeout(50)) {
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+    if (errorId) return (await page.locator(`[id="${errorId}"]`).textContent()) ?? '';
+  }
+  return '';
 }
 
 describe('accounts', () => {
