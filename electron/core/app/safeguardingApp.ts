@@ -32,7 +32,7 @@ import {
 } from '../crypto';
 import { CommandError } from '../dispatch/commandError';
 import { defaultSettings, readSettings } from '../settings';
-import { databasePath, openStore, type Store } from '../store';
+import { BackgroundCheckpoints, databasePath, openStore, type Store } from '../store';
 import { fileLog, type Log } from './log';
 import { clearFailures, nextAttemptAllowedAt, recordFailure } from './throttle';
 
@@ -43,16 +43,7 @@ export interface AppOptions {
   /** Cheaper key derivation for tests only; production uses the defaults. */
   kdfCost?: { memoryKiB?: number; passes?: number };
   log?: Log;
-  /** How long the app must be quiet before the write-ahead log is folded into the database (tests shorten it). */
-  checkpointAfterMs?: number;
 }
-
-/**
- * Saving a concern appends to the write-ahead log; folding the log into the database file (a checkpoint) is the slow
- * part, so it is done once the app has been quiet this long rather than in the middle of somebody's save. The
- * store's own backstop (open.ts) still checkpoints if the log grows large under continuous use.
- */
-const CHECKPOINT_AFTER_QUIET_MS = 2_000;
 
 export interface Session {
   user: SessionUser;
@@ -74,14 +65,12 @@ export class SafeguardingApp {
   private lastActivity = 0;
   private idleTimer: NodeJS.Timeout | null = null;
   private idleLockMinutes = defaultSettings.idleLockMinutes;
-  private readonly checkpointAfterMs: number;
-  private checkpointTimer: NodeJS.Timeout | null = null;
+  private checkpoints: BackgroundCheckpoints | null = null;
 
   constructor(options: AppOptions) {
     this.dataDir = options.dataDir;
     this.clock = options.clock ?? (() => new Date());
     this.kdfCost = options.kdfCost;
-    this.checkpointAfterMs = options.checkpointAfterMs ?? CHECKPOINT_AFTER_QUIET_MS;
     this.log = options.log ?? fileLog(options.dataDir);
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.keyring = readKeyring(this.dataDir);
@@ -209,6 +198,7 @@ export class SafeguardingApp {
   private begin(db: Store, dataKey: Buffer, account: { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean }): void {
     this.store = db;
     this.dataKey = dataKey;
+    this.checkpoints = new BackgroundCheckpoints(databasePath(this.dataDir), dataKey, (error) => this.log.error('background checkpoint', error));
     this.lockedUser = null;
     this.session = {
       user: { id: account.id, username: account.username, displayName: account.displayName, role: account.role, mustChangePassword: account.mustChangePassword },
@@ -232,9 +222,9 @@ export class SafeguardingApp {
     const user = this.session?.user ?? this.lockedUser;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = null;
-    // Closing the store checkpoints the log itself.
+    // The worker's connection closes first, so the app's own close is the last: it folds the log in and removes it.
+    this.checkpoints?.stop();
+    this.checkpoints = null;
     if (this.store) {
       if (this.session) {
         const now = this.clock().toISOString();
@@ -258,21 +248,11 @@ export class SafeguardingApp {
     if (!this.session) return;
     this.lastActivity = this.clock().getTime();
     this.scheduleIdleLock();
-    this.scheduleCheckpoint();
   }
 
-  private scheduleCheckpoint(): void {
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = setTimeout(() => {
-      this.checkpointTimer = null;
-      try {
-        this.store?.pragma('wal_checkpoint(PASSIVE)');
-      } catch (error) {
-        // Not fatal: the log stays and is folded in at the next quiet moment, by the backstop or on closing.
-        this.log.error('checkpoint when quiet', error);
-      }
-    }, this.checkpointAfterMs);
-    this.checkpointTimer.unref?.();
+  /** After every command: whatever it wrote is folded into the database file in the background. */
+  afterCommand(): void {
+    this.checkpoints?.afterCommand();
   }
 
   private scheduleIdleLock(): void {

@@ -87,8 +87,8 @@ export function writeDemoSchool(db: Store, options: DemoSchoolOptions, by: { use
     onProgress({ stage: 'concerns', done, total: options.concerns });
   });
 
-  // A bulk write folds its log into the database file when it finishes, so the first person to use the school does
-  // not wait for it (routine checkpoints happen when the app is quiet; see SafeguardingApp).
+  // A bulk write folds its log into the database file and empties it when it finishes, so the first person to use
+  // the school does not wait for it (routine checkpoints follow each command: store/backgroundCheckpoints.ts).
   db.pragma('wal_checkpoint(TRUNCATE)');
 
   const sampleAccounts = (['head', 'dsl', 'admin', 'staff'] as const)

@@ -24,6 +24,8 @@ export function dispatchWith(table: HandlerTable): Dispatch {
       return await run(table, app, name, rawInput, door);
     } catch (error) {
       return fail(toAppError(app, name, error));
+    } finally {
+      app.afterCommand();
     }
   };
 }

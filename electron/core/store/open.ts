@@ -38,9 +38,9 @@ export function openStore(file: string, key: Buffer, migrations: readonly Migrat
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
-    // Routine checkpoints happen when the app is quiet (SafeguardingApp), so a save does not pay for one (a save that
-    // checkpointed took 12–15 ms instead of 2–3). SQLite's own checkpoint every 1,000 pages stays as the backstop for
-    // continuous writing: a larger log made every read slower (measured on the queue) and the checkpoint longer.
+    // Routine checkpoints run on a worker thread after every command (backgroundCheckpoints.ts), so a save does not
+    // pay for one (a save that checkpointed took 12–15 ms instead of 2–3). SQLite's own checkpoint every 1,000 pages
+    // stays as the backstop for continuous writing and for writers without the worker (bulk writes, the admin CLI).
     db.pragma('wal_autocheckpoint = 1000');
     // Up to 256 MiB of decrypted pages: each page read from disk costs a decryption and an HMAC check, so a warm
     // cache is what keeps ten years of a large school's queue and reports quick. At 64 MiB the culture report's

@@ -1,10 +1,12 @@
 // A real school on a temp folder: real keyring, real encrypted store. Key derivation is made cheap for speed;
 // everything else is what the app does.
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { SafeguardingApp, dispatch, type AppOptions } from '../../../../electron/core';
+import { applyKey } from '../../../../electron/core/store';
 import type { CommandInput, CommandName, CommandOutput, Role, StaffGroup } from '../../../../shared/api';
 
 export const cheapKdf = { memoryKiB: 1024, passes: 1 };
@@ -53,4 +55,20 @@ export async function addAccount(app: SafeguardingApp, username: string, role: R
 export async function signInFirstTime(app: SafeguardingApp, username: string, temporary: string, chosen: string) {
   await call(app, 'session.signIn', { username, password: temporary });
   await call(app, 'session.changePassword', { currentPassword: temporary, newPassword: chosen });
+}
+
+/**
+ * Answers `sql` from a copy of the database file alone, as if its write-ahead log were lost: shows what checkpoints
+ * have folded into the file.
+ */
+export function queryFileAlone(databaseFile: string, key: Buffer, sql: string): unknown {
+  const copy = path.join(tempDataDir(), 'file-alone.db');
+  fs.copyFileSync(databaseFile, copy);
+  const db = new Database(copy);
+  try {
+    applyKey(db, key);
+    return db.prepare(sql).pluck().get();
+  } finally {
+    db.close();
+  }
 }
