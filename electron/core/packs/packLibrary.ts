@@ -6,8 +6,21 @@ import { fileURLToPath } from 'node:url';
 import { formatJsonPath, loadPackLibrary, validatePack, type PackError, type ResolvedPack } from '../../../shared/thresholds';
 import type { Store } from '../store';
 
-/** resources/packs beside the source tree; the packaged app passes its own resources folder instead. */
-export const shippedPacksDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'resources', 'packs');
+/**
+ * The nearest resources/packs above this module: the source tree's, the bundled Electron main process's
+ * (build/electron) and an installed app's (the resources folder that holds app.asar) are all found this way.
+ * Missing packs are an error, never an empty list: a DSL must not be shown "no thresholds" for their council.
+ */
+function findShippedPacksDir(): string {
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'resources', 'packs');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) {
+      throw new Error(`The local-authority packs that come with the app are missing: there is no resources/packs folder above ${start}. Reinstall the app.`);
+    }
+  }
+}
 
 export class PackFileError extends Error {
   constructor(
@@ -26,10 +39,10 @@ interface ShippedFile {
 const shippedCache = new Map<string, ShippedFile[]>();
 
 /** Reads the shipped packs once per folder; a broken shipped file is a build error, so it throws with its name. */
-export function readShippedPacks(dir: string = shippedPacksDir): ShippedFile[] {
+export function readShippedPacks(dir: string = findShippedPacksDir()): ShippedFile[] {
   const cached = shippedCache.get(dir);
   if (cached) return cached;
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort() : [];
+  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
   const packs = files.map((fileName) => {
     try {
       return { fileName, json: JSON.parse(fs.readFileSync(path.join(dir, fileName), 'utf8')) as unknown };

@@ -1,0 +1,61 @@
+// The core as the Electron main process runs it: bundled by esbuild with the same options as `npm start` and
+// `npm run dist` use (electron/buildOptions.ts), then loaded in Node. Electron itself cannot run here (its binary
+// cannot be downloaded); this catches what bundling breaks — files found beside the source, packages' own data files,
+// the background checkpoint worker — before a school's Electron app does.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mainProcessBuildOptions } from '../../../electron/buildOptions';
+import type * as Core from '../../../electron/core';
+import { newKdfParams, readKeyring, unwrapWithPassword } from '../../../electron/core/crypto';
+import { DATABASE_FILE } from '../../../electron/core/store';
+import { DSL_PASSWORD, cheapKdf, queryFileAlone, tempDataDir } from './core/testSchool';
+import { flatten, missingPoppler, pdfPages } from './core/pdf/pdfReadBack';
+
+// Inside the project's build folder, as build/electron is, so the bundle finds resources/ and node_modules/ the same way.
+const bundleDir = path.resolve('build', `bundled-core-test-${process.pid}`);
+let core: typeof Core;
+
+beforeAll(async () => {
+  fs.rmSync(bundleDir, { recursive: true, force: true });
+  await build({ ...mainProcessBuildOptions, entryPoints: ['electron/core/index.ts'], outfile: path.join(bundleDir, 'core.cjs'), logLevel: 'error' });
+  core = createRequire(import.meta.url)(path.join(bundleDir, 'core.cjs')) as typeof Core;
+  return () => fs.rmSync(bundleDir, { recursive: true, force: true });
+}, 60_000);
+
+async function call(app: Core.SafeguardingApp, name: string, input: unknown): Promise<Record<string, unknown>> {
+  const result = await core.dispatch(app, name, input, 'test');
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as Record<string, unknown>;
+}
+
+describe('the core bundled for the Electron main process', () => {
+  it('sets up a school, shows the shipped council packs, saves a concern, folds it into the file and exports a PDF', async () => {
+    const dataDir = tempDataDir();
+    const logged: string[] = [];
+    const app = new core.SafeguardingApp({ dataDir, kdfCost: cheapKdf, log: { error: (context, error) => (logged.push(`${context}: ${String(error)}`), 'ref') } });
+    try {
+      await call(app, 'setup.create', { school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' }, dsl: { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD } });
+
+      const { packs } = (await call(app, 'packs.list', {})) as { packs: Array<{ id: string }> };
+      const shippedFiles = fs.readdirSync(path.resolve('resources', 'packs')).filter((name) => name.endsWith('.json'));
+      expect(packs.length).toBe(shippedFiles.length);
+      expect(packs.length).toBeGreaterThanOrEqual(5);
+
+      const pupil = await call(app, 'pupils.create', { legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5' });
+      await call(app, 'concerns.submit', { pupils: [{ pupilId: pupil.id, part: 'subject' }], occurredDate: '2026-11-20', occurredTime: '10:15', whatHappened: 'Arrived hungry and said there was no tea last night.', childWords: 'Mum was asleep.' });
+      const { dataKey } = (await unwrapWithPassword(readKeyring(dataDir)!, 'dsl.jones', DSL_PASSWORD, newKdfParams(cheapKdf)))!;
+      await expect.poll(() => queryFileAlone(path.join(dataDir, DATABASE_FILE), dataKey, 'SELECT count(*) FROM concerns'), { timeout: 10_000 }).toBe(1);
+
+      const exported = (await call(app, 'exports.chronology', { pupilId: pupil.id, format: 'pdf', protect: false, recipient: 'Strategy meeting', purpose: 'Strategy discussion', consent: { position: 'given' } })) as { dataBase64: string };
+      const pdf = Buffer.from(exported.dataBase64, 'base64');
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      if (missingPoppler.length === 0) expect(flatten(pdfPages(pdf).join(' '))).toContain('Arrived hungry and said there was no tea last night.');
+      expect(logged).toEqual([]);
+    } finally {
+      app.close();
+    }
+  });
+});
