@@ -83,6 +83,8 @@ export class BackgroundCheckpoints {
       if (message.failed) onError(new Error(`Background checkpoint: ${message.failed}`));
     });
     this.worker.on('error', onError);
+    // A worker that died without closing (it never should) must not make locking wait for it.
+    this.worker.on('exit', () => Atomics.store(this.state, 0, CLOSED));
   }
 
   /** Call after every command: anything it wrote is folded into the database file in the background. */
