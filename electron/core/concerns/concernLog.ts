@@ -18,7 +18,6 @@ export interface Viewer {
 /** A DSL may read any concern; anyone else only their own. Others' concerns look exactly like missing ones. */
 const mayRead = (viewer: Viewer, authorId: string) => viewer.role === 'dsl' || viewer.id === authorId;
 
-/** The school's own category list, or the KCSIE defaults until the school changes it. */
 /** Every category the school has had, in its order, with whether staff are offered it now. */
 export function editableCategoryList(db: Store): Array<ConcernCategory & { active: boolean }> {
   const rows = db.prepare('SELECT id, label, guidance, duty, active FROM concern_category_list ORDER BY position').all() as Array<ConcernCategory & { active: number }>;
