@@ -104,9 +104,27 @@ export class BackgroundCheckpoints {
   stop(): void {
     if (Atomics.compareExchange(this.state, 0, STARTING, CLOSED) === STARTING) return;
     this.worker.postMessage('stop');
-    Atomics.wait(this.state, 0, OPEN, STOP_WAIT_MS);
+    waitWhileOpen(this.state, STOP_WAIT_MS);
     if (Atomics.load(this.state, 0) === CLOSED) return;
     this.onError(new Error(`Background checkpoint: still busy after ${STOP_WAIT_MS / 1000} s when the store was locked; stopped by force.`));
     void this.worker.terminate();
+  }
+}
+
+/**
+ * Blocks until the worker leaves OPEN (or the time is up). Where the host forbids blocking this thread — Chromium's
+ * rule for a page's main thread, which Electron's main process may share — it checks in a loop instead: the worker
+ * closes within the time of one checkpoint, milliseconds.
+ */
+export function waitWhileOpen(state: Int32Array, timeoutMs: number, wait: typeof Atomics.wait = Atomics.wait): void {
+  try {
+    wait(state, 0, OPEN, timeoutMs);
+    return;
+  } catch {
+    // Fall through to checking in a loop.
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Atomics.load(state, 0) === OPEN && Date.now() < deadline) {
+    // Spin: there is nothing else this thread may do until the worker has closed its connection.
   }
 }

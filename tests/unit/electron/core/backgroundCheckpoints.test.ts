@@ -3,8 +3,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackgroundCheckpoints, openStore, type Store } from '../../../../electron/core/store';
+import { waitWhileOpen } from '../../../../electron/core/store/backgroundCheckpoints';
 import { queryFileAlone, tempDataDir } from './testSchool';
 
 const opened: Store[] = [];
@@ -108,4 +110,21 @@ describe('checkpoints on a worker thread', () => {
     db.close();
     expect(pupilsInFileAlone(file, key)).toBe(1);
   });
+
+  it('still waits for the worker where the host forbids blocking the thread (as a browser page does)', async () => {
+    const state = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(state, 0, 1);
+    // A real second thread leaves OPEN after 50 ms; the host's wait throws as Chromium's does on a page's thread.
+    const closer = new Worker('const { workerData } = require("node:worker_threads"); setTimeout(() => Atomics.store(workerData, 0, 2), 50);', { eval: true, workerData: state });
+    const forbidden = (() => {
+      throw new TypeError('Atomics.wait cannot be called in this context');
+    }) as unknown as typeof Atomics.wait;
+    const started = Date.now();
+    waitWhileOpen(state, 5_000, forbidden);
+    expect(Atomics.load(state, 0)).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(40);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    await closer.terminate();
+  });
 });
+
