@@ -109,6 +109,19 @@ export type Settings = z.output<typeof settingsSchema>;
 /** An update names only what changes; everything else keeps its value. The pack is chosen with packs.choose. */
 export const settingsUpdateSchema = z.object(settingsFields).omit({ pack: true }).partial();
 
+/**
+ * A row of the audit log and the start of its hash, written down outside the computer. Whoever holds the database
+ * key could rewrite the log and recompute every hash after it; they cannot make an anchor kept elsewhere match.
+ */
+export const auditAnchorSchema = z.object({
+  seq: z.number({ message: 'Enter the row number written down with the fingerprint' }).int().min(1, 'Row numbers start at 1'),
+  fingerprint: z
+    .string()
+    .transform((text) => text.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(/^[0-9A-F]{20}$/, 'A fingerprint is 20 letters and digits (0–9, A–F), as it was printed')),
+});
+export type AuditAnchor = z.output<typeof auditAnchorSchema>;
+
 export const auditVerificationSchema = z.object({
   integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
   chain: z.object({
@@ -117,6 +130,10 @@ export const auditVerificationSchema = z.object({
     firstBrokenRow: z.number().int().nullable(),
     reason: z.string().nullable(),
   }),
+  /** The newest row and its fingerprint, to be written down as the next anchor. */
+  head: z.object({ seq: z.number().int(), fingerprint: z.string() }).nullable(),
+  /** The check of the anchor given, if one was. */
+  anchor: z.object({ ok: z.boolean(), reason: z.string().nullable() }).nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
@@ -164,7 +181,7 @@ export const commands = {
   'settings.get': command('signedIn', nothing, settingsSchema, { audited: false }),
   'settings.update': command('settings.manage', settingsUpdateSchema, settingsSchema),
 
-  'audit.verify': command('audit.verify', nothing, auditVerificationSchema),
+  'audit.verify': command('audit.verify', z.object({ anchor: auditAnchorSchema.optional() }), auditVerificationSchema),
 
   /** Does nothing through the full dispatch path; the benchmark's baseline. */
   'system.noop': command('signedIn', nothing, done),

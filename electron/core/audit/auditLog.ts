@@ -82,6 +82,31 @@ export function verifyAuditChain(db: Store): ChainVerification {
   return { ok: true, rowsChecked, firstBrokenRow: null, reason: null };
 }
 
+/** The first 80 bits of a row's hash, in groups of four: short enough to print and type, far too long to forge. */
+export function fingerprintOf(hash: string): string {
+  return (hash.slice(0, 20).toUpperCase().match(/.{4}/g) ?? []).join('-');
+}
+
+/** The newest row, to be written down outside the computer as the next anchor. */
+export function chainHead(db: Store): { seq: number; fingerprint: string } | null {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return last ? { seq: last.seq, fingerprint: fingerprintOf(last.hash) } : null;
+}
+
+/**
+ * Whether the row written down as an anchor still has the hash it had then. Any change to that row or to a row before
+ * it changes its hash, so a match shows rows 1 to `seq` are as they were, even against someone holding the key.
+ */
+export function checkAnchor(db: Store, anchor: { seq: number; fingerprint: string }): { ok: boolean; reason: string | null } {
+  const row = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(anchor.seq) as { hash: string } | undefined;
+  if (!row) return { ok: false, reason: `there is no row ${anchor.seq} in the audit log any more: rows have been removed since the anchor was written down` };
+  const wanted = anchor.fingerprint.replace(/-/g, '').toUpperCase();
+  if (row.hash.slice(0, 20).toUpperCase() !== wanted) {
+    return { ok: false, reason: `row ${anchor.seq} no longer has the fingerprint written down: the audit log up to that row has been rewritten since` };
+  }
+  return { ok: true, reason: null };
+}
+
 export function integrityCheck(db: Store): { ok: boolean; messages: string[] } {
   const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   const messages = rows.map((row) => row.integrity_check);

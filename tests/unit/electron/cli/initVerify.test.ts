@@ -18,6 +18,19 @@ describe('admin CLI: init and verify', () => {
     expect(verify.stdout).toContain('Database integrity: ok');
     expect(verify.stdout).toMatch(/Audit chain: ok \(\d+ rows checked\)/);
     expect(verify.code).toBe(0);
+
+    // The newest row's fingerprint, to keep outside the computer; given back later, it is checked.
+    const [, row, fingerprint] = /Newest row (\d+), fingerprint ((?:[0-9A-F]{4}-){4}[0-9A-F]{4})/.exec(verify.stdout) ?? [];
+    expect(fingerprint).toBeDefined();
+    const anchored = await runCli(['verify', '--username', DSL_USERNAME, '--data-dir', dataDir, '--anchor', `${row}:${fingerprint}`]);
+    expect(anchored.stdout).toContain(`Anchor row ${row}: matches`);
+    expect(anchored.code).toBe(0);
+    const wrong = await runCli(['verify', '--username', DSL_USERNAME, '--data-dir', dataDir, '--anchor', `${row}:0000-0000-0000-0000-0000`]);
+    expect(wrong.stderr + wrong.stdout).toMatch(new RegExp(`Anchor row ${row}: DOES NOT MATCH — row ${row} no longer has the fingerprint`));
+    expect(wrong.code).toBe(1);
+    const mistyped = await runCli(['verify', '--username', DSL_USERNAME, '--data-dir', dataDir, '--anchor', 'row 3']);
+    expect(mistyped.stderr).toMatch(/--anchor row 3 is not an anchor as verify prints it \(ROW:FINGERPRINT/);
+    expect(mistyped.code).not.toBe(0);
   });
 
   describe('on a school whose audit log was changed behind the application’s back', () => {

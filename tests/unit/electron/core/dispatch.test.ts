@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CommandError, dispatch, dispatchWith, handlers, inTransaction } from '../../../../electron/core';
 import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
@@ -101,7 +102,52 @@ describe('dispatch', () => {
   });
 });
 
+/**
+ * What someone holding the data key can do: change a row, then recompute every hash from there on (the formula is in
+ * the source), so the chain verifies again.
+ */
+function rewriteAuditFrom(db: NonNullable<ReturnType<ReturnType<typeof newApp>['current']>>['db'], seq: number): void {
+  db.exec('DROP TRIGGER audit_log_no_update');
+  db.prepare("UPDATE audit_log SET user_id = 'someone-else' WHERE seq = ?").run(seq);
+  let previous = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq - 1) as string;
+  for (const row of db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(seq) as Array<Record<string, string | number>>) {
+    const canonical = JSON.stringify([row.seq, row.at, row.user_id, row.role, row.door, row.command, row.record_ids, row.outcome]);
+    const hash = crypto.createHash('sha256').update(previous).update('\n').update(canonical).digest('hex');
+    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(previous, hash, row.seq);
+    previous = hash;
+  }
+}
+
 describe('the audit chain', () => {
+  it('catches a rewrite by someone holding the key, against an anchor written down before it', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    for (let index = 0; index < 5; index += 1) await call(app, 'system.noop', {});
+    const { head } = await call(app, 'audit.verify', {});
+    expect(head).toMatchObject({ seq: expect.any(Number), fingerprint: expect.stringMatching(/^([0-9A-F]{4}-){4}[0-9A-F]{4}$/) });
+    const anchor = { seq: head!.seq, fingerprint: head!.fingerprint };
+    expect((await call(app, 'audit.verify', { anchor })).anchor).toEqual({ ok: true, reason: null });
+
+    rewriteAuditFrom(app.current()!.db, 3);
+    const after = await call(app, 'audit.verify', { anchor });
+    // The chain alone cannot tell: every hash was recomputed. The anchor kept outside the computer can.
+    expect(after.chain.ok).toBe(true);
+    expect(after.anchor).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`row ${anchor.seq} no longer has the fingerprint.*rewritten`)) });
+    // Typed as printed, in lower case and with spaces, it is the same anchor.
+    const typed = { seq: anchor.seq, fingerprint: anchor.fingerprint.toLowerCase().replace(/-/g, ' ') };
+    expect((await call(app, 'audit.verify', { anchor: typed })).anchor?.ok).toBe(false);
+    // A new anchor taken now matches until the next rewrite.
+    expect((await call(app, 'audit.verify', { anchor: { seq: after.head!.seq, fingerprint: after.head!.fingerprint } })).anchor?.ok).toBe(true);
+  });
+
+  it('says an anchor row that is gone was removed, and refuses a mistyped fingerprint next to the field', async () => {
+    const app = newApp();
+    await setUpSchool(app);
+    expect((await call(app, 'audit.verify', { anchor: { seq: 999, fingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE' } })).anchor).toEqual({ ok: false, reason: expect.stringMatching(/no row 999.*removed/) });
+    const mistyped = await dispatch(app, 'audit.verify', { anchor: { seq: 1, fingerprint: 'AAAA-BBBB-CCCC' } }, 'test');
+    expect(mistyped).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'anchor.fingerprint': [expect.stringMatching(/20 letters and digits/)] } } });
+  });
+
   it('holds after normal use and names the first row changed behind the application’s back', async () => {
     const app = newApp();
     await setUpSchool(app);
