@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CommandError, dispatch, dispatchWith, handlers, inTransaction } from '../../../../electron/core';
 import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
+import type { Store } from '../../../../electron/core/store';
 import { addAccount, call, newApp, setUpSchool, signInFirstTime } from './testSchool';
 
 const auditRows = (app: ReturnType<typeof newApp>) =>
@@ -106,7 +107,7 @@ describe('dispatch', () => {
  * What someone holding the data key can do: change a row, then recompute every hash from there on (the formula is in
  * the source), so the chain verifies again.
  */
-function rewriteAuditFrom(db: NonNullable<ReturnType<ReturnType<typeof newApp>['current']>>['db'], seq: number): void {
+function rewriteAuditFrom(db: Store, seq: number): void {
   db.exec('DROP TRIGGER audit_log_no_update');
   db.prepare("UPDATE audit_log SET user_id = 'someone-else' WHERE seq = ?").run(seq);
   let previous = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq - 1) as string;
