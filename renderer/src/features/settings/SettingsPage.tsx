@@ -1,6 +1,6 @@
 // Settings for the whole school (admin and DSL): how fast an unattended screen locks, who staff should find
 // in an emergency (shown on the concern form), how long a transferred file's copy is kept, the local-authority pack
-// and the school's closure days.
+// and the school's closure days; and a check of the records with the audit log's fingerprint.
 import { useEffect, useState, type FormEvent } from 'react';
 import { commands, settingsSchema, type AppError, type Settings, type TransferRetentionRule } from '../../../../shared/api';
 import { invoke } from '../../api';
@@ -9,6 +9,7 @@ import { AlertMessage, Button, checkWith, ErrorSummary, Fieldset, PageHeading, R
 import { ClosureDaysSettings } from '../packs/ClosureDaysSettings';
 import { PackSettings } from '../packs/PackSettings';
 import { CategorySettings } from './CategorySettings';
+import { RecordsCheck } from './RecordsCheck';
 
 const order = [
   'idleLockMinutes',
@@ -162,6 +163,7 @@ export function SettingsPage() {
           </section>
           <ClosureDaysSettings initial={settings.closureDates} />
           <CategorySettings />
+          <RecordsCheck />
         </>
       ) : (
         !problem && <p className="loading">Loading settings…</p>

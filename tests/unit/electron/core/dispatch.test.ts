@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CommandError, dispatch, dispatchWith, handlers, inTransaction } from '../../../../electron/core';
 import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
-import type { Store } from '../../../../electron/core/store';
+import { rewriteAuditFrom } from '../../../fixtures/audit/rewriteAuditFrom';
 import { addAccount, call, newApp, setUpSchool, signInFirstTime } from './testSchool';
 
 const auditRows = (app: ReturnType<typeof newApp>) =>
@@ -102,22 +101,6 @@ describe('dispatch', () => {
     expect(rows.at(-1)).toMatchObject({ userId: user.id, outcome: 'ok', recordIds: JSON.stringify([account.id]) });
   });
 });
-
-/**
- * What someone holding the data key can do: change a row, then recompute every hash from there on (the formula is in
- * the source), so the chain verifies again.
- */
-function rewriteAuditFrom(db: Store, seq: number): void {
-  db.exec('DROP TRIGGER audit_log_no_update');
-  db.prepare("UPDATE audit_log SET user_id = 'someone-else' WHERE seq = ?").run(seq);
-  let previous = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq - 1) as string;
-  for (const row of db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(seq) as Array<Record<string, string | number>>) {
-    const canonical = JSON.stringify([row.seq, row.at, row.user_id, row.role, row.door, row.command, row.record_ids, row.outcome]);
-    const hash = crypto.createHash('sha256').update(previous).update('\n').update(canonical).digest('hex');
-    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(previous, hash, row.seq);
-    previous = hash;
-  }
-}
 
 describe('the audit chain', () => {
   it('catches a rewrite by someone holding the key, against an anchor written down before it', async () => {
