@@ -1,34 +1,15 @@
 // axe-core on every page this issue builds, including the states people actually meet: a form showing its
 // errors, the lock screen after a wrong password, the forced password change.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
-import { startTestHost, type TestSchoolHost } from './support/host';
 import { clickAndAwait, confirmRecoveryKey, createStaffAccount, dsl, fill, goTo, heading, setUpSchool, signIn, signOut, staff } from './support/flows';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 describe('accessibility', () => {
   it('axe-core finds no serious or critical violations on any page', async () => {
-    const { page } = opened;
+    const { page } = e2e.opened;
     const violations: string[] = [];
     const check = async (where: string) => violations.push(...(await seriousViolations(page, where)));
 

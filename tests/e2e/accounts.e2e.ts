@@ -1,29 +1,11 @@
 // Managing accounts as a DSL: the server's own objections appear beside the field they are about, a reset needs
 // a DSL's password or the recovery key, and disabling asks why.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
-import { startTestHost, type TestSchoolHost } from './support/host';
+import { describe, expect, it } from 'vitest';
 import { clickAndAwait, confirmRecoveryKey, createStaffAccount, dsl, fill, heading, setUpSchool, staff } from './support/flows';
+import type { OpenedPage } from './support/browser';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 /** The error message shown beside a field, found through the field's aria-describedby. */
 async function errorBeside(page: OpenedPage['page'], label: string): Promise<string> {
@@ -39,7 +21,7 @@ async function errorBeside(page: OpenedPage['page'], label: string): Promise<str
 
 describe('accounts', () => {
   it('shows the server’s objections beside the fields, resets with a DSL’s password or the recovery key, and disables with a reason', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     const recoveryKey = (await setUpSchool(page)).join(' ');
     await confirmRecoveryKey(page);
     await createStaffAccount(page);

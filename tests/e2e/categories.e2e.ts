@@ -1,34 +1,15 @@
 // The school's own concern categories: a DSL renames one, stops offering another, adds a third — and the concern
 // form offers exactly that list.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
 import { goTo, setUpSchoolAndConfirm } from './support/flows';
-import { startTestHost, type TestSchoolHost } from './support/host';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 describe('the school’s concern categories', () => {
   it('are edited in Settings and offered on the concern form', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     await setUpSchoolAndConfirm(page);
     await goTo(page, 'Settings');
     const categories = page.getByRole('form', { name: 'Concern categories' });

@@ -1,40 +1,21 @@
 // The journey of a concern through the real host and a real Chromium: a member of staff logs it (two pupils, a
 // mark on the body map, the child's own words), the DSL is alerted and reads it, and the member of staff sees that
 // it has been read — and nothing the DSL wrote.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDate, londonIsoDate } from '../../shared/calendar';
 import { seriousViolations } from './support/axe';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
 import { choosePupil, invokeFromPage, prepareSchool, pupils, schoolWithStaffSignedIn, signInAs } from './support/concernFlows';
 import { goTo, heading, setUpSchoolAndConfirm } from './support/flows';
-import { startTestHost, type TestSchoolHost } from './support/host';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 const whatHappened = 'At lunch Ellie had a round bruise on her left forearm. She pulled her sleeve down when I asked. Amir was sitting next to her.';
 const childWords = 'mum’s boyfriend grabbed me cos i was late. dont tell';
 
 describe('logging a concern', () => {
   it('a member of staff logs a concern about two pupils with a body-map mark and the child’s words; the DSL is alerted and reads it; the author sees “read”', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     const violations: string[] = [];
     await schoolWithStaffSignedIn(page);
 
@@ -126,7 +107,7 @@ describe('logging a concern', () => {
   });
 
   it('alerts the DSL within 15 seconds of a new concern, loudly for immediate danger, with no child’s name in the notification', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     await setUpSchoolAndConfirm(page);
     await prepareSchool(page);
     const badge = page.getByRole('banner').getByRole('link', { name: /New concerns 0/ });

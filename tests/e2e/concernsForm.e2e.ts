@@ -1,39 +1,20 @@
 // The concern form when things go wrong or cannot wait: a failed check keeps every word, the duties that cannot
 // wait appear as soon as they apply, wrong files are refused before sending, and drafts survive a lock and a reload.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCalendarDays, formatIsoDate, londonIsoDate } from '../../shared/calendar';
 import { seriousViolations } from './support/axe';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
 import { blurAndSaveDraft, choosePupil, dslOnDuty, draftSaved, headteacher, invokeFromPage, openLogConcern, pupils, schoolWithStaffSignedIn } from './support/concernFlows';
 import { fill, goTo, heading, recordCommands, staff } from './support/flows';
-import { startTestHost, type TestSchoolHost } from './support/host';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 const words = 'Amir said he does not want to go home tonight. He was shaking and would not take his coat off.';
 const theirWords = 'if i go home hes going to hurt me';
 
 describe('the concern form', () => {
   it('keeps every word typed when the form fails validation, shows each duty as it applies, and axe finds nothing serious', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     const violations: string[] = [];
     const check = async (where: string) => violations.push(...(await seriousViolations(page, where)));
     await schoolWithStaffSignedIn(page);
@@ -127,7 +108,7 @@ describe('the concern form', () => {
   });
 
   it('saves a draft by itself, keeps it through a lock and unlock, and offers it again after a reload', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     await schoolWithStaffSignedIn(page);
     await openLogConcern(page);
     await choosePupil(page, 'ellie', pupils.ellie.name);

@@ -1,29 +1,11 @@
 // The privacy key: Ctrl+Shift+B (or the Hide screen button) blanks the window at once and locks; the person's
 // password brings back exactly what they were doing, half-typed words included.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
-import { startTestHost, type TestSchoolHost } from './support/host';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dsl, fill, goTo, heading, setUpSchoolAndConfirm } from './support/flows';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 async function startTypingANewAccount(page: Page): Promise<void> {
   await goTo(page, 'Accounts');
@@ -42,7 +24,7 @@ async function unlock(page: Page): Promise<void> {
 
 describe('the privacy key', () => {
   it('hides everything the instant Ctrl+Shift+B is pressed, and the password brings it back as it was', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     await setUpSchoolAndConfirm(page);
     await startTypingANewAccount(page);
 
@@ -76,7 +58,7 @@ describe('the privacy key', () => {
   });
 
   it('covers the window synchronously when Hide screen is pressed, before anything is awaited', async () => {
-    const { page } = opened;
+    const { page } = e2e.opened;
     await setUpSchoolAndConfirm(page);
     await startTypingANewAccount(page);
 
@@ -98,7 +80,7 @@ describe('the privacy key', () => {
   });
 
   it('does the same from the keyboard event itself, synchronously', async () => {
-    const { page } = opened;
+    const { page } = e2e.opened;
     await setUpSchoolAndConfirm(page);
     await startTypingANewAccount(page);
     const seen = await page.evaluate(() => {

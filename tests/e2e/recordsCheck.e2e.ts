@@ -1,35 +1,16 @@
 // Checking the records from Settings: the DSL checks, writes down the audit log's fingerprint, and — after someone
 // holding the database key rewrites the log and recomputes its hashes — the fingerprint no longer matches.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rewriteAuditFrom } from '../fixtures/audit/rewriteAuditFrom';
 import { seriousViolations } from './support/axe';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
 import { goTo, setUpSchoolAndConfirm } from './support/flows';
-import { startTestHost, type TestSchoolHost } from './support/host';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 describe('checking the records', () => {
   it('shows the audit log’s fingerprint, and catches a rewrite made with the key when it is given back', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     await setUpSchoolAndConfirm(page);
     await goTo(page, 'Settings');
     const form = page.getByRole('form', { name: 'Check the records' });
@@ -59,7 +40,7 @@ describe('checking the records', () => {
     await page.getByRole('status').filter({ hasText: `Rows 1 to ${newest} of the audit log are as they were` }).waitFor();
 
     // Someone with the key changes row 2 and recomputes the chain: the chain alone still holds, the fingerprint does not.
-    rewriteAuditFrom(testHost.host.app.current()!.db, 2);
+    rewriteAuditFrom(e2e.testHost.host.app.current()!.db, 2);
     await form.getByRole('button', { name: 'Check now' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'The records do not check out' });
     await alert.waitFor();

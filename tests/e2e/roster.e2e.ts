@@ -1,35 +1,16 @@
 // The pupil roster through the real host and Chromium: importing a 1,500-pupil SIMS export with its column
 // mapping, preview and every refused line; finding a pupil; adding one by hand when the form first fails.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
-import { startTestHost, type TestSchoolHost } from './support/host';
 import { goTo, heading, setUpSchoolAndConfirm } from './support/flows';
 import { rosterFixture, screenshot } from './support/packFlows';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 describe('the pupil roster', () => {
   it('imports the MIS export through the page, reporting every refused line, then finds and adds pupils', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     const violations: string[] = [];
     const check = async (where: string) => violations.push(...(await seriousViolations(page, where)));
     await setUpSchoolAndConfirm(page);

@@ -1,33 +1,14 @@
 // A second account with the staff role: it must choose its own password, sees only the staff home, cannot open
 // the DSL's pages, and the host refuses the DSL's commands even when the page is bypassed.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type OpenedPage } from './support/browser';
-import { startTestHost, type TestSchoolHost } from './support/host';
+import { describe, expect, it } from 'vitest';
 import { clickAndAwait, createStaffAccount, fill, heading, recordCommands, setUpSchoolAndConfirm, signIn, signOut, staff } from './support/flows';
+import { hostAndPagePerTest } from './support/perTest';
 
-let browser: Browser;
-let testHost: TestSchoolHost;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  testHost = await startTestHost();
-  opened = await openPage(browser, testHost.host.url);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await testHost?.close();
-});
+const e2e = hostAndPagePerTest();
 
 describe('a member of staff', () => {
   it('changes the temporary password, sees the staff home, and cannot reach DSL pages or commands', async () => {
-    const { page, problems } = opened;
+    const { page, problems } = e2e.opened;
     await setUpSchoolAndConfirm(page);
     await createStaffAccount(page);
     const row = page.getByRole('row').filter({ hasText: staff.username });
