@@ -122,6 +122,12 @@ export const auditAnchorSchema = z.object({
 });
 export type AuditAnchor = z.output<typeof auditAnchorSchema>;
 
+/** An anchor as a person types it (a row number and a fingerprint, as text), checked by the one rule above. */
+export function parseAuditAnchor(row: string, fingerprint: string) {
+  const seq = /^\d+$/.test(row.trim()) ? Number(row.trim()) : Number.NaN;
+  return auditAnchorSchema.safeParse({ seq, fingerprint });
+}
+
 export const auditVerificationSchema = z.object({
   integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
   chain: z.object({

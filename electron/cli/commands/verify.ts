@@ -1,7 +1,7 @@
 // `verify`: the store's own integrity check and the audit log's hash chain, through the `audit.verify` command,
 // and — given an anchor written down earlier — proof that the log up to it has not been rewritten since.
 import { dispatch } from '../../core';
-import { auditAnchorSchema, type AuditAnchor, type AuditVerification } from '../../../shared/api';
+import { parseAuditAnchor, type AuditAnchor, type AuditVerification } from '../../../shared/api';
 import { CliError, requiredValue, type ParsedArguments } from '../arguments';
 import { count } from '../output';
 import { openExistingSchool, passwordFromEnvironment, signIn } from '../openSchool';
@@ -58,7 +58,7 @@ function anchorArgument(args: ParsedArguments): AuditAnchor | null {
   const text = args.values.get('anchor');
   if (text === undefined) return null;
   const [seq, fingerprint, ...rest] = text.split(':');
-  const parsed = auditAnchorSchema.safeParse({ seq: /^\d+$/.test(seq ?? '') ? Number(seq) : Number.NaN, fingerprint: fingerprint ?? '' });
+  const parsed = parseAuditAnchor(seq ?? '', fingerprint ?? '');
   if (rest.length > 0 || !parsed.success) {
     const reason = parsed.success ? 'there is more than one colon' : parsed.error.issues.map((issue) => issue.message).join('; ');
     throw new CliError(`--anchor ${text} is not an anchor as verify prints it (ROW:FINGERPRINT, for example 1234:3F2A-9C1B-77D0-E412-AB12): ${reason}.`);

@@ -1,6 +1,7 @@
 // The audit log: who ran which command on which records, when. Each row carries the hash of the one before,
 // so an edit, deletion or insertion made around the application breaks the chain at that row.
 import crypto from 'node:crypto';
+import type { AuditAnchor } from '../../../shared/api';
 import type { Store } from '../store';
 
 export interface AuditEntry {
@@ -83,7 +84,7 @@ export function verifyAuditChain(db: Store): ChainVerification {
 }
 
 /** The first 80 bits of a row's hash, in groups of four: short enough to print and type, far too long to forge. */
-export function fingerprintOf(hash: string): string {
+function fingerprintOf(hash: string): string {
   return (hash.slice(0, 20).toUpperCase().match(/.{4}/g) ?? []).join('-');
 }
 
@@ -97,11 +98,11 @@ export function chainHead(db: Store): { seq: number; fingerprint: string } | nul
  * Whether the row written down as an anchor still has the hash it had then. Any change to that row or to a row before
  * it changes its hash, so a match shows rows 1 to `seq` are as they were, even against someone holding the key.
  */
-export function checkAnchor(db: Store, anchor: { seq: number; fingerprint: string }): { ok: boolean; reason: string | null } {
+export function checkAnchor(db: Store, anchor: AuditAnchor): { ok: boolean; reason: string | null } {
   const row = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(anchor.seq) as { hash: string } | undefined;
   if (!row) return { ok: false, reason: `there is no row ${anchor.seq} in the audit log any more: rows have been removed since the anchor was written down` };
-  const wanted = anchor.fingerprint.replace(/-/g, '').toUpperCase();
-  if (row.hash.slice(0, 20).toUpperCase() !== wanted) {
+  // The anchor arrives as the shared schema left it: 20 hex digits, upper case, no dashes.
+  if (row.hash.slice(0, 20).toUpperCase() !== anchor.fingerprint) {
     return { ok: false, reason: `row ${anchor.seq} no longer has the fingerprint written down: the audit log up to that row has been rewritten since` };
   }
   return { ok: true, reason: null };

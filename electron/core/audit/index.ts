@@ -1,2 +1,2 @@
-export { GENESIS_HASH, appendAudit, chainHead, checkAnchor, fingerprintOf, integrityCheck, verifyAuditChain } from './auditLog';
+export { GENESIS_HASH, appendAudit, integrityCheck, verifyAuditChain } from './auditLog';
 export type { AuditEntry, ChainVerification } from './auditLog';

@@ -2,7 +2,7 @@
 // the audit log's hash chain, and the fingerprint to keep outside this computer — which, given back later, shows
 // nobody has rewritten the log up to it, not even someone holding the database key.
 import { useState, type FormEvent } from 'react';
-import { auditAnchorSchema, type AppError, type AuditVerification } from '../../../../shared/api';
+import { parseAuditAnchor, type AppError, type AuditVerification } from '../../../../shared/api';
 import { invoke } from '../../api';
 import { AlertMessage, Button, StatusMessage, TextField } from '../../components';
 
@@ -11,7 +11,7 @@ type AnchorErrors = Partial<Record<'seq' | 'fingerprint', string>>;
 /** Reads the two boxes; both empty means "no anchor", and a half-filled pair says which box is missing. */
 function readAnchor(row: string, fingerprint: string): { anchor?: { seq: number; fingerprint: string }; errors: AnchorErrors } {
   if (row.trim() === '' && fingerprint.trim() === '') return { errors: {} };
-  const parsed = auditAnchorSchema.safeParse({ seq: /^\d+$/.test(row.trim()) ? Number(row.trim()) : Number.NaN, fingerprint });
+  const parsed = parseAuditAnchor(row, fingerprint);
   if (parsed.success) return { anchor: parsed.data, errors: {} };
   const errors: AnchorErrors = {};
   for (const issue of parsed.error.issues) {
