@@ -84,6 +84,7 @@ export class SafeguardingApp {
   private idleTimer: NodeJS.Timeout | null = null;
   private idleLockMinutes = defaultSettings.idleLockMinutes;
   private checkpoints: BackgroundCheckpoints | null = null;
+  private secretChecks: Promise<unknown> = Promise.resolve();
 
   constructor(options: AppOptions) {
     this.dataDir = options.dataDir;
@@ -226,7 +227,15 @@ export class SafeguardingApp {
    * The one way a password or the recovery key is checked: slowed after repeated wrong tries (counted per secret,
    * across every door and command) and every wrong or too-early try written to the audit log.
    */
-  private async checkSecret<T>(attempt: SecretAttempt, check: () => Promise<T | null> | T | null): Promise<T> {
+  private checkSecret<T>(attempt: SecretAttempt, check: () => Promise<T | null> | T | null): Promise<T> {
+    // One try at a time: key derivation is asynchronous, and tries sent together would otherwise all pass the
+    // throttle before the first failure is counted.
+    const turn = this.secretChecks.then(() => this.checkSecretNow(attempt, check));
+    this.secretChecks = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async checkSecretNow<T>(attempt: SecretAttempt, check: () => Promise<T | null> | T | null): Promise<T> {
     const keyring = this.requireKeyring();
     const now = this.clock();
     const allowedAt = nextAttemptAllowedAt(keyring, attempt.subject, now);

@@ -61,6 +61,17 @@ describe('one throttled, audited password check', () => {
     expect(await reset(DSL_PASSWORD)).toMatchObject({ ok: true });
   });
 
+  it('counts guesses sent all at once, so firing them together does not slip past the delay', async () => {
+    const { app, teacher } = await schoolWithAdminSignedIn();
+    const guesses = Array.from({ length: 12 }, (_, index) =>
+      dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password: `guess number ${index}` } }, 'test'),
+    );
+    const codes = (await Promise.all(guesses)).map((result) => (result.ok ? 'ok' : result.error.code));
+    expect(codes.filter((code) => code === 'forbidden')).toHaveLength(3);
+    expect(codes.filter((code) => code === 'rate_limited')).toHaveLength(9);
+    expect(deniedRows(app, 'accounts.resetPassword')).toHaveLength(12);
+  });
+
   it('slows and audits wrong guesses at sign-in, and lets the right password in after the delay', async () => {
     const { app, wait } = appWithClock();
     await setUpSchool(app);
