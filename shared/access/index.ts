@@ -2,3 +2,4 @@ export { roles, roleLabels, staffGroups, staffGroupLabels } from './roles';
 export type { Role, StaffGroup } from './roles';
 export { permissions, permissionTable, roleMay } from './permissions';
 export type { Permission } from './permissions';
+export { mayAddSiblings, mayGrantRole, mayOpenConcern, maySeeAddendum, mayVouchForReset, readsChildRecords } from './accessRules';

@@ -43,6 +43,7 @@ export const concernViewSchema = z.object({
   immediateDanger: z.boolean(),
   fgmPoliceReference: z.string(),
   attachments: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(attachmentTypes), size: z.number().int() })),
+  /** For a DSL every addendum; for the author only their own (maySeeAddendum) — never what a DSL added afterwards. */
   addenda: z.array(z.object({ id: z.string(), author: z.string(), writtenAt: z.string(), text: z.string() })),
   /** For the author: submitted / read / closed. The DSL sees the full status in the review queue. */
   status: authorStatusSchema,
@@ -95,7 +96,7 @@ export const concernCommands = {
   'concerns.formContext': command('concerns.log', nothing, formContextSchema, { audited: false }),
   'concerns.submit': command('concerns.log', concernInputSchema, z.object({ id: z.string(), recordedAt: z.string() })),
   'concerns.mine': command('concerns.log', nothing, z.array(myConcernSchema)),
-  /** The author may open their own; a DSL may open any (and opening it marks it read). */
+  /** The author may open their own (and sees only their own addenda); a DSL may open any (and opening it marks it read). */
   'concerns.get': command('concerns.log', z.object({ concernId: idSchema }), concernViewSchema),
   'concerns.attachment': command(
     'concerns.log',

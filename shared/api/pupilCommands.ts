@@ -15,6 +15,15 @@ export const pupilSummarySchema = z.object({
 });
 export type PupilSummary = z.infer<typeof pupilSummarySchema>;
 
+/**
+ * What anyone logging a concern gets back when they look for a child: enough to pick the right one (name, year and
+ * class), nothing more — not the household that links brothers and sisters, not the date they left.
+ */
+export const pupilPickSchema = pupilSummarySchema.pick({ id: true, legalFirstName: true, legalLastName: true, preferredName: true, yearGroup: true, registrationGroup: true });
+export type PupilPick = z.infer<typeof pupilPickSchema>;
+
+const searchQuerySchema = z.string().trim().min(1, 'Type part of a name, a UPN or a class').max(100);
+
 const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
 
 export const pupilContactSchema = z.object({
@@ -106,13 +115,22 @@ export const rosterImportResultSchema = z.object({
 export type RosterImportResult = z.infer<typeof rosterImportResultSchema>;
 
 export const pupilCommands = {
-  'pupils.search': command(
+  /** The concern form's search, for everyone: pupils on roll, as little as picking one needs. */
+  'pupils.pick': command(
     'concerns.log',
-    z.object({ query: z.string().trim().min(1, 'Type part of a name, a UPN or a class').max(100), includeLeavers: z.boolean().default(false), limit: z.number().int().min(1).max(50).default(12) }),
+    z.object({ query: searchQuerySchema, limit: z.number().int().min(1).max(50).default(12) }),
+    z.array(pupilPickSchema),
+    { audited: false },
+  ),
+  /** The roster's search, for those who keep the roster or children's files: leavers and households too. */
+  'pupils.search': command(
+    'roster.manage',
+    z.object({ query: searchQuerySchema, includeLeavers: z.boolean().default(false), limit: z.number().int().min(1).max(50).default(12) }),
     z.array(pupilSummarySchema),
     { audited: false },
   ),
-  'pupils.siblings': command('concerns.log', z.object({ pupilId: idSchema }), z.array(pupilSummarySchema)),
+  /** Brothers and sisters on the roster: who shares a household is for the DSL (mayAddSiblings). */
+  'pupils.siblings': command('children.read', z.object({ pupilId: idSchema }), z.array(pupilSummarySchema)),
   /** Everything held for a pupil, so a correction starts from what is stored instead of a blank form. */
   'pupils.get': command('roster.manage', z.object({ pupilId: idSchema }), z.object({ summary: pupilSummarySchema, details: pupilDetailsSchema })),
   'pupils.create': command('roster.manage', pupilDetailsSchema, pupilSummarySchema),

@@ -1,7 +1,7 @@
 // Managing accounts as a DSL: the server's own objections appear beside the field they are about, a reset needs
-// a DSL's password or the recovery key, and disabling asks why.
+// a DSL's password or the recovery key, and disabling asks why. An administrator is offered only what they may grant.
 import { describe, expect, it } from 'vitest';
-import { clickAndAwait, confirmRecoveryKey, createStaffAccount, dsl, fill, heading, setUpSchool, staff } from './support/flows';
+import { clickAndAwait, confirmRecoveryKey, createStaffAccount, dsl, fill, goTo, heading, setUpSchool, setUpSchoolAndConfirm, signIn, signOut, staff } from './support/flows';
 import type { OpenedPage } from './support/browser';
 import { hostAndPagePerTest } from './support/perTest';
 
@@ -78,6 +78,43 @@ describe('accounts', () => {
     await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
     await page.getByText('locks itself after 10 minutes without use').waitFor();
 
+    expect(problems).toEqual([]);
+  });
+
+  it('offers an administrator only the staff and administrator roles, and no way to change the headteacher’s account', async () => {
+    const { page, problems } = e2e.opened;
+    await setUpSchoolAndConfirm(page);
+    const admin = { username: 'r.patel', displayName: 'Ravi Patel', temporaryPassword: 'temporary harbour 17', password: 'copper meadow lantern' };
+    const head = { username: 'h.green', displayName: 'Hannah Green', temporaryPassword: 'temporary orchard 23' };
+    await goTo(page, 'Accounts');
+    for (const [person, role] of [[admin, 'Administrator / IT'], [head, 'Headteacher']] as const) {
+      await page.getByRole('button', { name: 'Add an account' }).click();
+      await fill(page, 'Full name', person.displayName);
+      await fill(page, 'Username', person.username);
+      await page.getByLabel(role, { exact: true }).check();
+      await page.getByLabel('Job', { exact: true }).selectOption('office');
+      await fill(page, 'Temporary password', person.temporaryPassword);
+      await page.getByRole('button', { name: 'Create the account' }).click();
+      await page.getByRole('status').filter({ hasText: `Account created for ${person.displayName}` }).waitFor();
+    }
+    await signOut(page);
+
+    await signIn(page, admin.username, admin.temporaryPassword);
+    await heading(page, 'Choose your own password');
+    await fill(page, 'Temporary password', admin.temporaryPassword);
+    await fill(page, 'New password', admin.password);
+    await fill(page, 'Type the new password again', admin.password);
+    await clickAndAwait(page, 'Save my password and continue', 'session.changePassword');
+    await goTo(page, 'Accounts');
+    const headRow = page.getByRole('row').filter({ hasText: head.username });
+    await headRow.waitFor();
+    expect(await headRow.getByRole('button').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Add an account' }).click();
+    await heading(page, 'Add an account');
+    const roleGroup = page.getByRole('group', { name: /Role/ });
+    expect(await roleGroup.getByRole('radio').evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent?.trim()))).toEqual(['Member of staff', 'Administrator / IT']);
+    expect(await roleGroup.textContent()).toContain('Only a DSL can create DSL and headteacher accounts');
     expect(problems).toEqual([]);
   });
 });

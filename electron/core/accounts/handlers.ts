@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { mayGrantRole, type Role } from '../../../shared/api';
 import { CommandError } from '../dispatch/commandError';
 import { awaiting, inTransaction } from '../dispatch/handler';
 import {
@@ -12,19 +13,21 @@ import {
   setMustChangePassword,
 } from './accountsRepository';
 
+const roleArticle: Record<Role, string> = { staff: 'a staff', dsl: 'a DSL', head: 'a headteacher', admin: 'an administrator' };
+
 export const accountsHandlers = {
   'accounts.list': inTransaction<'accounts.list'>(({ db }) => listAccounts(db)),
 
   'accounts.create': awaiting<'accounts.create'>(async (ctx, input) => {
+    if (!mayGrantRole(ctx.session.user.role, input.role)) {
+      ctx.recordIds.push(`role:${input.role}`);
+      throw new CommandError('forbidden', `Only a DSL can create ${roleArticle[input.role]} account.`, { role: [`Only a DSL can create ${roleArticle[input.role]} account`] });
+    }
     if (findAccountByUsername(ctx.db, input.username)) {
       throw new CommandError('conflict', 'That username is already taken.', { username: ['That username is already taken: choose another'] });
     }
     const id = uuidv7();
     ctx.recordIds.push(id);
-    // Only a DSL may create a DSL: an administrator must not be able to make themselves a reader of child records.
-    if (input.role === 'dsl' && ctx.session.user.role !== 'dsl') {
-      throw new CommandError('forbidden', 'Only a DSL can create another DSL account.', { role: ['Only a DSL can create another DSL account'] });
-    }
     const account = { id, username: input.username };
     await ctx.app.wrapForAccount(account, input.temporaryPassword);
     return ctx.transact(() =>
@@ -49,7 +52,7 @@ export const accountsHandlers = {
     if (account.role === 'dsl' && account.status === 'active' && countActiveDsls(ctx.db) <= 1) {
       throw new CommandError('conflict', 'This is the only active DSL account. Create another DSL first, so someone can still read children’s records.');
     }
-    if (account.role === 'dsl' && ctx.session.user.role !== 'dsl') throw new CommandError('forbidden', 'Only a DSL can disable a DSL account.');
+    if (!mayGrantRole(ctx.session.user.role, account.role)) throw new CommandError('forbidden', `Only a DSL can disable ${roleArticle[account.role]} account.`);
     disableAccount(ctx.db, account.id, ctx.session.user.id, input.reason, ctx.now.toISOString());
     // Removing the wrap means the old password can no longer open the data key at all.
     ctx.app.removeAccountWrap(account.id);
@@ -60,7 +63,7 @@ export const accountsHandlers = {
     const account = findAccount(ctx.db, input.userId);
     if (!account) throw new CommandError('not_found', 'That account does not exist.');
     ctx.recordIds.push(account.id);
-    const vouchedBy = await ctx.app.checkResetAuthority(input.authority, account.id);
+    const vouchedBy = await ctx.app.checkResetAuthority(input.authority, account.id, ctx.door);
     ctx.recordIds.push(`authority:${vouchedBy}`);
     await ctx.app.wrapForAccount(account, input.temporaryPassword);
     return ctx.transact(() => {

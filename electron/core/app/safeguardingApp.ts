@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import type { AppStatus, LocalAuthorityId, Role, SessionUser } from '../../../shared/api';
+import { mayVouchForReset, type AppStatus, type LocalAuthorityId, type Role, type SessionUser } from '../../../shared/api';
 import {
   findAccount,
   findAccountByUsername,
@@ -30,7 +30,7 @@ import {
   type Keyring,
   type KdfParams,
 } from '../crypto';
-import { CommandError } from '../dispatch/commandError';
+import { AuditedRefusal, CommandError } from '../dispatch/commandError';
 import { defaultSettings, readSettings } from '../settings';
 import { BackgroundCheckpoints, databasePath, openStore, type Store } from '../store';
 import { fileLog, type Log } from './log';
@@ -51,6 +51,24 @@ export interface Session {
 }
 
 const SIGN_IN_FAILED = 'That username and password do not match an active account. Check them and try again, or ask your DSL or IT lead to reset your password.';
+const TOO_MANY_WRONG = 'Too many wrong passwords. Wait until the time shown, then try again — or ask your DSL or IT lead to reset your password.';
+/** The throttle's key for the recovery key (a username's key is a hex hash, so the two never collide). */
+const RECOVERY_KEY_SUBJECT = 'recovery-key';
+/** Wrong tries kept for the audit log while the store is closed; beyond this the oldest go, so the file stays small. */
+const MAX_PENDING_AUDIT = 1000;
+
+/** One try of a password or the recovery key: what the throttle counts it against and what its audit row says. */
+interface SecretAttempt {
+  /** A username's lookup hash, or RECOVERY_KEY_SUBJECT: wrong tries are counted per secret, whichever door. */
+  subject: string;
+  door: string;
+  command: string;
+  recordIds: string[];
+  /** The signed-in person making the try, if any (a sign-in attempt is nobody's until it succeeds). */
+  by: { id: string; role: Role } | null;
+  /** What the person is told when the secret is wrong. */
+  wrong: { code: 'unauthenticated' | 'forbidden' | 'invalid_input'; message: string; fields: Record<string, string[]> };
+}
 
 export class SafeguardingApp {
   readonly dataDir: string;
@@ -66,6 +84,7 @@ export class SafeguardingApp {
   private idleTimer: NodeJS.Timeout | null = null;
   private idleLockMinutes = defaultSettings.idleLockMinutes;
   private checkpoints: BackgroundCheckpoints | null = null;
+  private secretChecks: Promise<unknown> = Promise.resolve();
 
   constructor(options: AppOptions) {
     this.dataDir = options.dataDir;
@@ -151,9 +170,9 @@ export class SafeguardingApp {
     return { recoveryKey: encoded, user: this.session!.user };
   }
 
+  /** A failed sign-in leaves whoever is signed in (or locked) as they were: the check comes before anything ends. */
   async signIn(username: string, password: string, door: string): Promise<SessionUser> {
     const keyring = this.requireKeyring();
-    if (this.session || this.lockedUser) this.endSession('signed_out');
     return this.authenticate(keyring, username, password, door, 'session.signIn');
   }
 
@@ -165,34 +184,86 @@ export class SafeguardingApp {
   }
 
   private async authenticate(keyring: Keyring, username: string, password: string, door: string, command: string): Promise<SessionUser> {
-    const now = this.clock();
     const lookup = usernameLookup(keyring, username);
-    const allowedAt = nextAttemptAllowedAt(keyring, lookup, now);
-    if (allowedAt) {
-      throw new CommandError('rate_limited', 'Too many wrong passwords. Wait until the time shown, then try again — or ask your DSL or IT lead to reset your password.', undefined, allowedAt.toISOString());
-    }
-    const unwrapped = await unwrapWithPassword(keyring, username, password, this.kdf());
-    if (!unwrapped) {
-      recordFailure(keyring, lookup, now);
-      writeKeyring(this.dataDir, keyring);
-      throw new CommandError('unauthenticated', SIGN_IN_FAILED, { password: ['Check your username and password'] });
-    }
-    const db = openStore(databasePath(this.dataDir), unwrapped.dataKey);
-    const account = findAccount(db, unwrapped.userId);
-    if (!account || account.status !== 'active') {
-      db.close();
-      wipe(unwrapped.dataKey);
-      recordFailure(keyring, lookup, now);
-      writeKeyring(this.dataDir, keyring);
-      throw new CommandError('unauthenticated', SIGN_IN_FAILED, { password: ['Check your username and password'] });
-    }
-    if (clearFailures(keyring, lookup)) writeKeyring(this.dataDir, keyring);
+    const opened = await this.checkSecret(
+      {
+        subject: lookup,
+        door,
+        command,
+        recordIds: [`username-lookup:${lookup}`],
+        by: null,
+        wrong: { code: 'unauthenticated', message: SIGN_IN_FAILED, fields: { password: ['Check your username and password'] } },
+      },
+      async () => {
+        const unwrapped = await unwrapWithPassword(keyring, username, password, this.kdf());
+        if (!unwrapped) return null;
+        const db = openStore(databasePath(this.dataDir), unwrapped.dataKey);
+        const account = findAccount(db, unwrapped.userId);
+        if (account?.status === 'active') return { db, dataKey: unwrapped.dataKey, account };
+        db.close();
+        wipe(unwrapped.dataKey);
+        return null;
+      },
+    );
+    // Only now, with the new person's password proven, does the previous session end.
+    if (this.session || this.lockedUser) this.endSession('signed_out');
+    const { db, dataKey, account } = opened;
+    const now = this.clock().toISOString();
+    const pending = keyring.pendingAudit;
     db.transaction(() => {
-      markSignedIn(db, account.id, now.toISOString());
-      appendAudit(db, { at: now.toISOString(), userId: account.id, role: account.role, door, command, recordIds: [account.id], outcome: 'ok' });
+      for (const entry of pending) appendAudit(db, { ...entry, userId: null, role: null });
+      markSignedIn(db, account.id, now);
+      appendAudit(db, { at: now, userId: account.id, role: account.role, door, command, recordIds: [account.id], outcome: 'ok' });
     })();
-    this.begin(db, unwrapped.dataKey, account);
+    if (pending.length > 0) {
+      keyring.pendingAudit = [];
+      writeKeyring(this.dataDir, keyring);
+    }
+    this.begin(db, dataKey, account);
     return this.session!.user;
+  }
+
+  /**
+   * The one way a password or the recovery key is checked: slowed after repeated wrong tries (counted per secret,
+   * across every door and command) and every wrong or too-early try written to the audit log.
+   */
+  private checkSecret<T>(attempt: SecretAttempt, check: () => Promise<T | null> | T | null): Promise<T> {
+    // One try at a time: key derivation is asynchronous, and tries sent together would otherwise all pass the
+    // throttle before the first failure is counted.
+    const turn = this.secretChecks.then(() => this.checkSecretNow(attempt, check));
+    this.secretChecks = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async checkSecretNow<T>(attempt: SecretAttempt, check: () => Promise<T | null> | T | null): Promise<T> {
+    const keyring = this.requireKeyring();
+    const now = this.clock();
+    const allowedAt = nextAttemptAllowedAt(keyring, attempt.subject, now);
+    if (allowedAt) {
+      this.auditWrongSecret(keyring, attempt, now);
+      throw new AuditedRefusal('rate_limited', TOO_MANY_WRONG, undefined, allowedAt.toISOString());
+    }
+    const result = await check();
+    if (result === null) {
+      recordFailure(keyring, attempt.subject, now);
+      this.auditWrongSecret(keyring, attempt, now);
+      throw new AuditedRefusal(attempt.wrong.code, attempt.wrong.message, attempt.wrong.fields);
+    }
+    if (clearFailures(keyring, attempt.subject)) writeKeyring(this.dataDir, keyring);
+    return result;
+  }
+
+  /** Into the audit log if the store is open; otherwise held in the keyring until the next sign-in moves it there. */
+  private auditWrongSecret(keyring: Keyring, attempt: SecretAttempt, now: Date): void {
+    const entry = { at: now.toISOString(), door: attempt.door, command: attempt.command, recordIds: attempt.recordIds, outcome: 'denied' as const };
+    if (this.store) {
+      const db = this.store;
+      db.transaction(() => appendAudit(db, { ...entry, userId: attempt.by?.id ?? null, role: attempt.by?.role ?? null }))();
+    } else {
+      keyring.pendingAudit.push(entry);
+      keyring.pendingAudit.splice(0, Math.max(0, keyring.pendingAudit.length - MAX_PENDING_AUDIT));
+    }
+    writeKeyring(this.dataDir, keyring);
   }
 
   private begin(db: Store, dataKey: Buffer, account: { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean }): void {
@@ -284,12 +355,22 @@ export class SafeguardingApp {
     const active = this.current();
     if (!active) throw new CommandError('unauthenticated', 'Sign in first.');
     const { db, session } = active;
-    const check = await unwrapWithPassword(keyring, session.user.username, currentPassword, this.kdf());
-    if (!check || check.userId !== session.user.id) {
-      wipe(check?.dataKey);
-      throw new CommandError('invalid_input', 'Your current password is not right.', { currentPassword: ['Your current password is not right'] });
-    }
-    wipe(check.dataKey);
+    await this.checkSecret(
+      {
+        subject: usernameLookup(keyring, session.user.username),
+        door,
+        command: 'session.changePassword',
+        recordIds: [session.user.id],
+        by: session.user,
+        wrong: { code: 'invalid_input', message: 'Your current password is not right.', fields: { currentPassword: ['Your current password is not right'] } },
+      },
+      async () => {
+        const check = await unwrapWithPassword(keyring, session.user.username, currentPassword, this.kdf());
+        const valid = check !== null && check.userId === session.user.id;
+        wipe(check?.dataKey);
+        return valid || null;
+      },
+    );
     if (currentPassword === newPassword) {
       throw new CommandError('invalid_input', 'Choose a new password that is different from the current one.', { newPassword: ['Choose a password different from the current one'] });
     }
@@ -321,27 +402,53 @@ export class SafeguardingApp {
   async checkResetAuthority(
     authority: { kind: 'recovery_key'; recoveryKey: string } | { kind: 'dsl'; username: string; password: string },
     targetUserId: string,
+    door: string,
   ): Promise<string> {
     const keyring = this.requireKeyring();
     const active = this.current();
     if (!active) throw new CommandError('unauthenticated', 'Sign in first.');
+    const by = active.session.user;
     if (authority.kind === 'recovery_key') {
-      const key = decodeRecoveryKey(authority.recoveryKey);
-      const dataKey = key ? unwrapWithRecoveryKey(keyring, key) : null;
-      wipe(key);
-      const matches = dataKey !== null && this.dataKey !== null && crypto.timingSafeEqual(dataKey, this.dataKey);
-      wipe(dataKey);
-      if (!matches) throw new CommandError('forbidden', 'That recovery key does not belong to this school’s records.', { 'authority.recoveryKey': ['That recovery key is not right'] });
+      await this.checkSecret(
+        {
+          subject: RECOVERY_KEY_SUBJECT,
+          door,
+          command: 'accounts.resetPassword',
+          recordIds: [targetUserId, 'authority:recovery key'],
+          by,
+          wrong: { code: 'forbidden', message: 'That recovery key does not belong to this school’s records.', fields: { 'authority.recoveryKey': ['That recovery key is not right'] } },
+        },
+        () => {
+          const key = decodeRecoveryKey(authority.recoveryKey);
+          const dataKey = key ? unwrapWithRecoveryKey(keyring, key) : null;
+          wipe(key);
+          const matches = dataKey !== null && this.dataKey !== null && crypto.timingSafeEqual(dataKey, this.dataKey);
+          wipe(dataKey);
+          return matches || null;
+        },
+      );
       return 'recovery key';
     }
     const vouching = findAccountByUsername(active.db, authority.username);
-    if (!vouching || vouching.role !== 'dsl' || vouching.status !== 'active' || vouching.id === targetUserId) {
+    if (!vouching || !mayVouchForReset(vouching.role) || vouching.status !== 'active' || vouching.id === targetUserId) {
       throw new CommandError('forbidden', 'A password reset needs another active DSL’s username and password (not the account being reset).', { 'authority.username': ['Enter another active DSL’s username'] });
     }
-    const check = await unwrapWithPassword(keyring, authority.username, authority.password, this.kdf());
-    const valid = check !== null && check.userId === vouching.id;
-    wipe(check?.dataKey);
-    if (!valid) throw new CommandError('forbidden', 'That DSL password is not right.', { 'authority.password': ['That password is not right'] });
+    await this.checkSecret(
+      {
+        subject: usernameLookup(keyring, authority.username),
+        door,
+        command: 'accounts.resetPassword',
+        recordIds: [targetUserId, `authority:dsl ${vouching.id}`],
+        by,
+        wrong: { code: 'forbidden', message: 'That DSL password is not right.', fields: { 'authority.password': ['That password is not right'] } },
+      },
+      async () => {
+        const check = await unwrapWithPassword(keyring, authority.username, authority.password, this.kdf());
+        const valid = check !== null && check.userId === vouching.id;
+        wipe(check?.dataKey);
+        return valid || null;
+      },
+    );
     return `dsl ${vouching.id}`;
   }
 

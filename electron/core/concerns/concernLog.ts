@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { ConcernCategory, ConcernView, ParsedConcern, Role } from '../../../shared/api';
-import { MAX_ATTACHMENT_BYTES, defaultCategories } from '../../../shared/api';
+import { MAX_ATTACHMENT_BYTES, defaultCategories, mayOpenConcern, maySeeAddendum, readsChildRecords } from '../../../shared/api';
 import { isIsoDate, londonDateTime } from '../../../shared/calendar';
 import { CommandError } from '../dispatch/commandError';
 import { pupilDisplayName } from '../pupils/pupilDirectory';
@@ -14,9 +14,6 @@ export interface Viewer {
   id: string;
   role: Role;
 }
-
-/** A DSL may read any concern; anyone else only their own. Others' concerns look exactly like missing ones. */
-const mayRead = (viewer: Viewer, authorId: string) => viewer.role === 'dsl' || viewer.id === authorId;
 
 /** Every category the school has had, in its order, with whether staff are offered it now. */
 export function editableCategoryList(db: Store): Array<ConcernCategory & { active: boolean }> {
@@ -185,8 +182,8 @@ export function viewConcern(db: Store, concernId: string, viewer: Viewer, now: D
   const row = db
     .prepare('SELECT c.*, u.display_name AS author_name FROM concerns c JOIN users u ON u.id = c.author_id WHERE c.id = ?')
     .get(concernId) as ConcernRow | undefined;
-  if (!row || !mayRead(viewer, row.author_id)) return null;
-  if (viewer.role === 'dsl' && row.status === 'new') {
+  if (!row || !mayOpenConcern(viewer, row.author_id)) return null;
+  if (readsChildRecords(viewer.role) && row.status === 'new') {
     // "Read" means a DSL opened it: the author sees that their worry has been received.
     db.prepare("UPDATE concerns SET status = 'read', read_at = ?, read_by = ? WHERE id = ? AND status = 'new'").run(now.toISOString(), viewer.id, concernId);
     row.status = 'read';
@@ -208,9 +205,11 @@ export function viewConcern(db: Store, concernId: string, viewer: Viewer, now: D
   const attachments = db.prepare('SELECT id, name, type, size FROM concern_attachments WHERE concern_id = ? ORDER BY added_at, id').all(concernId) as ConcernView['attachments'];
   const addenda = (
     db
-      .prepare('SELECT a.id, u.display_name AS author, a.written_at, a.text FROM concern_addenda a JOIN users u ON u.id = a.author_id WHERE a.concern_id = ? ORDER BY a.written_at, a.id')
-      .all(concernId) as Array<{ id: string; author: string; written_at: string; text: string }>
-  ).map((addendum) => ({ id: addendum.id, author: addendum.author, writtenAt: addendum.written_at, text: addendum.text }));
+      .prepare('SELECT a.id, a.author_id, u.display_name AS author, a.written_at, a.text FROM concern_addenda a JOIN users u ON u.id = a.author_id WHERE a.concern_id = ? ORDER BY a.written_at, a.id')
+      .all(concernId) as Array<{ id: string; author_id: string; author: string; written_at: string; text: string }>
+  )
+    .filter((addendum) => maySeeAddendum(viewer, addendum.author_id))
+    .map((addendum) => ({ id: addendum.id, author: addendum.author, writtenAt: addendum.written_at, text: addendum.text }));
   return {
     id: row.id,
     author: { id: row.author_id, displayName: row.author_name },
@@ -239,14 +238,14 @@ export function readAttachment(db: Store, concernId: string, attachmentId: strin
   const row = db
     .prepare('SELECT a.name, a.type, a.data, c.author_id FROM concern_attachments a JOIN concerns c ON c.id = a.concern_id WHERE a.id = ? AND a.concern_id = ?')
     .get(attachmentId, concernId) as { name: string; type: 'application/pdf'; data: Buffer; author_id: string } | undefined;
-  if (!row || !mayRead(viewer, row.author_id)) return null;
+  if (!row || !mayOpenConcern(viewer, row.author_id)) return null;
   return { name: row.name, type: row.type, dataBase64: row.data.toString('base64') };
 }
 
 /** Only the author or a DSL adds to a concern; what was written before is never changed. */
 export function addAddendum(db: Store, concernId: string, viewer: Viewer, text: string, now: Date): { id: string; writtenAt: string } | null {
   const authorId = db.prepare('SELECT author_id FROM concerns WHERE id = ?').pluck().get(concernId) as string | undefined;
-  if (!authorId || !mayRead(viewer, authorId)) return null;
+  if (!authorId || !mayOpenConcern(viewer, authorId)) return null;
   const id = uuidv7();
   const writtenAt = now.toISOString();
   db.prepare('INSERT INTO concern_addenda (id, concern_id, author_id, written_at, text) VALUES (?, ?, ?, ?, ?)').run(id, concernId, viewer.id, writtenAt, text);

@@ -24,6 +24,13 @@ const keyringSchema = z.object({
   users: z.array(z.object({ lookup: z.string(), userId: z.string(), kdf: kdfSchema, wrapped: wrappedKeySchema })),
   recovery: z.object({ salt: z.string(), wrapped: wrappedKeySchema }),
   throttle: z.record(z.string(), z.object({ failures: z.number().int(), lastFailureAt: z.string() })),
+  /**
+   * Wrong passwords tried while the store was closed (sign-in, unlock): the audit log cannot be written without the
+   * key, so they wait here and are moved into it by the next sign-in. Older keyrings have none.
+   */
+  pendingAudit: z
+    .array(z.object({ at: z.string(), door: z.string(), command: z.string(), recordIds: z.array(z.string()), outcome: z.literal('denied') }))
+    .default([]),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
 export type KeyringUser = Keyring['users'][number];
@@ -86,6 +93,7 @@ export function newKeyring(school: { name: string; urn: string }, dataKey: Buffe
     users: [],
     recovery: { salt: recoverySalt.toString('base64'), wrapped: { iv: '', tag: '', ciphertext: '' } },
     throttle: {},
+    pendingAudit: [],
   };
   keyring.recovery.wrapped = wrapDataKey(dataKey, recoveryKeyEncryptionKey(recoveryKey, recoverySalt), recoveryAssociatedData(keyring));
   return keyring;

@@ -11,3 +11,6 @@ export class CommandError extends Error {
     super(message);
   }
 }
+
+/** A refusal the code that refused has already written to the audit log; dispatch must not add a second row. */
+export class AuditedRefusal extends CommandError {}

@@ -5,7 +5,7 @@ import { commands, fail, invalidInput, isCommandName, ok, roleMay, type AppError
 import { appendAudit } from '../audit';
 import type { SafeguardingApp } from '../app/safeguardingApp';
 import { StoreError } from '../store';
-import { CommandError } from './commandError';
+import { AuditedRefusal, CommandError } from './commandError';
 import type { CommandContext, Door, Handler, HandlerTable } from './handler';
 import { handlers } from './handlers';
 
@@ -89,15 +89,24 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
   };
 
   let output: CommandOutput<N>;
-  if (handler.kind === 'transaction') {
-    output = context.transact(() => {
-      const result = handler.run(context, input.data as never);
-      if (result instanceof Promise) throw new Error(`${name} is declared as a transaction but returned a promise`);
-      return result;
-    });
-  } else {
-    output = await (handler as Extract<Handler<N>, { kind: 'async' }>).run(context, input.data as never);
-    if (!audited && definition.audited) context.transact(() => undefined);
+  try {
+    if (handler.kind === 'transaction') {
+      output = context.transact(() => {
+        const result = handler.run(context, input.data as never);
+        if (result instanceof Promise) throw new Error(`${name} is declared as a transaction but returned a promise`);
+        return result;
+      });
+    } else {
+      output = await (handler as Extract<Handler<N>, { kind: 'async' }>).run(context, input.data as never);
+      if (!audited && definition.audited) context.transact(() => undefined);
+    }
+  } catch (error) {
+    // A handler's own refusal (an administrator creating a DSL, say) is recorded like the permission table's: the
+    // handler's transaction has rolled back, so the row is written on its own.
+    if (error instanceof CommandError && error.code === 'forbidden' && !(error instanceof AuditedRefusal)) {
+      db.transaction(() => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: context.recordIds, outcome: 'forbidden' }))();
+    }
+    throw error;
   }
   return ok(definition.output.parse(output) as CommandOutput<N>);
 }

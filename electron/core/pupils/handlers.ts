@@ -16,6 +16,17 @@ function rosterErrors<T>(work: () => T): T {
 }
 
 export const pupilHandlers = {
+  'pupils.pick': inTransaction<'pupils.pick'>(({ db }, input) =>
+    searchPupils(db, input.query, { includeLeavers: false, limit: input.limit }).map(({ id, legalFirstName, legalLastName, preferredName, yearGroup, registrationGroup }) => ({
+      id,
+      legalFirstName,
+      legalLastName,
+      preferredName,
+      yearGroup,
+      registrationGroup,
+    })),
+  ),
+
   'pupils.search': inTransaction<'pupils.search'>(({ db }, input) => searchPupils(db, input.query, { includeLeavers: input.includeLeavers, limit: input.limit })),
 
   'pupils.siblings': inTransaction<'pupils.siblings'>(({ db, recordIds }, input) => {

@@ -2,7 +2,7 @@
 // resetting a forgotten password — which needs the recovery key or a DSL's own password, so an administrator
 // alone can never take over an account.
 import { useCallback, useEffect, useState } from 'react';
-import { roleLabels, staffGroupLabels, type Account, type AppError, type SessionUser } from '../../../../shared/api';
+import { mayGrantRole, roleLabels, staffGroupLabels, type Account, type AppError, type SessionUser } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { AlertMessage, Button, LinkButton, PageHeading, StatusMessage } from '../../components';
@@ -38,8 +38,8 @@ function AccountsTable({ accounts, user, onAction }: { accounts: Account[]; user
         <tbody>
           {accounts.map((account) => {
             const self = account.id === user.id;
-            // Only a DSL may change a DSL account (the core refuses otherwise); do not offer what will be refused.
-            const mayChange = !self && (account.role !== 'dsl' || user.role === 'dsl');
+            // Only a DSL changes DSL and headteacher accounts (the core refuses otherwise); do not offer what will be refused.
+            const mayChange = !self && mayGrantRole(user.role, account.role);
             return (
               <tr key={account.id} className={account.status === 'disabled' ? 'table__row--disabled' : undefined}>
                 <th scope="row">

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { commands, roleLabels, roles, staffGroupLabels, staffGroups, type Account, type SessionUser } from '../../../../shared/api';
+import { commands, mayGrantRole, roleLabels, roles, staffGroupLabels, staffGroups, type Account, type SessionUser } from '../../../../shared/api';
 import { invoke } from '../../api';
 import { Button, ButtonGroup, checkWith, ErrorSummary, PageHeading, RadioGroup, SelectField, TextField, useForm } from '../../components';
 
@@ -14,8 +14,9 @@ const roleHints: Record<(typeof roles)[number], string> = {
 
 export function CreateAccountForm({ user, onCancel, onCreated }: { user: SessionUser; onCancel: () => void; onCreated: (account: Account) => void }) {
   const form = useForm({ displayName: '', username: '', role: '', staffGroup: '', temporaryPassword: '' });
-  // Only a DSL may create a DSL (the core refuses otherwise), so an administrator is not offered it.
-  const offeredRoles = roles.filter((role) => role !== 'dsl' || user.role === 'dsl');
+  // Only a DSL grants the DSL and headteacher roles (the core refuses otherwise), so an administrator is not offered them.
+  const offeredRoles = roles.filter((role) => mayGrantRole(user.role, role));
+  const withheld = roles.some((role) => !offeredRoles.includes(role));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +43,7 @@ export function CreateAccountForm({ user, onCancel, onCreated }: { user: Session
         <RadioGroup
           {...form.bind('role')}
           legend="Role"
-          hint={user.role === 'dsl' ? undefined : 'Only a DSL can create another DSL account.'}
+          hint={withheld ? 'Only a DSL can create DSL and headteacher accounts: they open children’s records or the school’s culture figures.' : undefined}
           options={offeredRoles.map((role) => ({ value: role, label: roleLabels[role], hint: roleHints[role] }))}
         />
         <SelectField

@@ -1,7 +1,7 @@
 // One concern as it was stored: never edited, only added to. The author sees their own; a DSL sees any, and
 // opening it as a DSL marks it read (the core does that, and audits the view).
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { pupilPartLabels, type AppError, type ConcernView, type SessionUser } from '../../../../shared/api';
+import { pupilPartLabels, readsChildRecords, type AppError, type ConcernView, type SessionUser } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { hrefFor } from '../../app/routes';
@@ -92,7 +92,7 @@ export function ConcernPage({ concernId, user }: { concernId: string; user: Sess
   }
 
   const names = concern.pupils.map((pupil) => pupil.name).join(', ');
-  const isDsl = user.role === 'dsl';
+  const isDsl = readsChildRecords(user.role);
   const spoken = concern.spokenToDslInPerson === 'yes' ? 'Yes' : concern.spokenToDslInPerson === 'no' ? 'No' : 'Not asked';
 
   return (

@@ -247,7 +247,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
         </div>
 
         <Fieldset legend="Who is it about?">
-          <PupilPicker id={idFor('pupils')} chosen={form.pupils} onChange={(pupils) => change({ pupils })} error={errors.pupils} />
+          <PupilPicker id={idFor('pupils')} chosen={form.pupils} onChange={(pupils) => change({ pupils })} error={errors.pupils} role={user.role} />
           <CheckboxField
             id={idFor('aboutAnAdult')}
             label="The concern is about an adult who works or volunteers at the school"

@@ -2,23 +2,29 @@
 // keys move through the list, Enter adds, Escape closes), then each chosen child with their part in it. A child
 // named in a concern is never labelled a victim or an instigator: the DSL decides that later.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { pupilPartLabels, pupilParts, type PupilPart, type PupilSummary } from '../../../../shared/api';
+import { mayAddSiblings, pupilPartLabels, pupilParts, type PupilPart, type Role } from '../../../../shared/api';
 import { invoke } from '../../api';
 import { FieldError, LinkButton } from '../../components';
-import { pupilDetails, pupilName, type ChosenPupil } from './concernForm';
+import { pupilDetails, pupilName, type ChosenPupil, type PickedPupil } from './concernForm';
 
 interface PupilPickerProps {
   id: string;
   chosen: ChosenPupil[];
   onChange: (chosen: ChosenPupil[]) => void;
   error: string | undefined;
+  /** Whoever is logging: a DSL may add a child's brothers and sisters, so their search brings the household. */
+  role: Role;
 }
 
 const SEARCH_DELAY_MS = 250;
 
-export function PupilPicker({ id, chosen, onChange, error }: PupilPickerProps) {
+/** Everyone gets name, year and class; a DSL searches the roster itself, with households and leavers' dates. */
+const findPupils = (role: Role, query: string) =>
+  mayAddSiblings(role) ? invoke('pupils.search', { query, includeLeavers: false, limit: 12 }) : invoke('pupils.pick', { query, limit: 12 });
+
+export function PupilPicker({ id, chosen, onChange, error, role }: PupilPickerProps) {
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PupilSummary[]>([]);
+  const [results, setResults] = useState<PickedPupil[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [searching, setSearching] = useState(false);
@@ -35,7 +41,7 @@ export function PupilPicker({ id, chosen, onChange, error }: PupilPickerProps) {
     if (text === '') return;
     const timer = window.setTimeout(() => {
       setSearching(true);
-      void invoke('pupils.search', { query: text, includeLeavers: false, limit: 12 }).then((result) => {
+      void findPupils(role, text).then((result) => {
         if (request !== latest.current) return;
         setSearching(false);
         if (!result.ok) {
@@ -51,9 +57,9 @@ export function PupilPicker({ id, chosen, onChange, error }: PupilPickerProps) {
       });
     }, SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [query]);
+  }, [query, role]);
 
-  const add = (pupil: PupilSummary) => {
+  const add = (pupil: PickedPupil) => {
     const part: PupilPart = chosen.length === 0 ? 'subject' : 'involved';
     onChange([...chosen, { pupil, part }]);
     setAnnouncement(`${pupilName(pupil)} added.`);
@@ -86,12 +92,12 @@ export function PupilPicker({ id, chosen, onChange, error }: PupilPickerProps) {
   };
 
   const setPart = (pupilId: string, part: PupilPart) => onChange(chosen.map((item) => (item.pupil.id === pupilId ? { ...item, part } : item)));
-  const remove = (pupil: PupilSummary) => {
+  const remove = (pupil: PickedPupil) => {
     onChange(chosen.filter((item) => item.pupil.id !== pupil.id));
     setAnnouncement(`${pupilName(pupil)} removed.`);
   };
 
-  const addSiblings = async (pupil: PupilSummary) => {
+  const addSiblings = async (pupil: PickedPupil) => {
     const result = await invoke('pupils.siblings', { pupilId: pupil.id });
     if (!result.ok) {
       setAnnouncement(result.error.message);
@@ -186,7 +192,7 @@ export function PupilPicker({ id, chosen, onChange, error }: PupilPickerProps) {
                     {name} <span className="muted">{pupilDetails(item.pupil)}</span>
                   </p>
                   <div className="chosen-pupil__actions">
-                    {item.pupil.householdId && <LinkButton onClick={() => void addSiblings(item.pupil)}>{`Add ${name}’s siblings`}</LinkButton>}
+                    {mayAddSiblings(role) && item.pupil.householdId && <LinkButton onClick={() => void addSiblings(item.pupil)}>{`Add ${name}’s siblings`}</LinkButton>}
                     <LinkButton onClick={() => remove(item.pupil)} aria-label={`Remove ${name}`}>
                       Remove
                     </LinkButton>

@@ -1,12 +1,15 @@
 // The concern form as the page holds it: the words exactly as typed (dates as dd/MM/yyyy), the pupils with the
 // names the person chose them by, and the body-map marks. It is what a draft stores (never the attachments),
 // and it is turned into the shared schema's input only when checking or submitting.
-import { concernInputSchema, type Attachment, type BodyMapMark, type PupilPart, type PupilSummary } from '../../../../shared/api';
+import { concernInputSchema, type Attachment, type BodyMapMark, type PupilPart, type PupilPick, type PupilSummary } from '../../../../shared/api';
 import { formatDate, formatTime, londonDateTime, parseUkDate } from '../../../../shared/calendar';
 import { checkWith, type Checked, type FieldMessages } from '../../components';
 
+/** A child as the concern form knows them: the pick everyone gets, and for a DSL the roster's household and leaving date. */
+export type PickedPupil = PupilPick & Partial<Pick<PupilSummary, 'householdId' | 'leftOn'>>;
+
 export interface ChosenPupil {
-  pupil: PupilSummary;
+  pupil: PickedPupil;
   part: PupilPart;
 }
 
@@ -92,7 +95,7 @@ export function pupilName(pupil: Pick<PupilSummary, 'legalFirstName' | 'legalLas
   return `${pupil.preferredName || pupil.legalFirstName} ${pupil.legalLastName}`;
 }
 
-export function pupilDetails(pupil: PupilSummary): string {
+export function pupilDetails(pupil: PickedPupil): string {
   return [pupil.yearGroup ? `Year ${pupil.yearGroup.replace(/^Year\s*/i, '')}` : null, pupil.registrationGroup ? `class ${pupil.registrationGroup}` : null, pupil.leftOn ? 'has left' : null]
     .filter(Boolean)
     .join(', ');

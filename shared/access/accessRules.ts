@@ -1,0 +1,42 @@
+// Access rules that depend on more than "may this role run this command": whose record it is, which role is being
+// granted, which fields of a record a role receives. Named here so dispatch, the handlers and the pages ask the same
+// question the same way; the permission table says which commands a role may run at all.
+import { roleMay } from './permissions';
+import type { Role } from './roles';
+
+/** Those who read children's records: they see every concern whole, and opening a new one marks it read. */
+export const readsChildRecords = (role: Role): boolean => roleMay(role, 'children.read');
+
+/** A concern is open to its author and to those who read children's records; to anyone else it does not exist. */
+export function mayOpenConcern(viewer: { id: string; role: Role }, authorId: string): boolean {
+  return readsChildRecords(viewer.role) || viewer.id === authorId;
+}
+
+/**
+ * Whether an addendum is shown to this viewer. The author of a concern sees what they themselves added, never what
+ * a DSL wrote on it afterwards (that is the DSL's thinking about the child, e.g. "father known to police").
+ */
+export function maySeeAddendum(viewer: { id: string; role: Role }, addendumAuthorId: string): boolean {
+  return readsChildRecords(viewer.role) || viewer.id === addendumAuthorId;
+}
+
+/**
+ * Roles that open children's records or the school's culture figures are granted only by a DSL: an administrator
+ * who could create a DSL or a headteacher account could give themselves what their own role withholds.
+ */
+const grantedOnlyByDsl: readonly Role[] = ['dsl', 'head'];
+
+/** Whether an account with role `granter` may create (or disable) an account with role `role`. */
+export function mayGrantRole(granter: Role, role: Role): boolean {
+  if (!roleMay(granter, 'accounts.manage')) return false;
+  return !grantedOnlyByDsl.includes(role) || granter === 'dsl';
+}
+
+/** Whose password can vouch for someone else's password reset: another DSL, never an administrator. */
+export const mayVouchForReset = (role: Role): boolean => role === 'dsl';
+
+/**
+ * Adding a child's brothers and sisters to a concern reveals who shares a household, so it is for DSLs; everyone
+ * else finds a child by name, year and class only.
+ */
+export const mayAddSiblings = (role: Role): boolean => readsChildRecords(role);

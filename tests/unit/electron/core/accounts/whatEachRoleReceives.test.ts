@@ -1,0 +1,210 @@
+// What each role receives, not only what it is refused. A school with something of everything a role must never see
+// (domain.md's table): a DSL's addendum on a member of staff's concern, another member of staff's concern, an entry
+// on a child's file, and the roster's dates of birth, addresses and household links. Then, for every command the
+// staff, head and administrator roles may call, the answer (value or error) is searched for any of it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
+import { commands, roleMay, type CommandName, type Role } from '../../../../../shared/api';
+import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const roster = [
+  'UPN,Surname,Forename,DOB,Year,Reg,Address,Postcode',
+  'A123456789012,Hughes,Amelia,04/03/2016,5,5H,14 Larch Avenue,WR1 2AB',
+  'B123456789012,Hughes,Benjamin,21/07/2018,3,3K,14 Larch Avenue,WR1 2AB',
+].join('\n');
+const rosterFile = { fileName: 'roster.csv', dataBase64: Buffer.from(roster).toString('base64') };
+const rosterMapping = { UPN: 'upn', Surname: 'legalLastName', Forename: 'legalFirstName', DOB: 'dateOfBirth', Year: 'yearGroup', Reg: 'registrationGroup', Address: 'address', Postcode: 'postcode' } as const;
+
+const secrets = {
+  dslAddendum: 'Father known to police for violence',
+  childFileEntry: 'Strategy meeting held with children’s social care',
+  otherStaffWords: 'Ben said he is scared to go home',
+  ownWords: 'Amy had a round bruise on her forearm',
+};
+
+interface School {
+  app: SafeguardingApp;
+  recoveryKey: string;
+  amyId: string;
+  householdId: string;
+  staffConcernId: string;
+  attachmentId: string;
+  spareAccountId: string;
+  categories: Awaited<ReturnType<typeof call<'concerns.categories'>>>;
+}
+
+let school: School;
+
+const concernAbout = (pupilId: string, whatHappened: string, childWords: string) => ({
+  pupils: [{ pupilId, part: 'subject' as const }],
+  occurredDate: '2026-11-23',
+  occurredTime: '09:15',
+  location: 'Playground',
+  whatHappened,
+  childWords,
+  categories: ['physical-abuse'],
+});
+
+async function signInAs(app: SafeguardingApp, username: string, password: string) {
+  await call(app, 'session.signOut', {});
+  await call(app, 'session.signIn', { username, password });
+}
+
+beforeAll(async () => {
+  const app = newApp(tempDataDir(), { clock: () => new Date('2026-11-23T10:00:00Z') });
+  const { recoveryKey } = await setUpSchool(app);
+  await call(app, 'roster.import', { file: rosterFile, mapping: rosterMapping, leftOn: '2026-07-22' });
+  const [amy, ben] = await call(app, 'pupils.search', { query: 'hughes' });
+  const householdId = amy!.householdId!;
+  expect(ben!.householdId).toBe(householdId);
+  const accounts = { staff: 'ta.smith', other: 'mr.jones', head: 'head.teacher', admin: 'it.lead', spare: 'spare.account' } as const;
+  await addAccount(app, accounts.staff, 'staff', 'support', 'temporary password 1');
+  await addAccount(app, accounts.other, 'staff', 'teaching', 'temporary password 2');
+  await addAccount(app, accounts.head, 'head', 'leadership', 'temporary password 3');
+  await addAccount(app, accounts.admin, 'admin', 'office', 'temporary password 4');
+  const spare = await addAccount(app, accounts.spare, 'staff', 'other', 'temporary password 5');
+  const categories = await call(app, 'concerns.categories', {});
+  for (const [username, temporary] of [[accounts.staff, 'temporary password 1'], [accounts.other, 'temporary password 2'], [accounts.head, 'temporary password 3'], [accounts.admin, 'temporary password 4']] as const) {
+    await call(app, 'session.signOut', {});
+    await signInFirstTime(app, username, temporary, `${username} own password`);
+  }
+
+  await signInAs(app, accounts.other, 'mr.jones own password');
+  await call(app, 'concerns.submit', concernAbout(ben!.id, 'Ben was crying at the gate', secrets.otherStaffWords));
+  await signInAs(app, accounts.staff, 'ta.smith own password');
+  const { id: staffConcernId } = await call(app, 'concerns.submit', {
+    ...concernAbout(amy!.id, secrets.ownWords, 'I fell over'),
+    attachments: [{ name: 'note.png', type: 'image/png', dataBase64: PNG.toString('base64') }],
+  });
+  const attachmentId = (await call(app, 'concerns.get', { concernId: staffConcernId })).attachments[0]!.id;
+
+  await signInAs(app, 'dsl.jones', DSL_PASSWORD);
+  await call(app, 'concerns.get', { concernId: staffConcernId });
+  await call(app, 'concerns.addAddendum', { concernId: staffConcernId, text: secrets.dslAddendum });
+  await call(app, 'children.addEvent', { pupilId: amy!.id, kind: 'strategy_meeting', occurredOn: '2026-11-23', occurredAtTime: '09:30', summary: secrets.childFileEntry });
+  school = { app, recoveryKey, amyId: amy!.id, householdId, staffConcernId, attachmentId, spareAccountId: spare.id, categories };
+});
+
+/** An input for every command staff, a head or an administrator may call; the sweep fails if one is missing. */
+function inputs(s: School): Partial<Record<CommandName, unknown>> {
+  return {
+    'app.status': {},
+    'setup.confirmRecoveryKey': { confirmed: true },
+    'session.touch': {},
+    'session.changePassword': { currentPassword: 'not my password at all', newPassword: 'another long password' },
+    'accounts.list': {},
+    'accounts.create': { username: `new.${Math.random().toString(36).slice(2, 8)}`, displayName: 'New person', role: 'staff', staffGroup: 'office', temporaryPassword: 'temporary password 7' },
+    'accounts.disable': { userId: s.spareAccountId, reason: 'Left the school' },
+    'accounts.resetPassword': { userId: s.spareAccountId, temporaryPassword: 'temporary password 8', authority: { kind: 'recovery_key', recoveryKey: s.recoveryKey } },
+    'settings.get': {},
+    'settings.update': { idleLockMinutes: 10 },
+    'audit.verify': {},
+    'system.noop': {},
+    'pupils.pick': { query: 'hughes' },
+    'pupils.search': { query: 'hughes', includeLeavers: true },
+    'pupils.siblings': { pupilId: s.amyId },
+    'pupils.get': { pupilId: s.amyId },
+    'pupils.create': { upn: null, legalFirstName: 'Cara', legalLastName: 'Lewis', dateOfBirth: '2017-01-02' },
+    'pupils.update': { pupilId: s.amyId, details: { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H', address: '14 Larch Avenue', postcode: 'WR1 2AB' } },
+    'roster.preview': { file: rosterFile, mapping: rosterMapping },
+    'roster.import': { file: rosterFile, mapping: rosterMapping, leftOn: '2026-07-22' },
+    'concerns.categories': {},
+    'concerns.updateCategories': { categories: s.categories },
+    'concerns.formContext': {},
+    'concerns.submit': concernAbout(s.amyId, 'Amy was quiet all morning', 'I am tired'),
+    'concerns.mine': {},
+    'concerns.get': { concernId: s.staffConcernId },
+    'concerns.attachment': { concernId: s.staffConcernId, attachmentId: s.attachmentId },
+    'concerns.addAddendum': { concernId: s.staffConcernId, text: 'Something I remembered' },
+    'drafts.save': { draftId: null, form: '{}' },
+    'drafts.mine': {},
+    'drafts.discard': { draftId: '01900000-0000-7000-8000-000000000000' },
+    'packs.list': {},
+    'packs.get': { packId: 'worcestershire' },
+    'packs.choose': { packId: 'worcestershire', areaId: null },
+    'packs.import': { fileName: 'pack.json', text: '{}' },
+    'packs.updateContact': { packId: 'worcestershire', contactId: 'no-such-contact', phone: '01905 000000' },
+    'packs.whoToCallNow': {},
+    'reports.dashboard': { period: { kind: 'this_school_year' }, audience: 'head' },
+    'reports.exportCsv': { period: { kind: 'this_school_year' }, audience: 'head' },
+    'reports.exportGovernorsPdf': { period: { kind: 'this_school_year' } },
+  };
+}
+
+/** Every string in an answer, with base64 files decoded, so a leak inside an exported file is found too. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join('\n');
+  if (value && typeof value === 'object') {
+    return Object.entries(value)
+      .map(([key, item]) => (key === 'dataBase64' && typeof item === 'string' ? Buffer.from(item, 'base64').toString('latin1') : `${key}: ${textOf(item)}`))
+      .join('\n');
+  }
+  return String(value);
+}
+
+const roleAccounts: Record<Exclude<Role, 'dsl'>, { username: string; password: string }> = {
+  staff: { username: 'ta.smith', password: 'ta.smith own password' },
+  head: { username: 'head.teacher', password: 'head.teacher own password' },
+  admin: { username: 'it.lead', password: 'it.lead own password' },
+};
+
+/** domain.md: staff and heads never see a child's file or what the DSL wrote; administrators no safeguarding content. */
+function neverSeen(role: Exclude<Role, 'dsl'>, s: School): string[] {
+  const safeguarding = [secrets.dslAddendum, secrets.childFileEntry, secrets.otherStaffWords];
+  // Dates of birth, addresses and households are roster facts the administrator keeps; to anyone else they are a file.
+  const rosterFacts = ['2016-03-04', '04/03/2016', 'Larch Avenue', 'WR1 2AB', s.householdId];
+  if (role === 'admin') return [...safeguarding, secrets.ownWords];
+  if (role === 'head') return [...safeguarding, secrets.ownWords, ...rosterFacts];
+  return [...safeguarding, ...rosterFacts];
+}
+
+// Commands that end or change whose session it is, or need no session: the sweep signs in itself.
+const notSwept = new Set<CommandName>(['setup.create', 'session.signIn', 'session.unlock', 'session.lock', 'session.signOut']);
+
+describe('what each role receives', () => {
+  for (const role of ['staff', 'head', 'admin'] as const) {
+    it(`gives ${role} nothing of a child’s file, a DSL’s notes or anyone else’s concern, from any command it may call`, async () => {
+      const { app } = school;
+      await signInAs(app, roleAccounts[role].username, roleAccounts[role].password);
+      const allowed = (Object.keys(commands) as CommandName[]).filter((name) => roleMay(role, commands[name].permission) && !notSwept.has(name));
+      const table = inputs(school);
+      expect(allowed.filter((name) => !(name in table)), 'commands without a sweep input').toEqual([]);
+      const leaks: string[] = [];
+      let answered = 0;
+      for (const name of allowed) {
+        const result = await dispatch(app, name, table[name], 'test');
+        if (result.ok) answered += 1;
+        const text = textOf(result).toLowerCase();
+        for (const secret of neverSeen(role, school)) if (text.includes(secret.toLowerCase())) leaks.push(`${name} → “${secret}”`);
+      }
+      expect(leaks).toEqual([]);
+      // The sweep means something only if most commands answered rather than failed.
+      expect(answered).toBeGreaterThan(allowed.length / 2);
+    });
+  }
+
+  it('gives the author of a concern what they wrote and that it was read, and none of what the DSL added', async () => {
+    const { app, staffConcernId } = school;
+    await signInAs(app, 'ta.smith', 'ta.smith own password');
+    const view = await call(app, 'concerns.get', { concernId: staffConcernId });
+    expect(view.whatHappened).toBe(secrets.ownWords);
+    expect(view.status).toBe('read');
+    expect(view.addenda.map((addendum) => addendum.author)).not.toContain('Priya Jones');
+    expect(JSON.stringify(view)).not.toContain(secrets.dslAddendum);
+  });
+
+  it('gives staff a pupil by name, year and class only; the DSL and the administrator keep the household', async () => {
+    const { app } = school;
+    await signInAs(app, 'ta.smith', 'ta.smith own password');
+    const [picked] = await call(app, 'pupils.pick', { query: 'amelia' });
+    expect(Object.keys(picked!).sort()).toEqual(['id', 'legalFirstName', 'legalLastName', 'preferredName', 'registrationGroup', 'yearGroup']);
+    expect(await dispatch(app, 'pupils.siblings', { pupilId: school.amyId }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const [username, password] of [['dsl.jones', DSL_PASSWORD], ['it.lead', 'it.lead own password']] as const) {
+      await signInAs(app, username, password);
+      const [found] = await call(app, 'pupils.search', { query: 'amelia' });
+      expect(found, username).toMatchObject({ householdId: school.householdId });
+    }
+  });
+});
