@@ -1,7 +1,7 @@
 // Pupils and the roster: finding a child to log a concern about, importing the MIS export, correcting by hand.
 import { z } from 'zod';
 import { command } from './define';
-import { idSchema } from './fields';
+import { calendarDateSchema, idSchema } from './fields';
 
 export const pupilSummarySchema = z.object({
   id: z.string(),
@@ -14,8 +14,6 @@ export const pupilSummarySchema = z.object({
   leftOn: z.string().nullable(),
 });
 export type PupilSummary = z.infer<typeof pupilSummarySchema>;
-
-const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
 
 export const pupilContactSchema = z.object({
   name: z.string().trim().min(1, 'Enter the contact’s name').max(200),
@@ -35,7 +33,7 @@ export const pupilDetailsSchema = z.object({
   legalFirstName: z.string().trim().min(1, 'Enter the pupil’s legal first name').max(100),
   legalLastName: z.string().trim().min(1, 'Enter the pupil’s legal last name').max(100),
   preferredName: z.string().trim().max(100).nullable().default(null),
-  dateOfBirth: isoDate('Enter the date of birth, for example 04/03/2016'),
+  dateOfBirth: calendarDateSchema('Enter the date of birth, for example 04/03/2016'),
   yearGroup: z.string().trim().max(20).nullable().default(null),
   registrationGroup: z.string().trim().max(30).nullable().default(null),
   gender: z.string().trim().max(30).nullable().default(null),
@@ -114,7 +112,12 @@ export const pupilCommands = {
   ),
   'pupils.siblings': command('concerns.log', z.object({ pupilId: idSchema }), z.array(pupilSummarySchema)),
   /** Everything held for a pupil, so a correction starts from what is stored instead of a blank form. */
-  'pupils.get': command('roster.manage', z.object({ pupilId: idSchema }), z.object({ summary: pupilSummarySchema, details: pupilDetailsSchema })),
+  'pupils.get': command(
+    'roster.manage',
+    z.object({ pupilId: idSchema }),
+    // The date of birth as stored, even one stored before dates were checked: the form shows it for correction.
+    z.object({ summary: pupilSummarySchema, details: pupilDetailsSchema.extend({ dateOfBirth: z.string() }) }),
+  ),
   'pupils.create': command('roster.manage', pupilDetailsSchema, pupilSummarySchema),
   'pupils.update': command('roster.manage', z.object({ pupilId: idSchema, details: pupilDetailsSchema }), pupilSummarySchema),
   'roster.preview': command('roster.manage', z.object({ file: rosterFileSchema, mapping: rosterMappingSchema.optional() }), rosterPreviewSchema),
@@ -124,7 +127,7 @@ export const pupilCommands = {
       file: rosterFileSchema,
       mapping: rosterMappingSchema,
       /** Pupils on the roster but missing from this file are marked as left on this date; nobody is ever deleted. */
-      leftOn: isoDate('Enter the date pupils missing from this file left, for example 22/07/2026'),
+      leftOn: calendarDateSchema('Enter the date pupils missing from this file left, for example 22/07/2026'),
     }),
     rosterImportResultSchema,
   ),
