@@ -1,10 +1,11 @@
 // Sweeps over every command in shared/api, found from the schemas themselves: a command added tomorrow is swept
 // too. Each sends one bad value through the real dispatch on a real encrypted store, as a DSL.
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../electron/core';
 import { commands, type CommandName } from '../../../../shared/api';
 import { formatIsoDate } from '../../../../shared/calendar';
-import { isDateField, isTimeField, leaves, ordinaryValue, sampleInput, samePath } from '../../../fixtures/commands/schemaWalk';
+import { isDateField, isIdField, isTimeField, leaves, ordinaryValue, sampleInput, samePath } from '../../../fixtures/commands/schemaWalk';
 import { call, newApp, setUpSchool } from './testSchool';
 
 const commandNames = Object.keys(commands) as CommandName[];
@@ -18,11 +19,11 @@ function fieldsOfKind(isKind: (schema: Parameters<typeof isDateField>[0]) => boo
   );
 }
 
-/** Every row of every table: "nothing is stored" means this does not change. */
-function storedRows(app: ReturnType<typeof newApp>): number {
+/** Rows in every table: "nothing is stored" means none of these changes. */
+function storedRows(app: ReturnType<typeof newApp>): Record<string, number> {
   const db = app.current()!.db;
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  return tables.reduce((total, table) => total + (db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number), 0);
+  return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]));
 }
 
 async function sendWithBadValue(app: ReturnType<typeof newApp>, name: CommandName, path: Array<string | number>, bad: string) {
@@ -54,7 +55,7 @@ describe('dates and times in every command', () => {
       const result = await sendWithBadValue(app, name, path, impossible);
       expect(result, `${name} ${dotted(path)}`).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { [dotted(path)]: [expect.stringMatching(/real date|between/)] } } });
     }
-    expect(storedRows(app)).toBe(before);
+    expect(storedRows(app)).toEqual(before);
   });
 
   it('answers a time that does not exist on a clock with invalid_input naming the field', async () => {
@@ -91,5 +92,78 @@ describe('a date stored before dates were checked', () => {
     await call(app, 'exports.chronology', { pupilId: amy.id, format: 'csv', protect: false, recipient: 'Child protection conference', purpose: 'Conference', consent: { position: 'given' } });
     expect((await call(app, 'pupils.get', { pupilId: amy.id })).details.dateOfBirth).toBe('2016-02-30');
     expect(formatIsoDate('2026-02-30')).toBe('30/02/2026 (not a real date: correct it)');
+  });
+});
+
+describe('record ids in every command', () => {
+  const idFields = fieldsOfKind(isIdField);
+
+  it('finds the id fields from the schemas', () => {
+    expect(idFields.map(({ name, path }) => `${name} ${dotted(path)}`)).toEqual(expect.arrayContaining(['actions.create concernId', 'actions.create ownerId', 'children.file pupilId', 'transfers.import pupilId', 'concerns.submit pupils.0.pupilId']));
+  });
+
+  it('answers an id of no record with not_found or invalid_input naming the field, never internal, and stores nothing', async () => {
+    const app = newApp();
+    const { user: dsl } = await setUpSchool(app);
+    const amy = await call(app, 'pupils.create', { legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04' });
+    await call(app, 'packs.choose', { packId: 'london-continuum-waltham-forest-2014', areaId: null });
+    // Every other id is a real one where the field takes a pupil or a member of staff, so the unknown id is the only fault.
+    const realId = (path: Array<string | number>) => (/owner|assign|user/i.test(String(path.at(-1))) ? dsl.id : amy.id);
+    const answers: string[] = [];
+    for (const { name, path } of idFields) {
+      const unknown = crypto.randomUUID();
+      const input = sampleInput(commands[name].input, (leafPath, schema) => (samePath(leafPath, path) ? unknown : isIdField(schema) ? realId(leafPath) : ordinaryValue(schema)), path);
+      const before = storedRows(app);
+      const result = await dispatch(app, name, input, 'test');
+      if (!result.ok) expect(storedRows(app), `${name} stored something it refused`).toEqual(before);
+      const code = result.ok ? 'ok' : result.error.code;
+      // invalid_input must be about the unknown id, or the handler was never reached and the sweep proved nothing.
+      const aboutTheId = result.ok || result.error.code !== 'invalid_input' || Object.keys(result.error.fields ?? {}).every((field) => field === dotted(path));
+      answers.push(`${name} ${dotted(path)}: ${aboutTheId ? code : `${code} ${JSON.stringify(!result.ok && result.error.fields)}`}`);
+    }
+    // A concern names the draft it finishes only so the draft can be removed: a draft already gone must never cost the concern.
+    expect(answers.filter((answer) => !/: (not_found|invalid_input)$/.test(answer))).toEqual(['concerns.submit draftId: ok']);
+  });
+});
+
+describe('ids that name a record about another child', () => {
+  async function twoChildren() {
+    const app = newApp();
+    const { user: dsl } = await setUpSchool(app);
+    const amy = await call(app, 'pupils.create', { legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04' });
+    const ben = await call(app, 'pupils.create', { legalFirstName: 'Ben', legalLastName: 'Ashworth', dateOfBirth: '2015-05-01' });
+    const concernAboutBen = (await call(app, 'concerns.submit', { pupils: [{ pupilId: ben.id, part: 'subject' }], occurredDate: '2026-11-23', occurredTime: '08:00', whatHappened: 'Ben was hungry again.' })).id;
+    const decisionAboutBen = (await call(app, 'decisions.record', { pupilId: ben.id, concernId: concernAboutBen, decision: 'monitor', reasons: 'First time seen.', consent: 'given' })).id;
+    return { app, dsl, amy, concernAboutBen, decisionAboutBen };
+  }
+
+  it('refuses an action on one child tied to a concern about another, naming the concern field', async () => {
+    const { app, dsl, amy, concernAboutBen } = await twoChildren();
+    const before = storedRows(app);
+    const result = await dispatch(app, 'actions.create', { pupilId: amy.id, concernId: concernAboutBen, title: 'Speak to mum', ownerId: dsl.id, dueOn: '2026-12-01' }, 'test');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { concernId: ['Choose a concern about this pupil'] } } });
+    expect(await dispatch(app, 'actions.create', { pupilId: amy.id, concernId: crypto.randomUUID(), title: 'Speak to mum', ownerId: dsl.id, dueOn: '2026-12-01' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(storedRows(app)).toEqual(before);
+  });
+
+  it('refuses a referral on one child tied to a decision about another', async () => {
+    const { app, amy, decisionAboutBen } = await twoChildren();
+    const result = await dispatch(
+      app,
+      'referrals.create',
+      { pupilId: amy.id, decisionId: decisionAboutBen, agency: 'mash', contact: { name: 'Front door' }, method: 'phone', referredOn: '2026-11-23', referredAtTime: '09:00', whatShared: 'Worries.', consent: 'given' },
+      'test',
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { decisionId: ['Choose a decision about this pupil'] } } });
+  });
+
+  it('refuses a referral pack for one child built on a concern about another, and marks nothing read', async () => {
+    const { app, amy, concernAboutBen } = await twoChildren();
+    const before = storedRows(app);
+    for (const name of ['exports.referralPreview', 'exports.referralExport'] as const) {
+      const result = await dispatch(app, name, { pupilId: amy.id, concernId: concernAboutBen, sections: [], addressedTo: { contactName: 'MASH' }, consent: { position: 'given' } }, 'test');
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { concernId: ['Choose a concern about this pupil'] } } });
+    }
+    expect(storedRows(app)).toEqual(before);
   });
 });
