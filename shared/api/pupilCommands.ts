@@ -1,5 +1,6 @@
 // Pupils and the roster: finding a child to log a concern about, importing the MIS export, correcting by hand.
 import { z } from 'zod';
+import { upnCheckLetterMatches } from '../school/upn';
 import { command } from './define';
 import { calendarDateSchema, idSchema } from './fields';
 
@@ -27,7 +28,9 @@ export const pupilDetailsSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]\d{11}[0-9A-Z]$/, 'Enter the UPN: a letter, 11 digits and a final digit or letter (13 characters)')
+    .regex(/^[A-Z]\d{11}[0-9A-Z]$/, { message: 'Enter the UPN: a letter, 11 digits and a final digit or letter (13 characters)', abort: true })
+    // A mistyped UPN would match the wrong child on the next import or transfer; the DfE's check letter catches most slips.
+    .refine(upnCheckLetterMatches, 'This UPN’s check letter (the first letter) does not match its digits: copy it again from the MIS')
     .nullable()
     .default(null),
   legalFirstName: z.string().trim().min(1, 'Enter the pupil’s legal first name').max(100),
@@ -80,7 +83,16 @@ export const rosterFileSchema = z.object({
   dataBase64: z.string().max(Math.ceil((20 * 1024 * 1024) / 3) * 4, 'The roster file must be 20 MB or smaller'),
 });
 
-export const rosterRejectionSchema = z.object({ line: z.number().int(), reason: z.string() });
+/** A refused row: its line, who it is as far as the row says (name and UPN), and why. */
+export const rosterRejectionSchema = z.object({ line: z.number().int(), pupil: z.string(), reason: z.string() });
+
+/**
+ * Whether an import that marks `markedLeft` of the `onRoll` pupils as left needs the person to confirm the number:
+ * more than 5, or more than a tenth of the roll. A wrong or partial file would otherwise mark the school as gone.
+ */
+export function leaversNeedConfirmation(markedLeft: number, onRoll: number): boolean {
+  return markedLeft > 5 || markedLeft > onRoll / 10;
+}
 export type RosterRejection = z.infer<typeof rosterRejectionSchema>;
 
 export const rosterPreviewSchema = z.object({
@@ -91,6 +103,11 @@ export const rosterPreviewSchema = z.object({
   acceptedCount: z.number().int(),
   rejected: z.array(rosterRejectionSchema),
   missingRequired: z.array(z.enum(rosterFields)),
+  /** Pupils on roll now and missing from this file: the import marks them as left. */
+  markedLeftCount: z.number().int(),
+  onRollCount: z.number().int(),
+  /** The import will ask for markedLeftCount back as confirmMarkedLeft. */
+  needsLeaverConfirmation: z.boolean(),
 });
 export type RosterPreview = z.infer<typeof rosterPreviewSchema>;
 
@@ -128,6 +145,8 @@ export const pupilCommands = {
       mapping: rosterMappingSchema,
       /** Pupils on the roster but missing from this file are marked as left on this date; nobody is ever deleted. */
       leftOn: calendarDateSchema('Enter the date pupils missing from this file left, for example 22/07/2026'),
+      /** The number of pupils to be marked as left, as the preview showed it: required when there are many. */
+      confirmMarkedLeft: z.number().int().min(0).optional(),
     }),
     rosterImportResultSchema,
   ),
