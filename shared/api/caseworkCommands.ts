@@ -14,10 +14,8 @@ import {
   statusFlags,
 } from '../casework/vocabulary';
 import { command, done } from './define';
-import { idSchema } from './fields';
+import { calendarDateSchema, idSchema, timeOfDaySchema } from './fields';
 
-const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
-const time24 = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time, for example 14:30');
 const text = (required: string, max = 10_000) => z.string().trim().min(1, required).max(max, `Keep this to ${max.toLocaleString('en-GB')} characters`);
 const optionalText = (max = 5_000) => z.string().trim().max(max).default('');
 
@@ -36,8 +34,8 @@ export const queueFiltersSchema = z.object({
   category: z.string().optional(),
   yearGroup: z.string().optional(),
   assignedTo: z.string().optional(),
-  from: isoDate('Enter a start date').optional(),
-  to: isoDate('Enter an end date').optional(),
+  from: calendarDateSchema('Enter a start date').optional(),
+  to: calendarDateSchema('Enter an end date').optional(),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
@@ -224,8 +222,8 @@ export const caseworkCommands = {
         shared: z.boolean(),
         what: text('Say what information was (or was not) shared', 5_000),
         withWhom: text('Say with whom', 500),
-        sharedOn: isoDate('Enter the date'),
-        sharedAtTime: time24,
+        sharedOn: calendarDateSchema('Enter the date'),
+        sharedAtTime: timeOfDaySchema(),
         lawfulBasis: z.enum(lawfulBases, { message: 'Choose the lawful basis' }),
         ...consentFields,
       })
@@ -253,8 +251,8 @@ export const caseworkCommands = {
           email: optionalText(200),
         }),
         method: z.enum(referralMethods, { message: 'Choose how you referred' }),
-        referredOn: isoDate('Enter the date of the referral'),
-        referredAtTime: time24,
+        referredOn: calendarDateSchema('Enter the date of the referral'),
+        referredAtTime: timeOfDaySchema(),
         reference: optionalText(100),
         whatShared: text('Say what information you shared'),
         ...consentFields,
@@ -262,10 +260,10 @@ export const caseworkCommands = {
       .superRefine(consentReasonRequired),
     z.object({ id: z.string(), acknowledgementDue: z.string(), outcomeDue: z.string() }),
   ),
-  'referrals.acknowledge': command('children.write', z.object({ referralId: idSchema, acknowledgedOn: isoDate('Enter the date'), acknowledgedAtTime: time24, reference: optionalText(100), note: optionalText(2_000) }), done),
+  'referrals.acknowledge': command('children.write', z.object({ referralId: idSchema, acknowledgedOn: calendarDateSchema('Enter the date'), acknowledgedAtTime: timeOfDaySchema(), reference: optionalText(100), note: optionalText(2_000) }), done),
   'referrals.recordOutcome': command(
     'children.write',
-    z.object({ referralId: idSchema, outcome: z.enum(referralOutcomes, { message: 'Choose the outcome' }), summary: text('Summarise what the agency decided', 5_000), outcomeOn: isoDate('Enter the date') }),
+    z.object({ referralId: idSchema, outcome: z.enum(referralOutcomes, { message: 'Choose the outcome' }), summary: text('Summarise what the agency decided', 5_000), outcomeOn: calendarDateSchema('Enter the date') }),
     done,
   ),
   'referrals.chase': command('children.write', z.object({ referralId: idSchema, method: z.enum(referralMethods), note: text('Say whom you chased and what they said', 2_000) }), done),
@@ -279,13 +277,13 @@ export const caseworkCommands = {
 
   'actions.create': command(
     'children.write',
-    z.object({ pupilId: idSchema, concernId: idSchema.nullable().default(null), title: text('Say what needs doing', 500), ownerId: idSchema, dueOn: isoDate('Enter when it is due') }),
+    z.object({ pupilId: idSchema, concernId: idSchema.nullable().default(null), title: text('Say what needs doing', 500), ownerId: idSchema, dueOn: calendarDateSchema('Enter when it is due') }),
     z.object({ id: z.string() }),
   ),
   'actions.complete': command('children.write', z.object({ actionId: idSchema, notes: text('Say what was done', 5_000) }), done),
   'reviews.create': command(
     'children.write',
-    z.object({ pupilId: idSchema, title: text('Name the review', 200), intervalDays: z.number().int().min(1, 'Review at least every day').max(366, 'Review at least once a year'), firstDueOn: isoDate('Enter when the first review is due'), ownerId: idSchema }),
+    z.object({ pupilId: idSchema, title: text('Name the review', 200), intervalDays: z.number().int().min(1, 'Review at least every day').max(366, 'Review at least once a year'), firstDueOn: calendarDateSchema('Enter when the first review is due'), ownerId: idSchema }),
     z.object({ id: z.string() }),
   ),
   'reviews.record': command('children.write', z.object({ reviewId: idSchema, notes: text('Record what the review found', 10_000), end: z.boolean().default(false) }), z.object({ nextDueOn: z.string().nullable() })),
@@ -298,17 +296,17 @@ export const caseworkCommands = {
   ),
   'children.addFlag': command(
     'children.write',
-    z.object({ pupilId: idSchema, flag: z.enum(statusFlags, { message: 'Choose a status' }), startDate: isoDate('Enter the start date'), endDate: isoDate('Enter the end date').nullable().default(null), source: text('Say where this comes from (e.g. the CP conference on 03/11/2026)', 500) }),
+    z.object({ pupilId: idSchema, flag: z.enum(statusFlags, { message: 'Choose a status' }), startDate: calendarDateSchema('Enter the start date'), endDate: calendarDateSchema('Enter the end date').nullable().default(null), source: text('Say where this comes from (e.g. the CP conference on 03/11/2026)', 500) }),
     z.object({ id: z.string() }),
   ),
-  'children.endFlag': command('children.write', z.object({ flagId: idSchema, endDate: isoDate('Enter the end date') }), done),
+  'children.endFlag': command('children.write', z.object({ flagId: idSchema, endDate: calendarDateSchema('Enter the end date') }), done),
   'children.addEvent': command(
     'children.write',
     z.object({
       pupilId: idSchema,
       kind: z.enum(externalEventKinds, { message: 'Choose what happened' }),
-      occurredOn: isoDate('Enter the date'),
-      occurredAtTime: time24,
+      occurredOn: calendarDateSchema('Enter the date'),
+      occurredAtTime: timeOfDaySchema(),
       summary: text('Summarise what happened'),
       source: optionalText(500),
       significant: z.boolean().default(false),

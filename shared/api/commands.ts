@@ -5,6 +5,7 @@ import type { CommandDefinition } from './define';
 import { roles, staffGroups } from '../access/roles';
 import { localAuthorityIds } from '../school/localAuthorities';
 import {
+  calendarDateSchema,
   displayNameSchema,
   idSchema,
   newPasswordSchema,
@@ -90,7 +91,7 @@ const settingsFields = {
   /** The school's local-authority pack, and for a multi-council pack the council or district (set with packs.choose). */
   pack: z.object({ packId: z.string().nullable(), areaId: z.string().nullable() }),
   /** Days the school is closed (INSET, holidays): they stop school-day clocks, never a local authority's. */
-  closureDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter closure dates as dates, for example 22/12/2026')).max(400),
+  closureDates: z.array(calendarDateSchema('Enter closure dates as dates, for example 22/12/2026')).max(400),
   /**
    * How long this school keeps its copy of a child-protection file it has transferred. Nothing is destroyed by the
    * app: a file past its date is listed in the transfer register for the DSL to review under the records policy.

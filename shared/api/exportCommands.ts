@@ -6,9 +6,8 @@ import { consentPositions, lawfulBases } from '../casework/vocabulary';
 import { referralPackDocumentSchema, referralSectionIds } from '../exports/referralPackSchema';
 import { chronologyEntrySchema } from './caseworkCommands';
 import { command, done, nothing } from './define';
-import { idSchema } from './fields';
+import { calendarDateSchema, idSchema } from './fields';
 
-const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
 const text = (required: string, max = 5_000) => z.string().trim().min(1, required).max(max, `Keep this to ${max.toLocaleString('en-GB')} characters`);
 const optionalText = (max = 20_000) => z.string().trim().max(max).default('');
 
@@ -162,7 +161,7 @@ export const exportCommands = {
     z.object({
       pupilId: idSchema,
       requester: text('Say who asked for the information (e.g. the child’s mother, Jane Smith)', 300),
-      receivedOn: isoDate('Enter the date the request was received'),
+      receivedOn: calendarDateSchema('Enter the date the request was received'),
       reviews: z
         .array(
           z
@@ -189,7 +188,7 @@ export const exportCommands = {
   'transfers.markPassphraseSent': command('children.write', z.object({ transferId: idSchema, sentSeparately: z.boolean() }), done),
   'transfers.acknowledge': command(
     'children.write',
-    z.object({ transferId: idSchema, acknowledgedOn: isoDate('Enter the date the receipt came back'), acknowledgedBy: text('Say who signed the receipt', 200) }),
+    z.object({ transferId: idSchema, acknowledgedOn: calendarDateSchema('Enter the date the receipt came back'), acknowledgedBy: text('Say who signed the receipt', 200) }),
     done,
   ),
   'transfers.register': command('children.read', nothing, z.array(transferRegisterRowSchema)),
@@ -205,7 +204,7 @@ export const exportCommands = {
   ),
   'transfers.recordPaperFile': command(
     'children.write',
-    z.object({ pupilId: idSchema, fromSchool: text('Enter the school the file came from', 200), fromDsl: optionalText(200), receivedOn: isoDate('Enter the date it arrived'), notes: optionalText(5_000) }),
+    z.object({ pupilId: idSchema, fromSchool: text('Enter the school the file came from', 200), fromDsl: optionalText(200), receivedOn: calendarDateSchema('Enter the date it arrived'), notes: optionalText(5_000) }),
     z.object({ receivedId: z.string() }),
   ),
   'transfers.received': command('children.read', z.object({ pupilId: idSchema }), z.array(receivedFileSchema)),

@@ -1,5 +1,7 @@
 // Field rules written once: the renderer's forms and dispatch validate with the same schemas.
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/isoDate';
+import { enterARealDateMessage } from '../calendar/ukDate';
 
 export const usernameSchema = z
   .string()
@@ -33,3 +35,25 @@ export const recoveryKeySchema = z
   .min(1, 'Enter the recovery key')
   .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{52}$/, 'That is not a recovery key: it has 52 letters and numbers in groups of four'));
+
+/** The earliest and latest dates any record may carry: older or later is a typing slip, not a safeguarding event. */
+export const EARLIEST_RECORD_DATE = '1900-01-01';
+export const LATEST_RECORD_DATE = '2099-12-31';
+
+/**
+ * A calendar date as `yyyy-MM-dd` that exists (no 30 February) and lies between 1900 and 2099. The one rule for
+ * every date a command takes: a date the pattern alone let through was stored and later broke the child's file.
+ */
+export function calendarDateSchema(whenEmpty = 'Enter the date, for example 27/02/2026') {
+  return z
+    .string({ message: whenEmpty })
+    .min(1, { message: whenEmpty, abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: enterARealDateMessage, abort: true })
+    .refine(isIsoDate, { message: enterARealDateMessage, abort: true })
+    .refine((date) => date >= EARLIEST_RECORD_DATE && date <= LATEST_RECORD_DATE, { message: 'Enter a date between 01/01/1900 and 31/12/2099', abort: true });
+}
+
+/** A 24-hour time of day, `HH:mm` (00:00 to 23:59). */
+export function timeOfDaySchema(whenWrong = 'Enter a time, for example 14:30') {
+  return z.string({ message: whenWrong }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, whenWrong);
+}

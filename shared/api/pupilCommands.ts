@@ -1,7 +1,8 @@
 // Pupils and the roster: finding a child to log a concern about, importing the MIS export, correcting by hand.
 import { z } from 'zod';
+import { upnCheckLetterMatches } from '../school/upn';
 import { command } from './define';
-import { idSchema } from './fields';
+import { calendarDateSchema, idSchema } from './fields';
 
 export const pupilSummarySchema = z.object({
   id: z.string(),
@@ -24,8 +25,6 @@ export type PupilPick = z.infer<typeof pupilPickSchema>;
 
 const searchQuerySchema = z.string().trim().min(1, 'Type part of a name, a UPN or a class').max(100);
 
-const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
-
 export const pupilContactSchema = z.object({
   name: z.string().trim().min(1, 'Enter the contact’s name').max(200),
   relationship: z.string().trim().max(100).default(''),
@@ -38,13 +37,15 @@ export const pupilDetailsSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]\d{11}[0-9A-Z]$/, 'Enter the UPN: a letter, 11 digits and a final digit or letter (13 characters)')
+    .regex(/^[A-Z]\d{11}[0-9A-Z]$/, { message: 'Enter the UPN: a letter, 11 digits and a final digit or letter (13 characters)', abort: true })
+    // A mistyped UPN would match the wrong child on the next import or transfer; the DfE's check letter catches most slips.
+    .refine(upnCheckLetterMatches, 'This UPN’s check letter (the first letter) does not match its digits: copy it again from the MIS')
     .nullable()
     .default(null),
   legalFirstName: z.string().trim().min(1, 'Enter the pupil’s legal first name').max(100),
   legalLastName: z.string().trim().min(1, 'Enter the pupil’s legal last name').max(100),
   preferredName: z.string().trim().max(100).nullable().default(null),
-  dateOfBirth: isoDate('Enter the date of birth, for example 04/03/2016'),
+  dateOfBirth: calendarDateSchema('Enter the date of birth, for example 04/03/2016'),
   yearGroup: z.string().trim().max(20).nullable().default(null),
   registrationGroup: z.string().trim().max(30).nullable().default(null),
   gender: z.string().trim().max(30).nullable().default(null),
@@ -91,7 +92,16 @@ export const rosterFileSchema = z.object({
   dataBase64: z.string().max(Math.ceil((20 * 1024 * 1024) / 3) * 4, 'The roster file must be 20 MB or smaller'),
 });
 
-export const rosterRejectionSchema = z.object({ line: z.number().int(), reason: z.string() });
+/** A refused row: its line, who it is as far as the row says (name and UPN), and why. */
+export const rosterRejectionSchema = z.object({ line: z.number().int(), pupil: z.string(), reason: z.string() });
+
+/**
+ * Whether an import that marks `markedLeft` of the `onRoll` pupils as left needs the person to confirm the number:
+ * more than 5, or more than a tenth of the roll. A wrong or partial file would otherwise mark the school as gone.
+ */
+export function leaversNeedConfirmation(markedLeft: number, onRoll: number): boolean {
+  return markedLeft > 5 || markedLeft > onRoll / 10;
+}
 export type RosterRejection = z.infer<typeof rosterRejectionSchema>;
 
 export const rosterPreviewSchema = z.object({
@@ -102,6 +112,11 @@ export const rosterPreviewSchema = z.object({
   acceptedCount: z.number().int(),
   rejected: z.array(rosterRejectionSchema),
   missingRequired: z.array(z.enum(rosterFields)),
+  /** Pupils on roll now and missing from this file: the import marks them as left. */
+  markedLeftCount: z.number().int(),
+  onRollCount: z.number().int(),
+  /** The import will ask for markedLeftCount back as confirmMarkedLeft. */
+  needsLeaverConfirmation: z.boolean(),
 });
 export type RosterPreview = z.infer<typeof rosterPreviewSchema>;
 
@@ -132,7 +147,12 @@ export const pupilCommands = {
   /** Brothers and sisters on the roster: who shares a household is for the DSL (mayAddSiblings). */
   'pupils.siblings': command('children.read', z.object({ pupilId: idSchema }), z.array(pupilSummarySchema)),
   /** Everything held for a pupil, so a correction starts from what is stored instead of a blank form. */
-  'pupils.get': command('roster.manage', z.object({ pupilId: idSchema }), z.object({ summary: pupilSummarySchema, details: pupilDetailsSchema })),
+  'pupils.get': command(
+    'roster.manage',
+    z.object({ pupilId: idSchema }),
+    // The date of birth as stored, even one stored before dates were checked: the form shows it for correction.
+    z.object({ summary: pupilSummarySchema, details: pupilDetailsSchema.extend({ dateOfBirth: z.string() }) }),
+  ),
   'pupils.create': command('roster.manage', pupilDetailsSchema, pupilSummarySchema),
   'pupils.update': command('roster.manage', z.object({ pupilId: idSchema, details: pupilDetailsSchema }), pupilSummarySchema),
   'roster.preview': command('roster.manage', z.object({ file: rosterFileSchema, mapping: rosterMappingSchema.optional() }), rosterPreviewSchema),
@@ -142,7 +162,9 @@ export const pupilCommands = {
       file: rosterFileSchema,
       mapping: rosterMappingSchema,
       /** Pupils on the roster but missing from this file are marked as left on this date; nobody is ever deleted. */
-      leftOn: isoDate('Enter the date pupils missing from this file left, for example 22/07/2026'),
+      leftOn: calendarDateSchema('Enter the date pupils missing from this file left, for example 22/07/2026'),
+      /** The number of pupils to be marked as left, as the preview showed it: required when there are many. */
+      confirmMarkedLeft: z.number().int().min(0).optional(),
     }),
     rosterImportResultSchema,
   ),

@@ -2,7 +2,10 @@
 // time zone is set to; stored instants stay UTC.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { addCalendarDays, assertIsoDate, isoDateFromParts, type IsoWeekday } from './isoDate';
+import { addCalendarDays, assertIsoDate, isIsoDate, isoDateFromParts, type IsoWeekday } from './isoDate';
+
+/** Shown beside an impossible date that was stored before dates were checked. */
+export const notARealDateNote = 'not a real date: correct it';
 
 export const londonTimeZone = 'Europe/London';
 
@@ -74,6 +77,7 @@ export function formatDateTime(instant: Date): string {
 
 /** `22/11/2026` for a calendar date held as `yyyy-MM-dd` (a date of birth, a closure day): no time zone involved. */
 export function formatIsoDate(isoDate: string): string {
-  assertIsoDate(isoDate);
-  return `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
+  const written = `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
+  // A date stored before dates were checked may not exist (30/02/2026): show it as written, marked, not crash the page.
+  return isIsoDate(isoDate) ? written : `${written} (${notARealDateNote})`;
 }

@@ -1,6 +1,7 @@
 // What a member of staff submits. The same schema checks the form in the page and the command in dispatch, so a
 // rule is written once. Messages speak to the person filling in the form.
 import { z } from 'zod';
+import { calendarDateSchema, timeOfDaySchema } from '../api/fields';
 
 export const pupilParts = ['subject', 'involved', 'witness'] as const;
 export type PupilPart = (typeof pupilParts)[number];
@@ -41,8 +42,8 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it happened, for example 22/11/2026');
-const time24 = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time it happened, for example 14:30');
+const isoDate = calendarDateSchema('Enter the date it happened, for example 22/11/2026');
+const time24 = timeOfDaySchema('Enter the time it happened, for example 14:30');
 
 export const concernInputSchema = z
   .object({

@@ -1,6 +1,7 @@
 // The child-protection file transfer as data: what the receiving school's copy of this product imports.
 // Versioned like the referral pack; docs/exports/transfer-pack.schema.json is generated from it.
 import { z } from 'zod';
+import { calendarDateSchema } from '../api/fields';
 import { bodyMapMarkDocumentSchema } from './referralPackSchema';
 
 export const TRANSFER_PACK_SCHEMA_VERSION = '1.0.0';
@@ -43,7 +44,7 @@ export const transferPackDocumentSchema = z
       legalFirstName: z.string(),
       legalLastName: z.string(),
       preferredName: z.string().nullable(),
-      dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      dateOfBirth: calendarDateSchema('The file gives no date of birth'),
       gender: z.string().nullable(),
       yearGroup: z.string().nullable(),
       senStatus: z.string().nullable(),

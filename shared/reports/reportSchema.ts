@@ -1,9 +1,10 @@
 // The culture report as it crosses the boundary: what the dashboard draws, what the CSV and the governors' PDF
 // print. Numbers that a governors' view suppresses are absent (null), not hidden: they never leave the core.
 import { z } from 'zod';
+import { calendarDateSchema } from '../api/fields';
 import { staffGroups } from '../access/roles';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as a date, for example 22/11/2026');
+const isoDate = calendarDateSchema('Enter the date as a date, for example 22/11/2026');
 
 export const reportAudiences = ['head', 'governors'] as const;
 export type ReportAudience = (typeof reportAudiences)[number];

@@ -1,2 +1,3 @@
 export { localAuthorities, localAuthorityIds } from './localAuthorities';
 export type { LocalAuthorityId } from './localAuthorities';
+export { upnCheckLetter, upnCheckLetterMatches } from './upn';

@@ -1,6 +1,7 @@
 // The pupil roster through the real host and Chromium: importing a 1,500-pupil SIMS export with its column
 // mapping, preview and every refused line; finding a pupil; adding one by hand when the form first fails.
 import { describe, expect, it } from 'vitest';
+import { upnCheckLetter } from '../../shared/school';
 import { seriousViolations } from './support/axe';
 import { goTo, heading, setUpSchoolAndConfirm } from './support/flows';
 import { rosterFixture, screenshot } from './support/packFlows';
@@ -104,6 +105,40 @@ describe('the pupil roster', () => {
     await page.getByRole('status').filter({ hasText: 'Ada Zebedee-Newcomer’s details are corrected.' }).waitFor();
 
     expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('says how many pupils a file will mark as left and imports only once that number is confirmed', async () => {
+    const { page, problems } = e2e.opened;
+    await setUpSchoolAndConfirm(page);
+    await goTo(page, 'Pupils');
+    const upn = (index: number) => {
+      const digits = `8854001160${String(index).padStart(2, '0')}`;
+      return `${upnCheckLetter(digits)}${digits}`;
+    };
+    const csv = (indexes: number[]) => Buffer.from(['UPN,Surname,Forename,DOB,Year,Reg', ...indexes.map((index) => `${upn(index)},Pupil,Pat${index},04/03/2016,Year 5,5H`)].join('\n'));
+    const importFile = async (name: string, bytes: Buffer) => {
+      await page.getByLabel('Roster file (CSV)', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+      await page.getByRole('button', { name: 'Read the file', exact: true }).click();
+      await page.getByRole('button', { name: 'Check every row', exact: true }).click();
+      await page.getByRole('heading', { name: 'Step 3 of 3: check and import' }).waitFor();
+    };
+    await importFile('whole-school.csv', csv([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    expect(await page.locator('.roster-counts').textContent()).toContain('0 of the 0 pupils on roll will be marked as left');
+    await page.getByRole('button', { name: 'Import 10 pupils', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Roster imported' }).waitFor({ timeout: 60_000 });
+
+    await page.getByRole('button', { name: 'Import another file', exact: true }).click();
+    await importFile('one-class.csv', csv([0, 1]));
+    expect(await page.locator('.roster-counts').textContent()).toContain('8 of the 10 pupils on roll will be marked as left');
+    await page.getByRole('button', { name: 'Import 2 pupils', exact: true }).click();
+    await page.locator('.error-summary').getByText('Confirm that 8 pupils will be marked as left, or choose another file').waitFor();
+    expect(await seriousViolations(page, 'roster, leavers to confirm')).toEqual([]);
+    await page.getByLabel('8 pupils will be marked as left', { exact: true }).check();
+    await page.getByRole('button', { name: 'Import 2 pupils', exact: true }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Roster imported' });
+    await done.waitFor({ timeout: 60_000 });
+    expect(await done.textContent()).toContain('8 pupils marked as left');
     expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Turning dates into the clocks a DSL watches. One WorkingCalendar per call, built from the school's settings.
-import { WorkingCalendar, endOfLondonDay, londonIsoDate } from '../../../shared/calendar';
+import { WorkingCalendar, endOfLondonDay, isIsoDate, londonIsoDate } from '../../../shared/calendar';
 import { readSettings } from '../settings';
 import type { Store } from '../store';
 
@@ -23,8 +23,12 @@ export function referralClock(
   return { clock: overdue ? 'outcome_overdue' : 'awaiting_outcome', workingDaysOverdue };
 }
 
-/** An action or review date (yyyy-MM-dd) is overdue once its London day has ended. */
+/**
+ * An action or review date (yyyy-MM-dd) is overdue once its London day has ended. An impossible date stored before
+ * dates were checked (30 February) counts as overdue, so it comes to the top of the queue and someone corrects it.
+ */
 export function dateOverdue(isoDate: string, now: Date): boolean {
+  if (!isIsoDate(isoDate)) return true;
   return now.getTime() > endOfLondonDay(isoDate).getTime();
 }
 

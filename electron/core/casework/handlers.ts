@@ -5,6 +5,7 @@ import { sharingDecisions } from '../../../shared/casework';
 import { addCalendarDays, londonDateTime } from '../../../shared/calendar';
 import { suggestLevel } from '../../../shared/thresholds';
 import { findAccount } from '../accounts';
+import { concernAboutPupil } from '../concerns';
 import { CommandError } from '../dispatch/commandError';
 import { inTransaction } from '../dispatch/handler';
 import { loadPacks } from '../packs/packLibrary';
@@ -25,6 +26,13 @@ function concernStatus(db: Store, concernId: string): string {
   const status = db.prepare('SELECT status FROM concerns WHERE id = ?').pluck().get(concernId) as string | undefined;
   if (!status) throw notFound('concern');
   return status;
+}
+
+/** A concern named alongside a pupil must exist and be about that pupil: a forged or mistaken id is refused by name. */
+function requireConcernAbout(db: Store, concernId: string, pupilId: string): void {
+  const about = concernAboutPupil(db, concernId, pupilId);
+  if (about === 'missing') throw notFound('concern');
+  if (about === 'other_pupil') throw new CommandError('invalid_input', 'That concern is not about this pupil.', { concernId: ['Choose a concern about this pupil'] });
 }
 
 function requireActiveAccount(db: Store, userId: string, field: string): void {
@@ -110,10 +118,7 @@ export const caseworkHandlers = {
 
   'decisions.record': inTransaction<'decisions.record'>(({ db, session, now, recordIds }, input) => {
     requirePupil(db, input.pupilId);
-    if (input.concernId) {
-      const linked = db.prepare('SELECT 1 FROM concern_pupils WHERE concern_id = ? AND pupil_id = ?').get(input.concernId, input.pupilId);
-      if (!linked) throw new CommandError('invalid_input', 'That concern is not about this pupil.', { concernId: ['Choose a concern about this pupil'] });
-    }
+    if (input.concernId) requireConcernAbout(db, input.concernId, input.pupilId);
     if (sharingDecisions.includes(input.decision) && !input.sharing) {
       throw new CommandError('invalid_input', 'This decision shares information: say what is shared and with whom.', { 'sharing.what': ['Say what information is shared'] });
     }
@@ -152,7 +157,11 @@ export const caseworkHandlers = {
 
   'referrals.create': inTransaction<'referrals.create'>(({ db, session, now, recordIds }, input) => {
     requirePupil(db, input.pupilId);
-    if (input.decisionId && !db.prepare('SELECT 1 FROM decisions WHERE id = ? AND pupil_id = ?').get(input.decisionId, input.pupilId)) throw notFound('decision');
+    if (input.decisionId) {
+      const decidedAbout = db.prepare('SELECT pupil_id FROM decisions WHERE id = ?').pluck().get(input.decisionId) as string | undefined;
+      if (!decidedAbout) throw notFound('decision');
+      if (decidedAbout !== input.pupilId) throw new CommandError('invalid_input', 'That decision is about another pupil.', { decisionId: ['Choose a decision about this pupil'] });
+    }
     const referredAt = londonDateTime(input.referredOn, input.referredAtTime);
     if (referredAt.getTime() > now.getTime() + 60_000) throw new CommandError('invalid_input', 'A referral cannot be in the future.', { referredOn: ['The date and time cannot be in the future'] });
     const created = createReferral(db, schoolCalendar(db), { ...input, referredAt }, session.user.id, now);
@@ -222,6 +231,7 @@ export const caseworkHandlers = {
 
   'actions.create': inTransaction<'actions.create'>(({ db, session, now, recordIds }, input) => {
     requirePupil(db, input.pupilId);
+    if (input.concernId) requireConcernAbout(db, input.concernId, input.pupilId);
     requireActiveAccount(db, input.ownerId, 'ownerId');
     const id = uuidv7();
     db.prepare('INSERT INTO actions (id, pupil_id, concern_id, title, owner_id, due_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, input.pupilId, input.concernId, input.title, input.ownerId, input.dueOn, now.toISOString(), session.user.id);

@@ -140,3 +140,10 @@ export function readConcern(db: Store, id: string): StoredConcern | null {
     categories: categories.all(id) as string[],
   };
 }
+
+/** Whether a concern exists and names this pupil: how a handler checks an id sent beside a pupil's. */
+export function concernAboutPupil(db: Store, concernId: string, pupilId: string): 'about' | 'other_pupil' | 'missing' {
+  const pupils = db.prepare('SELECT pupil_id FROM concern_pupils WHERE concern_id = ?').pluck().all(concernId) as string[];
+  if (pupils.length === 0) return db.prepare('SELECT 1 FROM concerns WHERE id = ?').get(concernId) ? 'other_pupil' : 'missing';
+  return pupils.includes(pupilId) ? 'about' : 'other_pupil';
+}

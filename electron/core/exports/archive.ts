@@ -2,7 +2,7 @@
 // encryption (7-Zip, WinZip and macOS's Archive Utility with a helper open it), and a passphrase sent separately.
 // File names inside a zip are not encrypted, so entry names never include a child's name.
 import crypto from 'node:crypto';
-import { BlobReader, BlobWriter, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter, configure } from '@zip.js/zip.js';
+import { BlobReader, Uint8ArrayReader, Uint8ArrayWriter, Writer, ZipReader, ZipWriter, configure, type Entry, type FileEntry } from '@zip.js/zip.js';
 
 // Node has no web workers in the zip.js sense; compress and encrypt on this thread.
 configure({ useWebWorkers: false });
@@ -45,33 +45,94 @@ export async function createEncryptedArchive(files: readonly ArchiveFile[], pass
 
 export class ArchiveError extends Error {
   constructor(
-    readonly reason: 'wrong_passphrase' | 'damaged',
+    readonly reason: 'wrong_passphrase' | 'damaged' | 'refused',
     message: string,
   ) {
     super(message);
   }
 }
 
-/** Opens an archive made by createEncryptedArchive; every entry is checked against its AES authentication code. */
-export async function readEncryptedArchive(bytes: Buffer, passphrase: string): Promise<Map<string, Buffer>> {
-  let reader: ZipReader<unknown>;
-  const files = new Map<string, Buffer>();
-  try {
-    reader = new ZipReader(new BlobReader(new Blob([new Uint8Array(bytes)])));
-    const entries = await reader.getEntries();
-    if (entries.length === 0) throw new ArchiveError('damaged', 'The archive is empty.');
-    for (const entry of entries) {
-      if (entry.directory) continue;
-      if (!entry.encrypted) throw new ArchiveError('damaged', 'The archive was not made by Safeguarding Records: its files are not encrypted.');
-      const blob = await entry.getData(new BlobWriter(), { password: passphrase, checkPasswordOnly: false });
-      files.set(entry.filename, Buffer.from(await blob.arrayBuffer()));
-    }
-    await reader.close();
-  } catch (error) {
-    if (error instanceof ArchiveError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    if (/password/i.test(message)) throw new ArchiveError('wrong_passphrase', 'That passphrase does not open this archive. Check it with the sending school.');
-    throw new ArchiveError('damaged', 'The archive is damaged or incomplete. Ask the sending school to send it again.');
+/** Collects an entry's bytes, and stops the unpacking the moment it passes its cap instead of after. */
+class CappedWriter extends Writer<Buffer> {
+  private readonly chunks: Uint8Array[] = [];
+  private written = 0;
+
+  constructor(
+    private readonly cap: number,
+    private readonly onOverflow: () => ArchiveError,
+  ) {
+    super();
   }
-  return files;
+
+  override writeUint8Array(array: Uint8Array): Promise<void> {
+    this.written += array.length;
+    if (this.written > this.cap) throw this.onOverflow();
+    this.chunks.push(array.slice());
+    return Promise.resolve();
+  }
+
+  override getData(): Promise<Buffer> {
+    return Promise.resolve(Buffer.concat(this.chunks));
+  }
+}
+
+export interface ArchiveLimits {
+  /** The largest any one file inside may unpack to. */
+  perEntryBytes: number;
+  /** The largest all of them together may unpack to. */
+  totalBytes: number;
+}
+
+/**
+ * Opens an archive from outside (another school's transfer) without trusting it: only the names in `expected` may
+ * be inside, and each is unpacked in a stream that stops at `limit(name)` bytes, so a small file that unpacks to
+ * gigabytes is refused after a few megabytes. Entries are read in the order given (the manifest first), and only
+ * once every name in the archive is known.
+ */
+export async function readExpectedEntries(
+  bytes: Buffer,
+  passphrase: string,
+  expected: readonly string[],
+  limits: ArchiveLimits,
+  read: (open: (name: string, cap: number) => Promise<Buffer | null>) => Promise<void>,
+): Promise<void> {
+  const reader = new ZipReader(new BlobReader(new Blob([new Uint8Array(bytes)])));
+  let unpacked = 0;
+  try {
+    let entries: Entry[];
+    try {
+      entries = await reader.getEntries();
+    } catch {
+      throw new ArchiveError('damaged', 'The archive is damaged or incomplete. Ask the sending school to send it again.');
+    }
+    if (entries.length === 0) throw new ArchiveError('damaged', 'The archive is empty.');
+    const byName = new Map<string, FileEntry>();
+    for (const entry of entries) {
+      // Names come from the central directory: nothing is unpacked before every one of them is known.
+      if (entry.directory || !expected.includes(entry.filename) || byName.has(entry.filename)) {
+        throw new ArchiveError('refused', `The archive holds a file this product does not send (“${entry.filename.slice(0, 100)}”), so nothing in it was opened.`);
+      }
+      if (!entry.encrypted) throw new ArchiveError('damaged', 'The archive was not made by Safeguarding Records: its files are not encrypted.');
+      if ((entry.uncompressedSize ?? 0) > limits.perEntryBytes) throw new ArchiveError('refused', `${entry.filename} says it unpacks to ${entry.uncompressedSize} bytes, more than a transfer can hold.`);
+      byName.set(entry.filename, entry as FileEntry);
+    }
+    await read(async (name, cap) => {
+      const entry = byName.get(name);
+      if (!entry) return null;
+      const limit = Math.min(cap, limits.perEntryBytes, limits.totalBytes - unpacked);
+      const overflow = () => new ArchiveError('refused', `${name} unpacks to more than ${limit} bytes, more than it should; it was not opened further.`);
+      try {
+        const data = await entry.getData(new CappedWriter(limit, overflow), { password: passphrase, checkPasswordOnly: false });
+        unpacked += data.length;
+        return data;
+      } catch (error) {
+        if (error instanceof ArchiveError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        if (/password/i.test(message)) throw new ArchiveError('wrong_passphrase', 'That passphrase does not open this archive. Check it with the sending school.');
+        throw new ArchiveError('damaged', 'The archive is damaged or incomplete. Ask the sending school to send it again.');
+      }
+    });
+  } finally {
+    await reader.close().catch(() => undefined);
+  }
 }

@@ -2,6 +2,7 @@
 // Exports read through these and the casework module; they never change the child's file.
 import type { ConcernView } from '../../../shared/api';
 import { staffGroupLabels, type Role, type StaffGroup } from '../../../shared/access';
+import { concernAboutPupil } from '../concerns';
 import { viewConcern } from '../concerns/concernLog';
 import { CommandError } from '../dispatch/commandError';
 import type { Store } from '../store';
@@ -16,6 +17,12 @@ export function otherDesignatedLeads(db: Store, exceptUserId: string): string[] 
 
 export function requirePupil(db: Store, pupilId: string): void {
   if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(pupilId)) throw new CommandError('not_found', 'That pupil does not exist.');
+}
+
+export function requireConcernAbout(db: Store, concernId: string, pupilId: string): void {
+  const about = concernAboutPupil(db, concernId, pupilId);
+  if (about === 'missing') throw new CommandError('not_found', 'That concern does not exist.');
+  if (about === 'other_pupil') throw new CommandError('invalid_input', 'That concern is not about this pupil.', { concernId: ['Choose a concern about this pupil'] });
 }
 
 /** The concerns about this child, oldest first, in full (read as the DSL: opening one marks it read). */

@@ -11,7 +11,7 @@ import { createEncryptedArchive, generatePassphrase, normalisePassphrase } from 
 import { chronologyCsv, chronologyPdf, chronologyRows } from './chronologyExport';
 import { recordExport, sha256 } from './exportLog';
 import { fileItems } from './fileItems';
-import { requirePupil, schoolDetails } from './fileSources';
+import { requireConcernAbout, requirePupil, schoolDetails } from './fileSources';
 import { gatherReferral, referralSections } from './referralPack';
 import { referralPackPdf } from './referralPdf';
 import { checkReviews, subjectAccessPdf } from './subjectAccess';
@@ -33,6 +33,8 @@ const fileStem = (kind: string, exportId: string, now: Date) => `${kind}-${londo
 export const exportHandlers = {
   'exports.referralPreview': inTransaction<'exports.referralPreview'>(({ db, session, now, recordIds }, input) => {
     requirePupil(db, input.pupilId);
+    // Checked before the file is gathered: gathering marks the child's concerns read, which a refusal must not do.
+    if (input.concernId) requireConcernAbout(db, input.concernId, input.pupilId);
     const gathered = gatherReferral(db, input.pupilId, { concernId: input.concernId }, session.user, 'preview', now);
     recordIds.push(input.pupilId);
     return { document: gathered.document, sections: referralSections(), chronologyEntries: gathered.chronologyEntries };
@@ -40,6 +42,8 @@ export const exportHandlers = {
 
   'exports.referralExport': awaiting<'exports.referralExport'>(async ({ db, session, now, recordIds, transact }, input) => {
     requirePupil(db, input.pupilId);
+    // Checked before the file is gathered: gathering marks the child's concerns read, which a refusal must not do.
+    if (input.concernId) requireConcernAbout(db, input.concernId, input.pupilId);
     const exportId = uuidv7();
     const { document } = gatherReferral(
       db,

@@ -20,7 +20,7 @@ import { CommandError } from '../dispatch/commandError';
 import { createPupil } from '../pupils/pupilDirectory';
 import { pupilDisplayName } from '../pupils/pupilDirectory';
 import type { Store } from '../store';
-import { ArchiveError, readEncryptedArchive, type ArchiveFile } from './archive';
+import { ArchiveError, readExpectedEntries, type ArchiveFile } from './archive';
 import { sha256 } from './exportLog';
 import { schoolDetails } from './fileSources';
 import { MARKING } from './referralPack';
@@ -164,28 +164,43 @@ export interface OpenedTransfer {
 }
 
 /** Opens and checks an archive from another school: passphrase, every file's fingerprint, the document's schema. */
+/**
+ * What an incoming transfer may unpack to. A child's whole file as JSON and PDF is a few megabytes; the caps leave
+ * room for a long history and stop a crafted archive (a small file that unpacks to gigabytes) within seconds.
+ */
+export const TRANSFER_LIMITS = { perEntryBytes: 64 * 1024 * 1024, totalBytes: 96 * 1024 * 1024 };
+const MANIFEST_CAP_BYTES = 64 * 1024;
+
 export async function openTransferArchive(bytes: Buffer, passphrase: string): Promise<OpenedTransfer> {
-  let files: Map<string, Buffer>;
+  const refuse = (why: string) => new CommandError('invalid_input', `This is not a complete transfer from Safeguarding Records: ${why}. Nothing was imported; ask the sending school to send it again.`, { archiveBase64: [why] });
+  const files = new Map<string, Buffer>();
   try {
-    files = await readEncryptedArchive(bytes, passphrase);
+    // The manifest is read first and says how big each file is; each is then unpacked no further than that.
+    await readExpectedEntries(bytes, passphrase, Object.values(TRANSFER_FILES), TRANSFER_LIMITS, async (open) => {
+      const manifestBytes = await open(TRANSFER_FILES.manifest, MANIFEST_CAP_BYTES);
+      if (!manifestBytes) throw refuse('the manifest is missing');
+      const manifest = transferManifestSchema.safeParse(parseJson(manifestBytes));
+      if (!manifest.success) throw refuse('the manifest cannot be read');
+      for (const name of [TRANSFER_FILES.json, TRANSFER_FILES.pdf]) {
+        const listed = manifest.data.files.find((file) => file.name === name);
+        const data = listed ? await open(name, listed.bytes) : null;
+        if (!listed || !data) throw refuse(`${name} is missing`);
+        if (sha256(data) !== listed.sha256 || data.length !== listed.bytes) throw refuse(`${name} has been changed`);
+        files.set(name, data);
+      }
+      files.set(TRANSFER_FILES.manifest, manifestBytes);
+    });
   } catch (error) {
-    if (error instanceof ArchiveError) throw new CommandError('invalid_input', error.message, error.reason === 'wrong_passphrase' ? { passphrase: [error.message] } : { archiveBase64: [error.message] });
+    if (error instanceof ArchiveError) {
+      if (error.reason === 'wrong_passphrase') throw new CommandError('invalid_input', error.message, { passphrase: [error.message] });
+      throw new CommandError('invalid_input', `${error.message} Nothing was imported; ask the sending school to send it again.`, { archiveBase64: [error.message] });
+    }
     throw error;
   }
-  const refuse = (why: string) => new CommandError('invalid_input', `This is not a complete transfer from Safeguarding Records: ${why}. Nothing was imported; ask the sending school to send it again.`, { archiveBase64: [why] });
-  const manifestBytes = files.get(TRANSFER_FILES.manifest);
-  if (!manifestBytes) throw refuse('the manifest is missing');
-  const manifest = transferManifestSchema.safeParse(parseJson(manifestBytes));
-  if (!manifest.success) throw refuse('the manifest cannot be read');
-  for (const name of [TRANSFER_FILES.json, TRANSFER_FILES.pdf]) {
-    const listed = manifest.data.files.find((file) => file.name === name);
-    const data = files.get(name);
-    if (!listed || !data) throw refuse(`${name} is missing`);
-    if (sha256(data) !== listed.sha256 || data.length !== listed.bytes) throw refuse(`${name} has been changed`);
-  }
+  const manifest = transferManifestSchema.parse(parseJson(files.get(TRANSFER_FILES.manifest)!));
   const document = transferPackDocumentSchema.safeParse(parseJson(files.get(TRANSFER_FILES.json)!));
   if (!document.success) throw refuse('the file’s contents are not in the expected format');
-  if (document.data.transferId !== manifest.data.transferId) throw refuse('the manifest belongs to another transfer');
+  if (document.data.transferId !== manifest.transferId) throw refuse('the manifest belongs to another transfer');
   return { document: document.data, pdf: files.get(TRANSFER_FILES.pdf)! };
 }
 

@@ -1,6 +1,6 @@
 import { CommandError } from '../dispatch/commandError';
 import { inTransaction } from '../dispatch/handler';
-import { RosterFileError, RosterMappingError, importRoster, previewRoster } from '../roster';
+import { RosterFileError, RosterLeaversError, RosterMappingError, importRoster, previewRoster } from '../roster';
 import { createPupil, findPupilDetails, findPupilSummary, searchPupils, siblingsOf, updatePupil, upnTaken } from './pupilDirectory';
 
 const upnConflict = () => new CommandError('conflict', 'Another pupil already has this UPN.', { upn: ['Another pupil already has this UPN'] });
@@ -11,6 +11,7 @@ function rosterErrors<T>(work: () => T): T {
   } catch (error) {
     if (error instanceof RosterFileError) throw new CommandError('invalid_input', error.message, { file: [error.message] });
     if (error instanceof RosterMappingError) throw new CommandError('invalid_input', error.message, { mapping: [error.message] });
+    if (error instanceof RosterLeaversError) throw new CommandError('invalid_input', error.message, { confirmMarkedLeft: [error.message] });
     throw error;
   }
 }
@@ -59,10 +60,10 @@ export const pupilHandlers = {
     return findPupilSummary(db, input.pupilId)!;
   }),
 
-  'roster.preview': inTransaction<'roster.preview'>(({ now }, input) => rosterErrors(() => previewRoster(input.file, input.mapping, now.toISOString().slice(0, 10)))),
+  'roster.preview': inTransaction<'roster.preview'>(({ db, now }, input) => rosterErrors(() => previewRoster(db, input.file, input.mapping, now.toISOString().slice(0, 10)))),
 
   'roster.import': inTransaction<'roster.import'>(({ db, session, now, recordIds }, input) => {
     recordIds.push(`roster-file:${input.file.fileName}`);
-    return rosterErrors(() => importRoster(db, input.file, input.mapping, input.leftOn, session.user.id, now.toISOString()));
+    return rosterErrors(() => importRoster(db, input.file, input.mapping, input.leftOn, input.confirmMarkedLeft, session.user.id, now.toISOString()));
   }),
 };

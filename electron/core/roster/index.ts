@@ -1,3 +1,3 @@
 export { RosterFileError, readRosterFile, suggestMapping } from './rosterFile';
-export { RosterMappingError, importRoster, previewRoster } from './rosterImport';
+export { RosterLeaversError, RosterMappingError, importRoster, previewRoster } from './rosterImport';
 export { parseRosterDate, rowToPupil } from './rosterRows';

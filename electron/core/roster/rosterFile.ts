@@ -20,14 +20,34 @@ export class RosterFileError extends Error {}
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
+/**
+ * The text of the file, in the encoding its byte-order mark names (UTF-8, UTF-16LE or UTF-16BE), else UTF-8. Decoded
+ * leniently so one bad line does not lose the whole file; lines with undecodable bytes are reported. A NUL is never in
+ * a CSV: it means UTF-16 without a mark, or not a text file at all, and would import as garbage.
+ */
+function decodeRosterText(fileName: string, bytes: Buffer): string {
+  const [first, second, third] = bytes;
+  const text =
+    first === 0xef && second === 0xbb && third === 0xbf
+      ? new TextDecoder('utf-8').decode(bytes.subarray(3))
+      : first === 0xff && second === 0xfe
+        ? new TextDecoder('utf-16le').decode(bytes.subarray(2))
+        : first === 0xfe && second === 0xff
+          ? new TextDecoder('utf-16be').decode(bytes.subarray(2))
+          : new TextDecoder('utf-8').decode(bytes);
+  if (text.includes('\u0000')) {
+    throw new RosterFileError(`${fileName} contains NUL characters, which a CSV file never has: it is probably saved as “Unicode” (UTF-16) without a marker, or is not a CSV file. Save it as “CSV UTF-8” and import that.`);
+  }
+  return text;
+}
+
 export function readRosterFile(fileName: string, dataBase64: string): ParsedRosterFile {
   const bytes = Buffer.from(dataBase64, 'base64');
   if (bytes.length === 0) throw new RosterFileError(`${fileName} is empty. Export the pupil list from your MIS as CSV and choose that file.`);
   if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
     throw new RosterFileError(`${fileName} is a spreadsheet (Excel) file, not CSV. In your MIS or Excel, save it as “CSV UTF-8” and import that.`);
   }
-  // Decoded leniently so one bad line does not lose the whole file; lines with undecodable bytes are reported.
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = decodeRosterText(fileName, bytes);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as unknown as typeof records;

@@ -1,13 +1,24 @@
 // Preview and import of the roster. Re-importing updates pupils by UPN; pupils missing from the file are marked as
 // left with a date; nobody is ever deleted. Every rejected row is reported with its line and reason.
 import type { RosterField, RosterImportResult, RosterPreview, RosterRejection } from '../../../shared/api';
-import { requiredRosterFields } from '../../../shared/api';
+import { leaversNeedConfirmation, requiredRosterFields } from '../../../shared/api';
 import { createPupil, updatePupil } from '../pupils/pupilDirectory';
 import type { Store } from '../store';
-import { readRosterFile, suggestMapping } from './rosterFile';
+import { readRosterFile, suggestMapping, type RosterRow } from './rosterFile';
 import { rowToPupil, type RowOutcome } from './rosterRows';
 
 type Mapping = Record<string, RosterField | null>;
+
+/** Who a row is about, as far as it says: "Amelia Hughes, UPN A123456789012", so a refusal can be found in the MIS. */
+function pupilNamed(row: RosterRow, mapping: Mapping): string {
+  const value = (field: RosterField) => {
+    const header = Object.keys(mapping).find((name) => mapping[name] === field);
+    return header ? (row.values[header] ?? '').trim() : '';
+  };
+  const name = [value('legalFirstName'), value('legalLastName')].filter(Boolean).join(' ');
+  const upn = value('upn');
+  return [name, upn ? `UPN ${upn}` : ''].filter(Boolean).join(', ') || 'no name or UPN given';
+}
 
 function checkRows(file: { fileName: string; dataBase64: string }, mapping: Mapping | undefined, today: string) {
   const parsed = readRosterFile(file.fileName, file.dataBase64);
@@ -20,18 +31,18 @@ function checkRows(file: { fileName: string; dataBase64: string }, mapping: Mapp
   if (missingRequired.length === 0) {
     for (const row of parsed.rows) {
       if (row.problem) {
-        rejected.push({ line: row.line, reason: row.problem });
+        rejected.push({ line: row.line, pupil: pupilNamed(row, effective), reason: row.problem });
         continue;
       }
       const outcome = rowToPupil(row, effective, today);
       if (!outcome.ok) {
-        rejected.push({ line: row.line, reason: outcome.reason });
+        rejected.push({ line: row.line, pupil: pupilNamed(row, effective), reason: outcome.reason });
         continue;
       }
       const upn = outcome.details.upn!;
       const firstLine = upnLines.get(upn);
       if (firstLine !== undefined) {
-        rejected.push({ line: row.line, reason: `UPN ${upn} is also on line ${firstLine}; each pupil must appear once.` });
+        rejected.push({ line: row.line, pupil: pupilNamed(row, effective), reason: `UPN ${upn} is also on line ${firstLine}; each pupil must appear once.` });
         continue;
       }
       upnLines.set(upn, row.line);
@@ -45,9 +56,19 @@ function checkRows(file: { fileName: string; dataBase64: string }, mapping: Mapp
   return { parsed, mapping: effective, missingRequired, rejected, accepted, upnsInFile };
 }
 
-export function previewRoster(file: { fileName: string; dataBase64: string }, mapping: Mapping | undefined, today: string): RosterPreview {
+/** Pupils on roll (with a UPN, not already left) whom this file leaves out: the import marks them as left. */
+function pupilsLeftOut(db: Store, upnsInFile: ReadonlySet<string>): { leftOut: Array<{ id: string }>; onRoll: number } {
+  const onRoll = db.prepare('SELECT id, upn FROM pupils WHERE upn IS NOT NULL AND left_on IS NULL').all() as Array<{ id: string; upn: string }>;
+  return { leftOut: onRoll.filter((pupil) => !upnsInFile.has(pupil.upn)), onRoll: onRoll.length };
+}
+
+export function previewRoster(db: Store, file: { fileName: string; dataBase64: string }, mapping: Mapping | undefined, today: string): RosterPreview {
   const checked = checkRows(file, mapping, today);
+  const { leftOut, onRoll } = pupilsLeftOut(db, checked.upnsInFile);
   return {
+    markedLeftCount: leftOut.length,
+    onRollCount: onRoll,
+    needsLeaverConfirmation: leaversNeedConfirmation(leftOut.length, onRoll),
     headers: checked.parsed.headers,
     suggestedMapping: checked.mapping,
     sample: checked.parsed.rows.slice(0, 5).map((row) => row.values),
@@ -71,10 +92,26 @@ const fingerprintColumns = `json_array(legal_first_name, legal_last_name, prefer
 export class RosterMappingError extends Error {}
 
 /** Imports in one transaction (the caller's): all good rows land, or — on an unexpected error — none do. */
-export function importRoster(db: Store, file: { fileName: string; dataBase64: string }, mapping: Mapping, leftOn: string, by: string, at: string): RosterImportResult {
+export class RosterLeaversError extends Error {}
+
+export function importRoster(
+  db: Store,
+  file: { fileName: string; dataBase64: string },
+  mapping: Mapping,
+  leftOn: string,
+  confirmMarkedLeft: number | undefined,
+  by: string,
+  at: string,
+): RosterImportResult {
   const checked = checkRows(file, mapping, at.slice(0, 10));
   if (checked.missingRequired.length > 0) {
     throw new RosterMappingError(`Choose a column for: ${checked.missingRequired.join(', ')}.`);
+  }
+  const { leftOut, onRoll } = pupilsLeftOut(db, checked.upnsInFile);
+  if (leaversNeedConfirmation(leftOut.length, onRoll) && confirmMarkedLeft !== leftOut.length) {
+    throw new RosterLeaversError(
+      `This file would mark ${leftOut.length} of the ${onRoll} pupils on roll as left. Check it is the whole school's list, then confirm the number.`,
+    );
   }
   const existing = new Map(
     (db.prepare(`SELECT id, upn, ${fingerprintColumns} AS fingerprint, left_on FROM pupils WHERE upn IS NOT NULL`).all() as ExistingPupil[]).map((row) => [row.upn, row]),
@@ -97,11 +134,9 @@ export function importRoster(db: Store, file: { fileName: string; dataBase64: st
   }
 
   const markLeft = db.prepare('UPDATE pupils SET left_on = ?, updated_at = ? WHERE id = ?');
-  for (const pupil of existing.values()) {
-    if (!checked.upnsInFile.has(pupil.upn) && !pupil.left_on) {
-      markLeft.run(leftOn, at, pupil.id);
-      result.markedLeft += 1;
-    }
+  for (const pupil of leftOut) {
+    markLeft.run(leftOn, at, pupil.id);
+    result.markedLeft += 1;
   }
   return result;
 }

@@ -1,19 +1,20 @@
 // One CSV row → a pupil's details, or the reason it cannot be imported (shown with its line number).
 import crypto from 'node:crypto';
-import { pupilDetailsSchema, type PupilDetails, type RosterField } from '../../../shared/api';
+import { calendarDateSchema, pupilDetailsSchema, type PupilDetails, type RosterField } from '../../../shared/api';
+import { isoDateFromParts } from '../../../shared/calendar/isoDate';
 import type { RosterRow } from './rosterFile';
 
 export type RowOutcome = { ok: true; details: PupilDetails; householdId: string | null } | { ok: false; reason: string };
 
-/** dd/MM/yyyy (what UK exports use), d/M/yyyy, dd-MM-yyyy or yyyy-MM-dd → yyyy-MM-dd, only for dates that exist. */
+/** dd/MM/yyyy (what UK exports use), d/M/yyyy, dd-MM-yyyy or yyyy-MM-dd → yyyy-MM-dd, only for dates the app accepts. */
 export function parseRosterDate(text: string): string | null {
   const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const [year, month, day] = uk ? [Number(uk[3]), Number(uk[2]), Number(uk[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [NaN, NaN, NaN];
-  if (!Number.isInteger(year)) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  const parts = uk ? [uk[3], uk[2], uk[1]] : iso ? [iso[1], iso[2], iso[3]] : null;
+  if (!parts) return null;
+  const date = isoDateFromParts(Number(parts[0]), Number(parts[1]), Number(parts[2]));
+  // The same rule as every command's date, so the roster cannot store what the pupil form would refuse.
+  return calendarDateSchema().safeParse(date).success ? date : null;
 }
 
 function normaliseYearGroup(text: string): string | null {

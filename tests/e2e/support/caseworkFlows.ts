@@ -33,7 +33,7 @@ export async function seedCaseworkSchool(app: SafeguardingApp, today: string): P
     registrationGroup: '5H',
     contacts: [{ name: 'Karen Hughes', relationship: 'Mother', phone: '07700 900123', parentalResponsibility: true }],
   });
-  const ben = await call(app, 'pupils.create', { upn: 'B123456789012', legalFirstName: 'Benjamin', legalLastName: 'Cole', preferredName: 'Ben', dateOfBirth: '2015-01-10', yearGroup: '6' });
+  const ben = await call(app, 'pupils.create', { upn: 'B123456789003', legalFirstName: 'Benjamin', legalLastName: 'Cole', preferredName: 'Ben', dateOfBirth: '2015-01-10', yearGroup: '6' });
   await call(app, 'accounts.create', { username: staff.username, displayName: staff.displayName, role: 'staff', staffGroup: 'support', temporaryPassword: staff.temporaryPassword });
   await call(app, 'session.signOut', {});
   await call(app, 'session.signIn', { username: staff.username, password: staff.temporaryPassword });

@@ -15,9 +15,9 @@ export const pupils = {
 
 const rosterCsv = [
   'UPN,Legal Forename,Legal Surname,Preferred Forename,DOB,Year,Reg,Household',
-  'A12345678901B,Eleanor,Brown,Ellie,04/03/2017,Year 4,4B,FAM-1',
-  'A12345678902C,Jack,Brown,,12/09/2019,Year 2,2K,FAM-1',
-  'A12345678903D,Amir,Hussain,,21/01/2017,Year 4,4B,FAM-2',
+  'L12345678901B,Eleanor,Brown,Ellie,04/03/2017,Year 4,4B,FAM-1',
+  'N12345678902C,Jack,Brown,,12/09/2019,Year 2,2K,FAM-1',
+  'Q12345678903D,Amir,Hussain,,21/01/2017,Year 4,4B,FAM-2',
 ].join('\r\n');
 
 /** Sends a command with this tab's own host token, exactly as the page's client does. */

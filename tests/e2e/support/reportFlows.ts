@@ -25,10 +25,10 @@ const ownPassword = 'quiet library 2026 changed';
 
 export const reportPupils = [
   { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04', yearGroup: '5', gender: 'Female', senStatus: 'SEN support' },
-  { upn: 'B123456789012', legalFirstName: 'Benjamin', legalLastName: 'Cole', dateOfBirth: '2015-01-10', yearGroup: '6', gender: 'Male', senStatus: null },
-  { upn: 'C123456789012', legalFirstName: 'Chloe', legalLastName: 'Davies', dateOfBirth: '2017-06-21', yearGroup: '4', gender: 'Female', senStatus: null },
-  { upn: 'D123456789012', legalFirstName: 'Dmitri', legalLastName: 'Ivanov', dateOfBirth: '2016-11-02', yearGroup: '5', gender: 'Male', senStatus: 'EHC plan' },
-  { upn: 'E123456789012', legalFirstName: 'Esme', legalLastName: 'Fairweather', dateOfBirth: '2018-02-14', yearGroup: '3', gender: 'Female', senStatus: null },
+  { upn: 'B123456789003', legalFirstName: 'Benjamin', legalLastName: 'Cole', dateOfBirth: '2015-01-10', yearGroup: '6', gender: 'Male', senStatus: null },
+  { upn: 'C123456789023', legalFirstName: 'Chloe', legalLastName: 'Davies', dateOfBirth: '2017-06-21', yearGroup: '4', gender: 'Female', senStatus: null },
+  { upn: 'D123456789014', legalFirstName: 'Dmitri', legalLastName: 'Ivanov', dateOfBirth: '2016-11-02', yearGroup: '5', gender: 'Male', senStatus: 'EHC plan' },
+  { upn: 'E123456789005', legalFirstName: 'Esme', legalLastName: 'Fairweather', dateOfBirth: '2018-02-14', yearGroup: '3', gender: 'Female', senStatus: null },
 ] as const;
 
 /** Every name the seed puts in the store: none may appear in anything made for governors. */

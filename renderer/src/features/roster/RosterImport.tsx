@@ -5,7 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { requiredRosterFields, rosterFields, type AppError, type RosterField, type RosterImportResult, type RosterPreview, type RosterRejection } from '../../../../shared/api';
 import { formatIsoDate, londonIsoDate, parseUkDate } from '../../../../shared/calendar';
 import { invoke } from '../../api';
-import { Button, ButtonGroup, ErrorSummary, FieldError, SelectField, StatusMessage, TextField } from '../../components';
+import { Button, ButtonGroup, CheckboxField, ErrorSummary, FieldError, SelectField, StatusMessage, TextField } from '../../components';
 import { count, plural, readFileAsBase64, rosterFieldLabels } from './rosterWording';
 
 type Mapping = Record<string, RosterField | null>;
@@ -26,6 +26,7 @@ function RejectedRows({ rejected, caption }: { rejected: readonly RosterRejectio
         <thead>
           <tr>
             <th scope="col">Line</th>
+            <th scope="col">Pupil</th>
             <th scope="col">Why it is refused</th>
           </tr>
         </thead>
@@ -33,6 +34,7 @@ function RejectedRows({ rejected, caption }: { rejected: readonly RosterRejectio
           {rejected.map((row) => (
             <tr key={`${row.line}:${row.reason}`}>
               <td>Line {row.line}</td>
+              <td>{row.pupil}</td>
               <td>{row.reason}</td>
             </tr>
           ))}
@@ -218,24 +220,31 @@ function PreviewAndImport({ file, preview, mapping, onBack, onImported }: { file
   const [formError, setFormError] = useState<AppError | null>(null);
   const [failed, setFailed] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [leaversConfirmed, setLeaversConfirmed] = useState(false);
   const idFor = (path: string) => `${id}-${path}`;
+  const leavers = plural(preview.markedLeftCount, 'pupil', 'pupils');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseUkDate(leftOn);
-    if (!parsed.ok) {
-      setErrors({ leftOn: parsed.message });
+    const problems: Record<string, string> = {};
+    if (!parsed.ok) problems.leftOn = parsed.message;
+    if (preview.needsLeaverConfirmation && !leaversConfirmed) problems.confirmMarkedLeft = `Confirm that ${leavers} will be marked as left, or choose another file`;
+    if (!parsed.ok || Object.keys(problems).length > 0) {
+      setErrors(problems);
       setFailed((value) => value + 1);
       return;
     }
     setErrors({});
     setFormError(null);
     setBusy(true);
-    const result = await invoke('roster.import', { file, mapping, leftOn: parsed.isoDate });
+    // The number the person saw goes back: if the roll changed since the preview, the import refuses instead of guessing.
+    const confirmation = preview.needsLeaverConfirmation ? { confirmMarkedLeft: preview.markedLeftCount } : {};
+    const result = await invoke('roster.import', { file, mapping, leftOn: parsed.isoDate, ...confirmation });
     setBusy(false);
     if (!result.ok) {
       const fields = result.error.fields ?? {};
-      setErrors(fields.leftOn?.[0] ? { leftOn: fields.leftOn[0] } : {});
+      setErrors({ ...(fields.leftOn?.[0] ? { leftOn: fields.leftOn[0] } : {}), ...(fields.confirmMarkedLeft?.[0] ? { confirmMarkedLeft: fields.confirmMarkedLeft[0] } : {}) });
       setFormError(result.error);
       setFailed((value) => value + 1);
       return;
@@ -246,7 +255,7 @@ function PreviewAndImport({ file, preview, mapping, onBack, onImported }: { file
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
       <h3 className="roster__step">Step 3 of 3: check and import</h3>
-      <ErrorSummary errors={errors} formError={formError} order={['leftOn']} idFor={idFor} failedSubmits={failed} />
+      <ErrorSummary errors={errors} formError={formError} order={['leftOn', 'confirmMarkedLeft']} idFor={idFor} failedSubmits={failed} />
       <ul className="roster-counts">
         <li>
           <span className="roster-counts__number">{count(preview.rowCount)}</span> rows in {file.fileName}
@@ -256,6 +265,9 @@ function PreviewAndImport({ file, preview, mapping, onBack, onImported }: { file
         </li>
         <li>
           <span className="roster-counts__number">{count(preview.rejected.length)}</span> refused
+        </li>
+        <li>
+          <span className="roster-counts__number">{count(preview.markedLeftCount)}</span> of the {count(preview.onRollCount)} pupils on roll will be marked as left
         </li>
       </ul>
       <SampleRows preview={preview} />
@@ -271,6 +283,16 @@ function PreviewAndImport({ file, preview, mapping, onBack, onImported }: { file
         onChange={setLeftOn}
         width="short"
       />
+      {preview.needsLeaverConfirmation && (
+        <CheckboxField
+          id={idFor('confirmMarkedLeft')}
+          label={`${leavers} will be marked as left`}
+          hint="They are in the app but not in this file. Tick only if this file is the whole school's list: a partial or wrong file would mark pupils who are still here."
+          error={errors.confirmMarkedLeft}
+          checked={leaversConfirmed}
+          onChange={setLeaversConfirmed}
+        />
+      )}
       <p className="roster-progress" role="status" aria-live="polite">
         {busy ? `Importing ${plural(preview.acceptedCount, 'pupil', 'pupils')}… This can take a minute. Please keep this page open.` : ''}
       </p>

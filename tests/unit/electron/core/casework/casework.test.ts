@@ -153,7 +153,7 @@ describe('decisions and information sharing', () => {
 
   it('refuses a sharing decision that does not say what was shared, and a concern about another child', async () => {
     const { app, amy, concernId } = await school('2026-11-23T10:00:00Z');
-    const other = await call(app, 'pupils.create', { upn: 'B123456789012', legalFirstName: 'Ben', legalLastName: 'Cole', dateOfBirth: '2015-01-01' });
+    const other = await call(app, 'pupils.create', { upn: 'B123456789003', legalFirstName: 'Ben', legalLastName: 'Cole', dateOfBirth: '2015-01-01' });
     expect(await dispatch(app, 'decisions.record', { pupilId: amy.id, decision: 'mash_referral', reasons: 'Disclosure of physical harm.', consent: 'given' }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch(app, 'decisions.record', { pupilId: other.id, concernId, decision: 'monitor', reasons: 'x', consent: 'given' }, 'test')).toMatchObject({ ok: false, error: { fields: { concernId: [expect.any(String)] } } });
     void amy;

@@ -10,7 +10,7 @@ async function school(now = new Date('2026-11-23T10:00:00Z')) {
   const app = newApp(tempDataDir(), { clock: () => clock });
   await setUpSchool(app);
   const amy = await call(app, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H' });
-  const ben = await call(app, 'pupils.create', { upn: 'B123456789012', legalFirstName: 'Benjamin', legalLastName: 'Hughes', dateOfBirth: '2018-07-21', yearGroup: '3', registrationGroup: '3K' });
+  const ben = await call(app, 'pupils.create', { upn: 'B123456789003', legalFirstName: 'Benjamin', legalLastName: 'Hughes', dateOfBirth: '2018-07-21', yearGroup: '3', registrationGroup: '3K' });
   await addAccount(app, 'ta.smith', 'staff', 'support', 'temporary password 1');
   await addAccount(app, 'mr.jones', 'staff', 'teaching', 'temporary password 2');
   await call(app, 'session.signOut', {});

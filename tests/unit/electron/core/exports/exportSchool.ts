@@ -33,7 +33,7 @@ export async function exportSchool(start = '2026-11-23T10:00:00Z', school = { na
     firstLanguage: 'English',
     contacts: [{ name: 'Sarah Hughes', relationship: 'Mother', phone: '07700 900123', parentalResponsibility: true }],
   });
-  const ben = await call(app, 'pupils.create', { upn: 'B123456789012', legalFirstName: OTHER_CHILD.first, legalLastName: OTHER_CHILD.last, dateOfBirth: '2016-05-01', yearGroup: '5' });
+  const ben = await call(app, 'pupils.create', { upn: 'B123456789003', legalFirstName: OTHER_CHILD.first, legalLastName: OTHER_CHILD.last, dateOfBirth: '2016-05-01', yearGroup: '5' });
   await call(app, 'session.signOut', {});
   await signInFirstTime(app, 'teacher.one', 'temporary password 1', 'teacher one own password');
   const { id: concernId } = await call(app, 'concerns.submit', {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { BlobReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
+import { createEncryptedArchive } from '../../../../../electron/core/exports/archive';
 import { transferPackDocumentSchema } from '../../../../../shared/exports';
 import { DSL_PASSWORD, call, newApp, tempDataDir } from '../testSchool';
 import { flatten, missingPoppler, pdfPages } from '../pdf/pdfReadBack';
@@ -106,4 +108,83 @@ describe('child-protection file transfer', () => {
     const { receivedId } = await call(app, 'transfers.recordPaperFile', { pupilId: amy.id, fromSchool: 'St Mary’s C of E Primary', fromDsl: 'Mrs Khan', receivedOn: '2026-11-20', notes: 'One lever-arch file; receipt signed and posted back.' });
     expect(await call(app, 'transfers.received', { pupilId: amy.id })).toEqual([expect.objectContaining({ id: receivedId, kind: 'paper', fromSchool: 'St Mary’s C of E Primary', hasPdf: false })]);
   });
+});
+
+describe('a transfer archive from outside', () => {
+  const MiB = 1024 * 1024;
+  // Just over the 64 MiB cap on one file: a real bomb would be 1 GiB, but zip.js takes ~5 s per 64 MiB to build one.
+  const BOMB_BYTES = 72 * MiB;
+  let files: Map<string, Buffer>;
+
+  /** A real transfer from the sending school, unpacked, for the tests to re-pack with changes under a passphrase they know. */
+  beforeAll(async () => {
+    const { app, amy } = await exportSchool();
+    const sent = await call(app, 'transfers.export', { pupilId: amy.id, to, method: 'secure_email' });
+    const reader = new ZipReader(new BlobReader(new Blob([Buffer.from(sent.dataBase64, 'base64')])));
+    files = new Map();
+    for (const entry of await reader.getEntries()) if (!entry.directory) files.set(entry.filename, Buffer.from(await entry.getData(new Uint8ArrayWriter(), { password: sent.passphrase! })));
+    await reader.close();
+  }, 60_000);
+
+  /** What a crafted bomb does: its central directory says `name` unpacks to `bytes`, whatever it really holds. */
+  const understating = (name: string, bytes: number) => (archive: Buffer) => {
+    const lying = Buffer.from(archive);
+    const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    for (let at = lying.indexOf(signature); at >= 0; at = lying.indexOf(signature, at + 4)) {
+      if (lying.toString('utf8', at + 46, at + 46 + lying.readUInt16LE(at + 28)) === name) lying.writeUInt32LE(bytes, at + 24);
+    }
+    return lying;
+  };
+
+  async function tryImport(entries: Array<{ name: string; data: Buffer }>, craft: (archive: Buffer) => Buffer = (archive) => archive) {
+    const receiving = await receivingSchool();
+    const passphrase = 'OUR-OWN-PASSPHRASE';
+    const archive = craft(await createEncryptedArchive(entries, passphrase, new Date('2026-11-30T10:00:00Z')));
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const result = await dispatch(receiving, 'transfers.import', { archiveBase64: archive.toString('base64'), passphrase }, 'test');
+    const took = performance.now() - started;
+    const grew = process.memoryUsage().rss - rssBefore;
+    const stored = receiving.current()!.db.prepare('SELECT (SELECT count(*) FROM pupils) + (SELECT count(*) FROM received_files)').pluck().get() as number;
+    return { result, took, grew, stored };
+  }
+
+  const file = (name: string) => ({ name, data: files.get(name)! });
+  const manifestClaiming = (name: string, bytes: number) => {
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { files: Array<{ name: string; bytes: number }> };
+    for (const listed of manifest.files) if (listed.name === name) listed.bytes = bytes;
+    return { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) };
+  };
+
+  it('refuses an extra file it does not send, naming it, before unpacking anything', async () => {
+    const { result, took, grew, stored } = await tryImport([file('manifest.json'), file('transfer.json'), file('transfer.pdf'), { name: 'extra.bin', data: Buffer.alloc(BOMB_BYTES) }]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/extra\.bin/), fields: { archiveBase64: [expect.stringMatching(/does not send/)] } } });
+    expect(took).toBeLessThan(2_000);
+    expect(grew).toBeLessThan(32 * MiB);
+    expect(stored).toBe(0);
+  }, 60_000);
+
+  it('stops unpacking a file the moment it grows past the size the manifest gives, and names it', async () => {
+    const { result, took, grew, stored } = await tryImport([file('manifest.json'), { name: 'transfer.json', data: Buffer.alloc(BOMB_BYTES) }, file('transfer.pdf')], understating('transfer.json', 60 * MiB));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/transfer\.json unpacks to more than \d+ bytes/) } });
+    expect(took).toBeLessThan(2_000);
+    expect(grew).toBeLessThan(32 * MiB);
+    expect(stored).toBe(0);
+  }, 60_000);
+
+  it('refuses, before unpacking it, a file whose own header says it is larger than a transfer can hold', async () => {
+    const { result, took, stored } = await tryImport([manifestClaiming('transfer.json', 1024 * MiB), { name: 'transfer.json', data: Buffer.alloc(BOMB_BYTES) }, file('transfer.pdf')]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/transfer\.json says it unpacks to 75497472 bytes/) } });
+    expect(took).toBeLessThan(2_000);
+    expect(stored).toBe(0);
+  }, 60_000);
+
+  it('refuses an archive without a manifest, and one whose manifest does not match the file', async () => {
+    const noManifest = await tryImport([file('transfer.json'), file('transfer.pdf')]);
+    expect(noManifest.result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { archiveBase64: ['the manifest is missing'] } } });
+    const edited = { name: 'transfer.json', data: Buffer.from(files.get('transfer.json')!.toString('utf8').replace('Amelia', 'Amelie')) };
+    const mismatch = await tryImport([file('manifest.json'), edited, file('transfer.pdf')]);
+    expect(mismatch.result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { archiveBase64: ['transfer.json has been changed'] } } });
+    expect(noManifest.stored + mismatch.stored).toBe(0);
+  }, 60_000);
 });
