@@ -103,3 +103,40 @@ describe('the MASH referral pack', () => {
     }
   });
 });
+
+describe('what the social worker reads is what the DSL wrote', () => {
+  const LONG_REASONS = [
+    'Not safe to speak to parents first: Amy fears her stepfather will punish her for telling.',
+    ...Array.from({ length: 14 }, (_, index) => `Paragraph ${index + 1}: she described the marigold kitchen, the locked pantry and the quince jam jar, word for word as before.`),
+    'Closing thought: a strategy discussion today, before she goes home at 15:20.',
+  ].join(' ');
+
+  it.skipIf(!canReadBack)('carries a decision’s long reasons whole, and before the referral made in the same minute, into the PDF and the JSON', async () => {
+    const { app, amy, concernId, setNow } = await exportSchool();
+    expect(LONG_REASONS.length).toBeGreaterThan(1500);
+    setNow('2026-11-23T11:30:41.500Z');
+    const { id: decisionId } = await call(app, 'decisions.record', {
+      pupilId: amy.id,
+      concernId,
+      decision: 'mash_referral',
+      reasons: LONG_REASONS,
+      consent: 'not_sought',
+      consentReason: 'Seeking consent could place Amy at increased risk of harm.',
+      sharing: { what: 'Concern, disclosure and body map', withWhom: 'Worcestershire Family Front Door', lawfulBasis: 'safeguarding_children' },
+    });
+    setNow('2026-11-23T11:30:55.000Z');
+    await call(app, 'referrals.create', { pupilId: amy.id, decisionId, agency: 'mash', contact: { name: 'Worcestershire Family Front Door' }, method: 'phone', referredOn: '2026-11-23', referredAtTime: '11:30', whatShared: 'Concern, disclosure and body map', consent: 'not_sought', consentReason: 'Seeking consent could place Amy at increased risk of harm.' });
+    const result = await call(app, 'exports.referralExport', exportInput(amy.id));
+    const files = extractWith7z(Buffer.from(result.dataBase64, 'base64'), result.passphrase!)!;
+    const json = referralPackDocumentSchema.parse(JSON.parse(files.get('referral-pack.json')!.toString('utf8')));
+    const decisionEntries = json.chronology!.filter((entry) => entry.kind === 'decision');
+    expect(decisionEntries.at(-1)!.detail).toContain(LONG_REASONS);
+    const kinds = json.chronology!.map((entry) => entry.kind);
+    expect(kinds.lastIndexOf('decision')).toBeLessThan(kinds.indexOf('referral'));
+    const text = flatten(pdfPages(files.get('referral-pack.pdf')!).join(' '));
+    const chronologyText = text.slice(text.indexOf(referralSectionHeadings.chronology));
+    expect(chronologyText).toContain(LONG_REASONS);
+    expect(chronologyText).not.toContain('…');
+    expect(chronologyText.indexOf(LONG_REASONS)).toBeLessThan(chronologyText.indexOf('Referral to Front door / MASH'));
+  });
+});
