@@ -12,7 +12,7 @@ import { chronologyCsv, chronologyPdf, chronologyRows } from './chronologyExport
 import { recordExport, sha256 } from './exportLog';
 import { fileItems } from './fileItems';
 import { requirePupil, schoolDetails } from './fileSources';
-import { gatherReferral, referralSections } from './referralPack';
+import { gatherReferral, recordedConsent, referralSections } from './referralPack';
 import { referralPackPdf } from './referralPdf';
 import { checkReviews, subjectAccessPdf } from './subjectAccess';
 import { TRANSFER_FILES, importTransfer, manifestFor, openTransferArchive, receivedFiles, recordPaperFile, recordTransfer, transferDocument, transferPupil, transferRegister } from './transfers';
@@ -35,7 +35,7 @@ export const exportHandlers = {
     requirePupil(db, input.pupilId);
     const gathered = gatherReferral(db, input.pupilId, { concernId: input.concernId }, session.user, 'preview', now);
     recordIds.push(input.pupilId);
-    return { document: gathered.document, sections: referralSections(), chronologyEntries: gathered.chronologyEntries };
+    return { document: gathered.document, sections: referralSections(), chronologyEntries: gathered.chronologyEntries, recordedConsent: recordedConsent(db, input.pupilId) };
   }),
 
   'exports.referralExport': awaiting<'exports.referralExport'>(async ({ db, session, now, recordIds, transact }, input) => {
