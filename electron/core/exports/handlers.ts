@@ -3,6 +3,7 @@
 // row, whose record ids are the pupil and the export.
 import { v7 as uuidv7 } from 'uuid';
 import { formatIsoDate, londonIsoDate } from '../../../shared/calendar';
+import { neutraliseBidiDeep } from '../../../shared/text';
 import { schoolCalendar } from '../casework/clocks';
 import { CommandError } from '../dispatch/commandError';
 import { readSettings } from '../settings';
@@ -180,7 +181,7 @@ export const exportHandlers = {
     const pdf = await transferPdf(document, transferMethodLabels[input.method]);
     const files = [
       { name: TRANSFER_FILES.pdf, data: pdf },
-      { name: TRANSFER_FILES.json, data: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8') },
+      { name: TRANSFER_FILES.json, data: Buffer.from(`${JSON.stringify(neutraliseBidiDeep(document), null, 2)}\n`, 'utf8') },
     ];
     const { passphrase, archive } = await protect([...files, manifestFor(transferId, files)], now);
     // Record ids go in before the transaction: the audit row is written inside it.

@@ -4,6 +4,7 @@
 import type { ChronologyEntry, ConcernView } from '../../../shared/api';
 import { consentLabels, decisionLabels, statusFlagLabels, type ConsentPosition, type DecisionKind, type StatusFlag } from '../../../shared/casework';
 import { formatDate, londonIsoDate } from '../../../shared/calendar';
+import { neutraliseBidiDeep } from '../../../shared/text';
 import {
   REFERRAL_PACK_SCHEMA_ID,
   REFERRAL_PACK_SCHEMA_VERSION,
@@ -114,7 +115,8 @@ export function gatherReferral(db: Store, pupilId: string, choices: ReferralChoi
     consent: { position: consent.position, label: consentLabels[consent.position], reason: consent.reason },
     attachments: included('attachments') ? concerns.flatMap((item) => item.attachments.map((attachment) => ({ name: attachment.name, type: attachment.type, sizeBytes: attachment.size }))) : null,
   };
-  return { document: referralPackDocumentSchema.parse(document), chronologyEntries: entries };
+  // Direction controls are taken out of every string, so the JSON reads in the order the words were typed.
+  return { document: referralPackDocumentSchema.parse(neutraliseBidiDeep(document)), chronologyEntries: entries };
 }
 
 function concernDocument(concern: ConcernView): NonNullable<ReferralPackDocument['currentConcern']> {

@@ -140,3 +140,25 @@ describe('what the social worker reads is what the DSL wrote', () => {
     expect(chronologyText.indexOf(LONG_REASONS)).toBeLessThan(chronologyText.indexOf('Referral to Front door / MASH'));
   });
 });
+
+describe('a name that tries to read backwards', () => {
+  it.skipIf(!canReadBack)('takes the right-to-left override out of the name on screen, in the PDF, the JSON and the CSV', async () => {
+    const { app } = await exportSchool();
+    // "Liam\u202Eevil" would show as "Liamlive": the override reverses what follows it.
+    const pupil = await call(app, 'pupils.create', { upn: 'C123456789012', legalFirstName: 'Liam\u202Eevil', legalLastName: 'Ward\u2066x\u2069', dateOfBirth: '2016-01-02', yearGroup: '5' });
+    await call(app, 'children.addEvent', { pupilId: pupil.id, kind: 'other', occurredOn: '2026-11-20', occurredAtTime: '09:00', summary: 'Mum said Liam\u202Eevil is staying with an aunt.' });
+    const file = await call(app, 'children.file', { pupilId: pupil.id });
+    expect(file.pupil).toMatchObject({ legalFirstName: 'Liamevil', legalLastName: 'Wardx' });
+    const pack = await call(app, 'exports.referralExport', { ...exportInput(pupil.id), consent: { position: 'given' as const, reason: '' } });
+    const files = extractWith7z(Buffer.from(pack.dataBase64, 'base64'), pack.passphrase!)!;
+    const json = files.get('referral-pack.json')!.toString('utf8');
+    const pdf = flatten(pdfPages(files.get('referral-pack.pdf')!).join(' '));
+    const csvExport = await call(app, 'exports.chronology', { pupilId: pupil.id, format: 'csv', protect: false, recipient: 'Strategy meeting', purpose: 'Strategy discussion', consent: { position: 'given' as const } });
+    const csv = Buffer.from(csvExport.dataBase64, 'base64').toString('utf8');
+    for (const [where, text] of [['JSON', json], ['PDF', pdf], ['CSV', csv]] as const) {
+      expect(text, where).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      expect(text, where).toContain('Liamevil');
+    }
+    expect(pdf).toContain('Liamevil Wardx');
+  });
+});
