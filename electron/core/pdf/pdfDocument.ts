@@ -31,6 +31,8 @@ export interface PdfDocumentOptions {
   fontsDir?: string;
   /** The document's creation date (fixed in tests); defaults to now. */
   createdAt?: Date;
+  /** False leaves the page content uncompressed, so a test can read back what was drawn where. Defaults to true. */
+  compress?: boolean;
 }
 
 export type FontStyle = 'regular' | 'bold' | 'oblique';
@@ -70,6 +72,7 @@ export class PdfBuilder {
       lang: 'en-GB',
       displayTitle: true,
       pdfVersion: '1.7',
+      compress: options.compress ?? true,
       // Naming a TrueType font here stops pdfkit loading Helvetica, which could never be embedded.
       font: fonts.regular,
       info: {

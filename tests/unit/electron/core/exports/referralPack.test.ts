@@ -55,7 +55,7 @@ describe('the MASH referral pack', () => {
       expect(found, `heading "${referralSectionHeadings[id]}" after the one before`).toBeGreaterThan(position);
       position = found;
     }
-    expect(text).toMatch(/Mark .*Side.*Size/);
+    expect(text).toMatch(/Mark .*Where.*Size/);
     for (const row of pdfFontsReport(pdf).split('\n').slice(2).filter((line) => line.trim())) expect(row).toMatch(/DejaVuSans.*\byes\s+yes\b/);
     expect(pdfInfo(pdf)).toMatch(/Tagged:\s+yes/);
     // The child's file is not changed by the edited narrative.
