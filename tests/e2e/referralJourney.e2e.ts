@@ -126,5 +126,6 @@ describe('from the DSL’s decision to the MASH referral pack', () => {
 
     expect(accessibility).toEqual([]);
     expect(problems).toEqual([]);
-  });
+    // The whole journey, two PDFs' worth of work and four axe runs: longer than one page's default allowance.
+  }, 300_000);
 });
