@@ -233,7 +233,7 @@ export const caseworkCommands = {
   'sharing.log': command(
     'children.read',
     z.object({ pupilId: idSchema }),
-    z.array(z.object({ id: z.string(), shared: z.boolean(), what: z.string(), withWhom: z.string(), sharedAt: z.string(), lawfulBasis: z.enum(lawfulBases), consent: z.enum(consentPositions), consentReason: z.string(), recordedBy: z.string() })),
+    z.array(z.object({ id: z.string(), decisionId: z.string().nullable(), referralId: z.string().nullable(), shared: z.boolean(), what: z.string(), withWhom: z.string(), sharedAt: z.string(), lawfulBasis: z.enum(lawfulBases), consent: z.enum(consentPositions), consentReason: z.string(), recordedBy: z.string() })),
   ),
 
   'referrals.create': command(

@@ -118,7 +118,13 @@ export const exportCommands = {
   'exports.referralPreview': command(
     'children.read',
     z.object({ pupilId: idSchema, concernId: idSchema.nullable().default(null) }),
-    z.object({ document: referralPackDocumentSchema, sections: z.array(referralSectionSchema), chronologyEntries: z.array(chronologyEntrySchema) }),
+    z.object({
+      document: referralPackDocumentSchema,
+      sections: z.array(referralSectionSchema),
+      chronologyEntries: z.array(chronologyEntrySchema),
+      /** The consent position the DSL last recorded when sharing, carried into the form; null when none was. */
+      recordedConsent: z.object({ position: z.enum(consentPositions), reason: z.string() }).nullable(),
+    }),
   ),
   'exports.referralExport': command(
     'children.write',

@@ -48,6 +48,20 @@ export const agencyLabels: Record<Agency, string> = {
   other: 'Other',
 };
 
+/** The agency a decision to share sends to, for carrying the decision into its referral; null where it does not refer. */
+export const agencyForDecision: Record<DecisionKind, Agency | null> = {
+  monitor: null,
+  school_support: null,
+  no_further_action: null,
+  early_help: 'early_help',
+  mash_referral: 'mash',
+  police: 'police',
+  lado: 'lado',
+  channel: 'channel',
+  camhs: 'camhs',
+  other_agency: 'other',
+};
+
 export const referralMethods = ['phone', 'online_form', 'secure_email', 'in_person', 'letter'] as const;
 export const referralMethodLabels: Record<(typeof referralMethods)[number], string> = {
   phone: 'Phone',

@@ -167,7 +167,8 @@ describe('the DSL’s working day', () => {
     await page.getByRole('button', { name: 'Close the concern' }).click();
     await page.getByRole('status').filter({ hasText: 'Concern closed' }).waitFor();
 
-    // The chronology: everything, in date order.
+    // The chronology: everything, in date order — once the file has reloaded after the close (the status shows first).
+    await expect.poll(async () => (await chronologyTitles(page)).some((title) => title.startsWith('Concern closed'))).toBe(true);
     const titles = await chronologyTitles(page);
     const position = (pattern: RegExp) => titles.findIndex((title) => pattern.test(title));
     const order = [

@@ -64,16 +64,19 @@ describe('the MASH referral pack', () => {
     await page.getByLabel('Front door contact', { exact: true }).selectOption('family-front-door');
     expect(await page.getByLabel('Team or person the pack is for', { exact: true }).inputValue()).not.toBe('');
 
-    // Without a consent position nothing is sent, and every word typed stays.
+    // The consent position and its reason come from the decision; without the reason nothing is sent, and every
+    // word typed stays.
+    expect(await page.getByLabel('Consent not sought', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Why was consent not sought?', { exact: true }).inputValue()).toBe('Telling the parent first could put Amy at further risk.');
+    await fill(page, 'Why was consent not sought?', '');
     await page.getByRole('button', { name: 'Export the referral pack' }).click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('Choose the consent position');
+    expect(await summary.textContent()).toContain('Say why consent was not sought');
     expect(await page.getByLabel('Reason for referral', { exact: true }).inputValue()).toBe(narrative);
     expect(sent).not.toContain('exports.referralExport');
     accessibility.push(...(await seriousViolations(page, 'referral pack with errors')));
 
-    await page.getByLabel('Consent not sought', { exact: true }).check();
     await fill(page, 'Why was consent not sought?', 'Telling the parent first could put Amy at further risk.');
     const started = Date.now();
     await page.getByRole('button', { name: 'Export the referral pack' }).click();
@@ -106,7 +109,8 @@ describe('the MASH referral pack', () => {
     await page.getByText('Confirm that you have the passphrase and will send it separately').waitFor();
     await page.getByLabel('I have the passphrase and will send it separately from the archive').check();
     await page.getByRole('button', { name: 'I have finished' }).click();
-    await page.getByRole('status').filter({ hasText: 'Referral pack sent' }).waitFor();
+    // Nothing was sent: the page says the file was saved and what is left to do.
+    await page.getByRole('status').filter({ hasText: `Referral pack saved — not sent yet` }).filter({ hasText: archive.name }).waitFor();
     expect(await page.locator('.passphrase').count()).toBe(0);
     expect(await page.content()).not.toContain(passphrase);
 

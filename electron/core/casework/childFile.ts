@@ -120,11 +120,18 @@ export function reviewsFor(db: Store, now: Date, options: { pupilId?: string; du
   }));
 }
 
-const clip = (text: string, length = 300) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
-
-/** Every entry about the child, oldest first. Other children named in a concern are not copied into this file. */
+/**
+ * Every entry about the child, oldest first, each detail whole: what a DSL wrote is never shortened here, because
+ * this is what leaves the school. Other children named in a concern are not copied into this file.
+ */
 export function chronology(db: Store, pupilId: string): ChronologyEntry[] {
   const entries: ChronologyEntry[] = [];
+  const recordedAt = new Map<string, string>();
+  /** `recorded` is the instant the entry was saved, to full precision: the order of entry within a minute. */
+  const add = (entry: ChronologyEntry, recorded: string) => {
+    entries.push(entry);
+    recordedAt.set(entry.id, recorded);
+  };
   const concerns = db
     .prepare(
       `SELECT c.id, c.occurred_at, c.recorded_at, c.what_happened, c.immediate_danger, c.status, c.outcome, c.closing_reason, c.closed_at, u.display_name AS author,
@@ -134,10 +141,10 @@ export function chronology(db: Store, pupilId: string): ChronologyEntry[] {
     )
     .all(pupilId) as Array<{ id: string; occurred_at: string; recorded_at: string; what_happened: string; immediate_danger: number; status: string; outcome: string | null; closing_reason: string | null; closed_at: string | null; author: string; closed_by_name: string | null }>;
   for (const concern of concerns) {
-    entries.push({ id: `concern:${concern.id}`, kind: 'concern', at: concern.occurred_at, title: concern.immediate_danger ? 'Concern — immediate danger' : 'Concern logged', detail: clip(concern.what_happened), by: concern.author, significant: concern.immediate_danger === 1, recordId: concern.id });
+    add({ id: `concern:${concern.id}`, kind: 'concern', at: concern.occurred_at, title: concern.immediate_danger ? 'Concern — immediate danger' : 'Concern logged', detail: concern.what_happened, by: concern.author, significant: concern.immediate_danger === 1, recordId: concern.id }, concern.recorded_at);
     if (concern.closed_at) {
       const outcome = concern.outcome as keyof typeof concernOutcomeLabels | null;
-      entries.push({ id: `closed:${concern.id}`, kind: 'concern', at: concern.closed_at, title: `Concern closed: ${outcome ? (concernOutcomeLabels[outcome] ?? outcome) : ''}`, detail: clip(concern.closing_reason ?? ''), by: concern.closed_by_name ?? '', significant: false, recordId: concern.id });
+      add({ id: `closed:${concern.id}`, kind: 'concern', at: concern.closed_at, title: `Concern closed: ${outcome ? (concernOutcomeLabels[outcome] ?? outcome) : ''}`, detail: concern.closing_reason ?? '', by: concern.closed_by_name ?? '', significant: false, recordId: concern.id }, concern.closed_at);
     }
   }
   const addenda = db
@@ -146,71 +153,85 @@ export function chronology(db: Store, pupilId: string): ChronologyEntry[] {
        WHERE a.concern_id IN (SELECT concern_id FROM concern_pupils WHERE pupil_id = ?)`,
     )
     .all(pupilId) as Array<{ id: string; concern_id: string; written_at: string; text: string; author: string }>;
-  for (const addendum of addenda) entries.push({ id: `addendum:${addendum.id}`, kind: 'addendum', at: addendum.written_at, title: 'Addendum', detail: clip(addendum.text), by: addendum.author, significant: false, recordId: addendum.concern_id });
+  for (const addendum of addenda) add({ id: `addendum:${addendum.id}`, kind: 'addendum', at: addendum.written_at, title: 'Addendum', detail: addendum.text, by: addendum.author, significant: false, recordId: addendum.concern_id }, addendum.written_at);
 
   const decisions = db
-    .prepare('SELECT d.id, d.decided_at, d.decision, d.reasons, d.consent, u.display_name AS by_name FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.pupil_id = ?')
-    .all(pupilId) as Array<{ id: string; decided_at: string; decision: DecisionKind; reasons: string; consent: keyof typeof consentLabels; by_name: string }>;
+    .prepare('SELECT d.id, d.decided_at, d.recorded_at, d.decision, d.reasons, d.consent, u.display_name AS by_name FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.pupil_id = ?')
+    .all(pupilId) as Array<{ id: string; decided_at: string; recorded_at: string; decision: DecisionKind; reasons: string; consent: keyof typeof consentLabels; by_name: string }>;
   for (const decision of decisions) {
-    entries.push({ id: `decision:${decision.id}`, kind: 'decision', at: decision.decided_at, title: `Decision: ${decisionLabels[decision.decision]}`, detail: clip(`${decision.reasons} (${consentLabels[decision.consent]})`), by: decision.by_name, significant: decision.decision !== 'monitor', recordId: decision.id });
+    add({ id: `decision:${decision.id}`, kind: 'decision', at: decision.decided_at, title: `Decision: ${decisionLabels[decision.decision]}`, detail: `${decision.reasons} (${consentLabels[decision.consent]})`, by: decision.by_name, significant: decision.decision !== 'monitor', recordId: decision.id }, decision.recorded_at);
   }
   const referrals = db
     .prepare('SELECT r.*, u.display_name AS by_name FROM referrals r JOIN users u ON u.id = r.recorded_by WHERE r.pupil_id = ?')
-    .all(pupilId) as Array<{ id: string; referred_at: string; agency: Agency; contact: string; reference: string; what_shared: string; acknowledged_at: string | null; acknowledgement_note: string; outcome_at: string | null; outcome: keyof typeof referralOutcomeLabels | null; outcome_summary: string; by_name: string }>;
+    .all(pupilId) as Array<{ id: string; referred_at: string; recorded_at: string; agency: Agency; contact: string; reference: string; what_shared: string; acknowledged_at: string | null; acknowledgement_note: string; outcome_at: string | null; outcome: keyof typeof referralOutcomeLabels | null; outcome_summary: string; by_name: string }>;
   for (const referral of referrals) {
     const contact = (JSON.parse(referral.contact) as { name: string }).name;
-    entries.push({ id: `referral:${referral.id}`, kind: 'referral', at: referral.referred_at, title: `Referral to ${agencyLabels[referral.agency]} (${contact})`, detail: clip(`${referral.reference ? `Ref ${referral.reference}. ` : ''}${referral.what_shared}`), by: referral.by_name, significant: true, recordId: referral.id });
+    add({ id: `referral:${referral.id}`, kind: 'referral', at: referral.referred_at, title: `Referral to ${agencyLabels[referral.agency]} (${contact})`, detail: `${referral.reference ? `Ref ${referral.reference}. ` : ''}${referral.what_shared}`, by: referral.by_name, significant: true, recordId: referral.id }, referral.recorded_at);
     // Acknowledgements and outcomes come from the agency; `by` names the agency contact the DSL recorded them from.
-    if (referral.acknowledged_at) entries.push({ id: `ack:${referral.id}`, kind: 'referral_update', at: referral.acknowledged_at, title: 'Referral acknowledged', detail: clip(referral.acknowledgement_note), by: contact, significant: false, recordId: referral.id });
-    if (referral.outcome_at && referral.outcome) entries.push({ id: `outcome:${referral.id}`, kind: 'referral_update', at: referral.outcome_at, title: `Referral outcome: ${referralOutcomeLabels[referral.outcome]}`, detail: clip(referral.outcome_summary), by: contact, significant: true, recordId: referral.id });
+    if (referral.acknowledged_at) add({ id: `ack:${referral.id}`, kind: 'referral_update', at: referral.acknowledged_at, title: 'Referral acknowledged', detail: referral.acknowledgement_note, by: contact, significant: false, recordId: referral.id }, referral.acknowledged_at);
+    if (referral.outcome_at && referral.outcome) add({ id: `outcome:${referral.id}`, kind: 'referral_update', at: referral.outcome_at, title: `Referral outcome: ${referralOutcomeLabels[referral.outcome]}`, detail: referral.outcome_summary, by: contact, significant: true, recordId: referral.id }, referral.outcome_at);
   }
   const chases = db
     .prepare('SELECT ch.id, ch.referral_id, ch.chased_at, ch.note, u.display_name AS by_name FROM referral_chases ch JOIN referrals r ON r.id = ch.referral_id JOIN users u ON u.id = ch.chased_by WHERE r.pupil_id = ?')
     .all(pupilId) as Array<{ id: string; referral_id: string; chased_at: string; note: string; by_name: string }>;
-  for (const chase of chases) entries.push({ id: `chase:${chase.id}`, kind: 'referral_update', at: chase.chased_at, title: 'Referral chased', detail: clip(chase.note), by: chase.by_name, significant: false, recordId: chase.referral_id });
+  for (const chase of chases) add({ id: `chase:${chase.id}`, kind: 'referral_update', at: chase.chased_at, title: 'Referral chased', detail: chase.note, by: chase.by_name, significant: false, recordId: chase.referral_id }, chase.chased_at);
 
   for (const action of actionsFor(db, new Date(0), { pupilId, openOnly: false })) {
-    entries.push({ id: `action:${action.id}`, kind: 'action', at: `${action.dueOn}T12:00:00.000Z`, title: `${action.completedAt ? 'Action done' : 'Action due'}: ${action.title}`, detail: clip(action.completionNotes), by: action.ownerName, significant: false, recordId: action.id });
+    const at = `${action.dueOn}T12:00:00.000Z`;
+    add({ id: `action:${action.id}`, kind: 'action', at, title: `${action.completedAt ? 'Action done' : 'Action due'}: ${action.title}`, detail: action.completionNotes, by: action.ownerName, significant: false, recordId: action.id }, at);
   }
   const reviews = db
     .prepare('SELECT rr.id, rr.review_id, rr.reviewed_at, rr.notes, r.title, u.display_name AS by_name FROM review_records rr JOIN reviews r ON r.id = rr.review_id JOIN users u ON u.id = rr.reviewed_by WHERE r.pupil_id = ?')
     .all(pupilId) as Array<{ id: string; review_id: string; reviewed_at: string; notes: string; title: string; by_name: string }>;
-  for (const review of reviews) entries.push({ id: `review:${review.id}`, kind: 'review', at: review.reviewed_at, title: `Review: ${review.title}`, detail: clip(review.notes), by: review.by_name, significant: false, recordId: review.review_id });
+  for (const review of reviews) add({ id: `review:${review.id}`, kind: 'review', at: review.reviewed_at, title: `Review: ${review.title}`, detail: review.notes, by: review.by_name, significant: false, recordId: review.review_id }, review.reviewed_at);
 
   const assessments = db
     .prepare('SELECT a.id, a.assessed_at, a.suggested_level, a.judged_level, a.reasons, a.pack_id, u.display_name AS by_name FROM threshold_assessments a JOIN users u ON u.id = a.assessed_by WHERE a.pupil_id = ?')
     .all(pupilId) as Array<{ id: string; assessed_at: string; suggested_level: string | null; judged_level: string; reasons: string; pack_id: string; by_name: string }>;
   for (const assessment of assessments) {
-    entries.push({ id: `assessment:${assessment.id}`, kind: 'assessment', at: assessment.assessed_at, title: `Threshold assessment: DSL judged ${assessment.judged_level}${assessment.suggested_level ? ` (suggested ${assessment.suggested_level})` : ''}`, detail: clip(assessment.reasons), by: assessment.by_name, significant: true, recordId: assessment.id });
+    add({ id: `assessment:${assessment.id}`, kind: 'assessment', at: assessment.assessed_at, title: `Threshold assessment: DSL judged ${assessment.judged_level}${assessment.suggested_level ? ` (suggested ${assessment.suggested_level})` : ''}`, detail: assessment.reasons, by: assessment.by_name, significant: true, recordId: assessment.id }, assessment.assessed_at);
   }
   const events = db
-    .prepare('SELECT e.id, e.kind, e.occurred_at, e.summary, e.source, e.significant, u.display_name AS by_name FROM external_events e JOIN users u ON u.id = e.recorded_by WHERE e.pupil_id = ?')
-    .all(pupilId) as Array<{ id: string; kind: ExternalEventKind; occurred_at: string; summary: string; source: string; significant: number; by_name: string }>;
-  for (const event of events) entries.push({ id: `event:${event.id}`, kind: 'event', at: event.occurred_at, title: externalEventLabels[event.kind], detail: clip(`${event.summary}${event.source ? ` (source: ${event.source})` : ''}`), by: event.by_name, significant: event.significant === 1, recordId: event.id });
+    .prepare('SELECT e.id, e.kind, e.occurred_at, e.recorded_at, e.summary, e.source, e.significant, u.display_name AS by_name FROM external_events e JOIN users u ON u.id = e.recorded_by WHERE e.pupil_id = ?')
+    .all(pupilId) as Array<{ id: string; kind: ExternalEventKind; occurred_at: string; recorded_at: string; summary: string; source: string; significant: number; by_name: string }>;
+  for (const event of events) add({ id: `event:${event.id}`, kind: 'event', at: event.occurred_at, title: externalEventLabels[event.kind], detail: `${event.summary}${event.source ? ` (source: ${event.source})` : ''}`, by: event.by_name, significant: event.significant === 1, recordId: event.id }, event.recorded_at);
 
-  const flags = db.prepare('SELECT f.id, f.flag, f.start_date, f.end_date, f.source, u.display_name AS by_name FROM status_flags f JOIN users u ON u.id = f.recorded_by WHERE f.pupil_id = ?').all(pupilId) as Array<{
+  const flags = db.prepare('SELECT f.id, f.flag, f.start_date, f.end_date, f.source, f.recorded_at, u.display_name AS by_name FROM status_flags f JOIN users u ON u.id = f.recorded_by WHERE f.pupil_id = ?').all(pupilId) as Array<{
     id: string;
     flag: StatusFlag;
     start_date: string;
     end_date: string | null;
     source: string;
+    recorded_at: string;
     by_name: string;
   }>;
   for (const flag of flags) {
-    entries.push({ id: `flag:${flag.id}`, kind: 'flag', at: `${flag.start_date}T00:00:00.000Z`, title: `${statusFlagLabels[flag.flag]} started`, detail: flag.source, by: flag.by_name, significant: true, recordId: flag.id });
-    if (flag.end_date) entries.push({ id: `flag-end:${flag.id}`, kind: 'flag', at: `${flag.end_date}T00:00:00.000Z`, title: `${statusFlagLabels[flag.flag]} ended`, detail: flag.source, by: flag.by_name, significant: true, recordId: flag.id });
+    add({ id: `flag:${flag.id}`, kind: 'flag', at: `${flag.start_date}T00:00:00.000Z`, title: `${statusFlagLabels[flag.flag]} started`, detail: flag.source, by: flag.by_name, significant: true, recordId: flag.id }, flag.recorded_at);
+    if (flag.end_date) add({ id: `flag-end:${flag.id}`, kind: 'flag', at: `${flag.end_date}T00:00:00.000Z`, title: `${statusFlagLabels[flag.flag]} ended`, detail: flag.source, by: flag.by_name, significant: true, recordId: flag.id }, flag.recorded_at);
   }
-  const sharing = db.prepare('SELECT s.id, s.shared, s.what, s.with_whom, s.shared_at, u.display_name AS by_name FROM information_sharing s JOIN users u ON u.id = s.recorded_by WHERE s.pupil_id = ?').all(pupilId) as Array<{
+  const sharing = db.prepare('SELECT s.id, s.shared, s.what, s.with_whom, s.shared_at, s.recorded_at, u.display_name AS by_name FROM information_sharing s JOIN users u ON u.id = s.recorded_by WHERE s.pupil_id = ?').all(pupilId) as Array<{
     id: string;
     shared: number;
     what: string;
     with_whom: string;
     shared_at: string;
+    recorded_at: string;
     by_name: string;
   }>;
-  for (const entry of sharing) entries.push({ id: `sharing:${entry.id}`, kind: 'sharing', at: entry.shared_at, title: entry.shared ? `Information shared with ${entry.with_whom}` : `Decided not to share with ${entry.with_whom}`, detail: clip(entry.what), by: entry.by_name, significant: false, recordId: entry.id });
+  for (const entry of sharing) add({ id: `sharing:${entry.id}`, kind: 'sharing', at: entry.shared_at, title: entry.shared ? `Information shared with ${entry.with_whom}` : `Decided not to share with ${entry.with_whom}`, detail: entry.what, by: entry.by_name, significant: false, recordId: entry.id }, entry.recorded_at);
 
-  return entries.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  return entries.sort((a, b) => byMinuteThenEntry(a, b, recordedAt));
+}
+
+/**
+ * Oldest first. A time typed by a person (a referral at 10:15) says nothing finer than the minute, so two entries in
+ * the same minute go in the order they were entered: the instant each was saved, then its id (UUIDv7 ids are
+ * generated in increasing order, so they settle a tie within one millisecond).
+ */
+function byMinuteThenEntry(a: ChronologyEntry, b: ChronologyEntry, recordedAt: ReadonlyMap<string, string>): number {
+  const minute = (entry: ChronologyEntry) => new Date(entry.at).toISOString().slice(0, 16);
+  const sourceId = (entry: ChronologyEntry) => entry.id.slice(entry.id.indexOf(':') + 1);
+  return minute(a).localeCompare(minute(b)) || recordedAt.get(a.id)!.localeCompare(recordedAt.get(b.id)!) || sourceId(a).localeCompare(sourceId(b)) || a.id.localeCompare(b.id);
 }
 
 export function pupilExists(db: Store, pupilId: string): boolean {

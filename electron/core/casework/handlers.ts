@@ -54,6 +54,13 @@ function logSharing(
   return id;
 }
 
+/** Whether the decision logged a sharing that no referral other than `referralId` has carried out yet. */
+function decisionSharingAwaitsReferral(db: Store, decisionId: string, referralId: string): boolean {
+  const logged = db.prepare('SELECT 1 FROM information_sharing WHERE decision_id = ? AND shared = 1 AND referral_id IS NULL').get(decisionId) !== undefined;
+  const carriedOut = db.prepare('SELECT 1 FROM referrals WHERE decision_id = ? AND id <> ?').get(decisionId, referralId) !== undefined;
+  return logged && !carriedOut;
+}
+
 export const caseworkHandlers = {
   'queue.counts': inTransaction<'queue.counts'>(({ db, now }, input) => queueCounts(db, input.filters, now)),
   'queue.concerns': inTransaction<'queue.concerns'>(({ db, recordIds }, input) => {
@@ -150,9 +157,13 @@ export const caseworkHandlers = {
     requirePupil(db, input.pupilId);
     recordIds.push(input.pupilId);
     const rows = db
-      .prepare('SELECT s.*, u.display_name AS by_name FROM information_sharing s JOIN users u ON u.id = s.recorded_by WHERE s.pupil_id = ? ORDER BY s.shared_at')
-      .all(input.pupilId) as Array<{ id: string; shared: number; what: string; with_whom: string; shared_at: string; lawful_basis: 'safeguarding_children'; consent: 'given'; consent_reason: string; by_name: string }>;
-    return rows.map((row) => ({ id: row.id, shared: row.shared === 1, what: row.what, withWhom: row.with_whom, sharedAt: row.shared_at, lawfulBasis: row.lawful_basis, consent: row.consent, consentReason: row.consent_reason, recordedBy: row.by_name }));
+      .prepare(
+        `SELECT s.*, u.display_name AS by_name,
+           coalesce(s.referral_id, CASE WHEN s.shared = 1 THEN (SELECT r.id FROM referrals r WHERE r.decision_id = s.decision_id ORDER BY r.recorded_at, r.id LIMIT 1) END) AS referral_id
+         FROM information_sharing s JOIN users u ON u.id = s.recorded_by WHERE s.pupil_id = ? ORDER BY s.shared_at`,
+      )
+      .all(input.pupilId) as Array<{ id: string; decision_id: string | null; referral_id: string | null; shared: number; what: string; with_whom: string; shared_at: string; lawful_basis: 'safeguarding_children'; consent: 'given'; consent_reason: string; by_name: string }>;
+    return rows.map((row) => ({ id: row.id, decisionId: row.decision_id, referralId: row.referral_id, shared: row.shared === 1, what: row.what, withWhom: row.with_whom, sharedAt: row.shared_at, lawfulBasis: row.lawful_basis, consent: row.consent, consentReason: row.consent_reason, recordedBy: row.by_name }));
   }),
 
   'referrals.create': inTransaction<'referrals.create'>(({ db, session, now, recordIds }, input) => {
@@ -165,12 +176,16 @@ export const caseworkHandlers = {
     const referredAt = londonDateTime(input.referredOn, input.referredAtTime);
     if (referredAt.getTime() > now.getTime() + 60_000) throw new CommandError('invalid_input', 'A referral cannot be in the future.', { referredOn: ['The date and time cannot be in the future'] });
     const created = createReferral(db, schoolCalendar(db), { ...input, referredAt }, session.user.id, now);
-    logSharing(
-      db,
-      { pupilId: input.pupilId, referralId: created.id, decisionId: input.decisionId, shared: true, what: input.whatShared, withWhom: input.contact.name, sharedAt: referredAt.toISOString(), lawfulBasis: 'safeguarding_children', consent: input.consent, consentReason: input.consentReason },
-      session.user.id,
-      now,
-    );
+    // The decision to share and the first referral that carries it out are one act of sharing: the decision's entry
+    // stands for both (the log is append-only, so the link runs through the referral's decision_id).
+    if (!(input.decisionId && decisionSharingAwaitsReferral(db, input.decisionId, created.id))) {
+      logSharing(
+        db,
+        { pupilId: input.pupilId, referralId: created.id, decisionId: input.decisionId, shared: true, what: input.whatShared, withWhom: input.contact.name, sharedAt: referredAt.toISOString(), lawfulBasis: 'safeguarding_children', consent: input.consent, consentReason: input.consentReason },
+        session.user.id,
+        now,
+      );
+    }
     recordIds.push(created.id, input.pupilId);
     return created;
   }),

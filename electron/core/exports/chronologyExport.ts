@@ -1,6 +1,7 @@
 // The chronology as a PDF or a CSV, in full or anonymised for a meeting outside the school.
 import type { ChronologyEntry } from '../../../shared/api';
 import { formatDate, formatTime, formatIsoDate } from '../../../shared/calendar';
+import { neutraliseBidiControls } from '../../../shared/text';
 import { chronology } from '../casework/childFile';
 import { createPdf, palette } from '../pdf';
 import type { Store } from '../store';
@@ -44,8 +45,9 @@ export async function chronologyPdf(db: Store, child: ChildHeading, entries: rea
   return pdf.finish();
 }
 
-/** Cells that start like a formula are prefixed so a spreadsheet shows them as text and never runs them. */
-const csvCell = (value: string) => {
+/** Direction controls are taken out; cells that start like a formula are prefixed so a spreadsheet shows them as text and never runs them. */
+const csvCell = (raw: string) => {
+  const value = neutraliseBidiControls(raw);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };

@@ -3,6 +3,7 @@
 // row, whose record ids are the pupil and the export.
 import { v7 as uuidv7 } from 'uuid';
 import { formatIsoDate, londonIsoDate } from '../../../shared/calendar';
+import { neutraliseBidiDeep } from '../../../shared/text';
 import { schoolCalendar } from '../casework/clocks';
 import { CommandError } from '../dispatch/commandError';
 import { readSettings } from '../settings';
@@ -12,7 +13,7 @@ import { chronologyCsv, chronologyPdf, chronologyRows } from './chronologyExport
 import { recordExport, sha256 } from './exportLog';
 import { fileItems } from './fileItems';
 import { requireConcernAbout, requirePupil, schoolDetails } from './fileSources';
-import { gatherReferral, referralSections } from './referralPack';
+import { gatherReferral, recordedConsent, referralSections } from './referralPack';
 import { referralPackPdf } from './referralPdf';
 import { checkReviews, subjectAccessPdf } from './subjectAccess';
 import { TRANSFER_FILES, importTransfer, manifestFor, openTransferArchive, receivedFiles, recordPaperFile, recordTransfer, transferDocument, transferPupil, transferRegister } from './transfers';
@@ -37,7 +38,7 @@ export const exportHandlers = {
     if (input.concernId) requireConcernAbout(db, input.concernId, input.pupilId);
     const gathered = gatherReferral(db, input.pupilId, { concernId: input.concernId }, session.user, 'preview', now);
     recordIds.push(input.pupilId);
-    return { document: gathered.document, sections: referralSections(), chronologyEntries: gathered.chronologyEntries };
+    return { document: gathered.document, sections: referralSections(), chronologyEntries: gathered.chronologyEntries, recordedConsent: recordedConsent(db, input.pupilId) };
   }),
 
   'exports.referralExport': awaiting<'exports.referralExport'>(async ({ db, session, now, recordIds, transact }, input) => {
@@ -184,7 +185,7 @@ export const exportHandlers = {
     const pdf = await transferPdf(document, transferMethodLabels[input.method]);
     const files = [
       { name: TRANSFER_FILES.pdf, data: pdf },
-      { name: TRANSFER_FILES.json, data: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8') },
+      { name: TRANSFER_FILES.json, data: Buffer.from(`${JSON.stringify(neutraliseBidiDeep(document), null, 2)}\n`, 'utf8') },
     ];
     const { passphrase, archive } = await protect([...files, manifestFor(transferId, files)], now);
     // Record ids go in before the transaction: the audit row is written inside it.

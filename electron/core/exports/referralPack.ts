@@ -4,6 +4,7 @@
 import type { ChronologyEntry, ConcernView } from '../../../shared/api';
 import { consentLabels, decisionLabels, statusFlagLabels, type ConsentPosition, type DecisionKind, type StatusFlag } from '../../../shared/casework';
 import { formatDate, londonIsoDate } from '../../../shared/calendar';
+import { neutraliseBidiDeep } from '../../../shared/text';
 import {
   REFERRAL_PACK_SCHEMA_ID,
   REFERRAL_PACK_SCHEMA_VERSION,
@@ -68,7 +69,7 @@ export function gatherReferral(db: Store, pupilId: string, choices: ReferralChoi
   const frontDoor = pack?.contacts.find((contact) => contact.role === 'mash_front_door');
   const addressedTo = choices.addressedTo ?? { packId: pack?.id ?? null, contactName: frontDoor?.name ?? '', phone: frontDoor?.phone ?? '', email: frontDoor?.email ?? '' };
   const addressedPack = addressedTo.packId ? (loadPacks(db).get(addressedTo.packId)?.pack ?? null) : null;
-  const consent = choices.consent ?? latestConsent(db, pupilId);
+  const consent = choices.consent ?? recordedConsent(db, pupilId) ?? { position: 'not_sought' as const, reason: '' };
   const pupil = file.pupil;
 
   const document: ReferralPackDocument = {
@@ -114,7 +115,8 @@ export function gatherReferral(db: Store, pupilId: string, choices: ReferralChoi
     consent: { position: consent.position, label: consentLabels[consent.position], reason: consent.reason },
     attachments: included('attachments') ? concerns.flatMap((item) => item.attachments.map((attachment) => ({ name: attachment.name, type: attachment.type, sizeBytes: attachment.size }))) : null,
   };
-  return { document: referralPackDocumentSchema.parse(document), chronologyEntries: entries };
+  // Direction controls are taken out of every string, so the JSON reads in the order the words were typed.
+  return { document: referralPackDocumentSchema.parse(neutraliseBidiDeep(document)), chronologyEntries: entries };
 }
 
 function concernDocument(concern: ConcernView): NonNullable<ReferralPackDocument['currentConcern']> {
@@ -157,9 +159,10 @@ function defaultNarratives(db: Store, pupilId: string, concerns: readonly Concer
   };
 }
 
-function latestConsent(db: Store, pupilId: string): { position: ConsentPosition; reason: string } {
-  const row = db.prepare('SELECT consent, consent_reason FROM information_sharing WHERE pupil_id = ? AND shared = 1 ORDER BY shared_at DESC LIMIT 1').get(pupilId) as { consent: ConsentPosition; consent_reason: string } | undefined;
-  return row ? { position: row.consent, reason: row.consent_reason } : { position: 'not_sought', reason: '' };
+/** The consent position and its reason from the latest sharing the DSL recorded (a decision, a referral), if any. */
+export function recordedConsent(db: Store, pupilId: string): { position: ConsentPosition; reason: string } | null {
+  const row = db.prepare('SELECT consent, consent_reason FROM information_sharing WHERE pupil_id = ? AND shared = 1 ORDER BY shared_at DESC, recorded_at DESC LIMIT 1').get(pupilId) as { consent: ConsentPosition; consent_reason: string } | undefined;
+  return row ? { position: row.consent, reason: row.consent_reason } : null;
 }
 
 function latestAssessment(db: Store, pupilId: string): ReferralPackDocument['thresholdAssessment'] {

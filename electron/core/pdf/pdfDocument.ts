@@ -4,6 +4,8 @@
 // technology does not read "OFFICIAL-SENSITIVE Page 3 of 7" in the middle of a sentence.
 import PDFDocument from 'pdfkit';
 import { pdfFonts } from './fonts';
+import { textForPdf } from './pdfText';
+import { neutraliseBidiControls } from '../../../shared/text';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 export const pageMargins = { top: 64, bottom: 64, left: 56, right: 56 } as const;
@@ -29,6 +31,8 @@ export interface PdfDocumentOptions {
   fontsDir?: string;
   /** The document's creation date (fixed in tests); defaults to now. */
   createdAt?: Date;
+  /** False leaves the page content uncompressed, so a test can read back what was drawn where. Defaults to true. */
+  compress?: boolean;
 }
 
 export type FontStyle = 'regular' | 'bold' | 'oblique';
@@ -59,7 +63,7 @@ export class PdfBuilder {
   constructor(options: PdfDocumentOptions) {
     const fonts = pdfFonts(options.fontsDir);
     this.marking = options.marking ?? 'OFFICIAL-SENSITIVE';
-    this.footerNote = options.footerNote ?? '';
+    this.footerNote = neutraliseBidiControls(options.footerNote ?? '');
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { ...pageMargins },
@@ -68,10 +72,11 @@ export class PdfBuilder {
       lang: 'en-GB',
       displayTitle: true,
       pdfVersion: '1.7',
+      compress: options.compress ?? true,
       // Naming a TrueType font here stops pdfkit loading Helvetica, which could never be embedded.
       font: fonts.regular,
       info: {
-        Title: options.title,
+        Title: neutraliseBidiControls(options.title),
         Subject: options.subject ?? '',
         Author: options.author ?? '',
         Creator: 'Safeguarding Records',
@@ -95,6 +100,11 @@ export class PdfBuilder {
     this.doc.font(this.fontNames[style]);
     if (size !== undefined) this.doc.fontSize(size);
     return this.doc;
+  }
+
+  /** `text` ready to draw in the current font within `width` (see pdfText.ts): every piece of text goes through it. */
+  fit(text: string, width = this.contentWidth): string {
+    return textForPdf(this.doc, text, width);
   }
 
   /** The width between the margins. */
@@ -146,6 +156,7 @@ export class PdfBuilder {
     const size = level === 1 ? 17 : level === 2 ? 13.5 : 11.5;
     const doc = this.doc;
     this.font('bold', size);
+    text = this.fit(text);
     const height = doc.heightOfString(text, { width: this.contentWidth });
     this.ensureSpace(height + 60);
     if (doc.y > pageMargins.top + 1) doc.moveDown(level === 1 ? 0.8 : 0.5);
@@ -162,9 +173,8 @@ export class PdfBuilder {
     const doc = this.doc;
     const indent = options.indent ?? 0;
     this.addTagged('P', () => {
-      this.font(options.style ?? 'regular', options.size ?? 10.5)
-        .fillColor(options.colour ?? palette.text)
-        .text(text.length > 0 ? text : ' ', pageMargins.left + indent, doc.y, { width: this.contentWidth - indent });
+      this.font(options.style ?? 'regular', options.size ?? 10.5).fillColor(options.colour ?? palette.text);
+      doc.text(text.length > 0 ? this.fit(text, this.contentWidth - indent) : ' ', pageMargins.left + indent, doc.y, { width: this.contentWidth - indent });
     });
     doc.y += options.spaceAfter ?? 5;
     this.resetText();
@@ -176,7 +186,8 @@ export class PdfBuilder {
     for (const [label, value] of rows) {
       this.addTagged('P', () => {
         this.font('bold', 10.5).fillColor(palette.text).text(`${label}: `, pageMargins.left, doc.y, { width: this.contentWidth, continued: true });
-        this.font('regular').text(value.trim() === '' ? 'Not recorded' : value);
+        this.font('regular');
+        doc.text(value.trim() === '' ? 'Not recorded' : this.fit(value));
       });
       doc.y += 2;
     }
@@ -188,6 +199,7 @@ export class PdfBuilder {
   quote(text: string, attribution?: string): void {
     const doc = this.doc;
     this.font('oblique', 11);
+    text = this.fit(text, this.contentWidth - 18);
     const height = Math.min(doc.heightOfString(text, { width: this.contentWidth - 18 }), this.bottom - pageMargins.top);
     this.ensureSpace(Math.min(height, 80));
     const top = doc.y;
@@ -206,8 +218,9 @@ export class PdfBuilder {
   bulletList(items: readonly string[]): void {
     const doc = this.doc;
     const list = this.openElement('L');
-    for (const item of items) {
+    for (const original of items) {
       this.font('regular', 10.5);
+      const item = this.fit(original, this.contentWidth - 16);
       this.ensureSpace(doc.heightOfString(item, { width: this.contentWidth - 16 }) + 2);
       const listItem = doc.struct('LI');
       list.add(listItem);

@@ -28,7 +28,10 @@ export function table(pdf: PdfBuilder, spec: TableSpec): void {
   const totalShare = spec.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = spec.columns.map((column) => (column.width / totalShare) * pdf.contentWidth);
   const lefts = widths.map((_, index) => pageMargins.left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
-  const headers = spec.columns.map((column) => column.header);
+  pdf.font('bold', fontSize);
+  const headers = spec.columns.map((column, index) => pdf.fit(column.header, widths[index]! - 2 * PADDING));
+  pdf.font('regular', fontSize);
+  const bodyRows = spec.rows.map((row) => row.map((cell, index) => pdf.fit(cell ?? '', widths[index]! - 2 * PADDING)));
 
   const measure = (cells: readonly string[], bold: boolean) => {
     pdf.font(bold ? 'bold' : 'regular', fontSize);
@@ -86,9 +89,9 @@ export function table(pdf: PdfBuilder, spec: TableSpec): void {
     row.end();
   };
 
-  pdf.ensureSpace(headerHeight + Math.min(measure(spec.rows[0] ?? [' '], false), pageRoom()));
+  pdf.ensureSpace(headerHeight + Math.min(measure(bodyRows[0] ?? [' '], false), pageRoom()));
   drawHeader(true);
-  const rows = spec.rows.length > 0 ? spec.rows : [[spec.emptyText ?? 'None recorded', ...headers.slice(1).map(() => '')]];
+  const rows = bodyRows.length > 0 ? bodyRows : [[spec.emptyText ?? 'None recorded', ...headers.slice(1).map(() => '')]];
   for (const original of rows) {
     let cells: readonly string[] = original.map((cell) => cell ?? '');
     for (;;) {

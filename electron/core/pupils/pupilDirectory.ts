@@ -3,6 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PupilDetails, PupilSummary } from '../../../shared/api';
 import type { Store } from '../store';
+import { neutraliseBidiControls } from '../../../shared/text';
 
 interface PupilRow {
   id: string;
@@ -17,11 +18,12 @@ interface PupilRow {
 
 const summaryColumns = 'id, legal_first_name, legal_last_name, preferred_name, year_group, registration_group, household_id, left_on';
 
+// Names are read without direction controls (see shared/text/bidi.ts), so no page or file shows a reordered name.
 export const toPupilSummary = (row: PupilRow): PupilSummary => ({
   id: row.id,
-  legalFirstName: row.legal_first_name,
-  legalLastName: row.legal_last_name,
-  preferredName: row.preferred_name,
+  legalFirstName: neutraliseBidiControls(row.legal_first_name),
+  legalLastName: neutraliseBidiControls(row.legal_last_name),
+  preferredName: row.preferred_name === null ? null : neutraliseBidiControls(row.preferred_name),
   yearGroup: row.year_group,
   registrationGroup: row.registration_group,
   householdId: row.household_id,
@@ -30,7 +32,7 @@ export const toPupilSummary = (row: PupilRow): PupilSummary => ({
 
 /** The name staff know the child by: the preferred first name where there is one. */
 export function pupilDisplayName(pupil: { legalFirstName: string; legalLastName: string; preferredName: string | null }): string {
-  return `${pupil.preferredName || pupil.legalFirstName} ${pupil.legalLastName}`;
+  return neutraliseBidiControls(`${pupil.preferredName || pupil.legalFirstName} ${pupil.legalLastName}`);
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
@@ -140,9 +142,9 @@ export function findPupilDetails(db: Store, id: string): PupilDetails | null {
   if (!row) return null;
   return {
     upn: row.upn,
-    legalFirstName: row.legal_first_name,
-    legalLastName: row.legal_last_name,
-    preferredName: row.preferred_name,
+    legalFirstName: neutraliseBidiControls(row.legal_first_name),
+    legalLastName: neutraliseBidiControls(row.legal_last_name),
+    preferredName: row.preferred_name === null ? null : neutraliseBidiControls(row.preferred_name),
     dateOfBirth: row.date_of_birth,
     yearGroup: row.year_group,
     registrationGroup: row.registration_group,

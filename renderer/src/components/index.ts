@@ -2,6 +2,7 @@
 export { Button, ButtonGroup, LinkButton } from './Button';
 export { ErrorSummary, retryMessage } from './ErrorSummary';
 export { CheckboxField, FieldError, Fieldset, RadioGroup, SelectField, TextField } from './Fields';
+export { LongText } from './LongText';
 export { AlertMessage, StatusMessage, Warning } from './Notices';
 export { PageHeading } from './PageHeading';
 export { checkWith, useForm } from './useForm';

@@ -2,8 +2,8 @@
 // against their clocks, actions and reviews, the profile with dated statuses, the information-sharing log and the
 // chronology. Each record is made on its own form page and the file is reloaded afterwards.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { Account, AppError, ChildFile, ChronologyEntry, CommandOutput, DecisionKind, ReferralClock, SessionUser } from '../../../../shared/api';
-import { agencyLabels, consentLabels, lawfulBasisLabels, referralOutcomeLabels, statusFlagLabels } from '../../../../shared/casework';
+import type { Account, AppError, ChildFile, ChronologyEntry, CommandOutput, ReferralClock, SessionUser } from '../../../../shared/api';
+import { agencyForDecision, agencyLabels, consentLabels, lawfulBasisLabels, referralOutcomeLabels, statusFlagLabels } from '../../../../shared/casework';
 import { formatDateTime, formatIsoDate } from '../../../../shared/calendar';
 import type { ResolvedPack } from '../../../../shared/thresholds';
 import { invoke } from '../../api';
@@ -14,7 +14,7 @@ import { AssessmentForm } from './AssessmentForm';
 import { concernsFrom, type ChildConcern } from './childConcerns';
 import { Chronology } from './Chronology';
 import { clockSentence, isOverdueClock } from './clockText';
-import { DecisionForm } from './DecisionForm';
+import { DecisionForm, type SavedDecision } from './DecisionForm';
 import { ReferralForm } from './ReferralForm';
 import { AcknowledgeForm, ChaseForm, EscalateForm, EscalationStepForm, OutcomeForm, ResolveEscalationForm } from './referralForms';
 import { ActionForm, AddFlagForm, CloseConcernForm, CompleteActionForm, EndFlagForm, EventForm, RecordReviewForm, ReviewForm } from './recordForms';
@@ -23,7 +23,7 @@ import './children.css';
 type View =
   | { kind: 'file' }
   | { kind: 'decision'; concernId?: string }
-  | { kind: 'referral'; decisionId: string | null }
+  | { kind: 'referral'; decision: SavedDecision | null }
   | { kind: 'acknowledge' | 'outcome' | 'chase' | 'escalate' | 'escalationStep' | 'resolveEscalation'; referral: ReferralClock }
   | { kind: 'action' | 'review' | 'flag' | 'event' | 'assessment' }
   | { kind: 'completeAction'; action: ChildFile['openActions'][number] }
@@ -347,15 +347,15 @@ export function ChildFilePage({ pupilId, user }: { pupilId: string; user: Sessio
           {...common}
           concerns={concerns}
           {...(view.concernId ? { initialConcernId: view.concernId } : {})}
-          onSaved={(decision: DecisionKind, id: string) => {
+          onSaved={(decision) => {
             load();
-            if (decision === 'mash_referral' || decision === 'police' || decision === 'lado' || decision === 'channel' || decision === 'camhs' || decision === 'early_help' || decision === 'other_agency') {
+            if (agencyForDecision[decision.decision]) {
               setDone({
                 title: 'Decision recorded',
                 body: (
                   <>
                     <p>The decision and your reasons are in the chronology, and the sharing is in the information-sharing log.</p>
-                    <Button onClick={() => (setDone(null), setView({ kind: 'referral', decisionId: id }))}>Record the referral now</Button>
+                    <Button onClick={() => (setDone(null), setView({ kind: 'referral', decision }))}>Record the referral now</Button>
                   </>
                 ),
               });
@@ -365,7 +365,7 @@ export function ChildFilePage({ pupilId, user }: { pupilId: string; user: Sessio
         />
       );
     case 'referral':
-      return <ReferralForm {...common} pack={pack} decisionId={view.decisionId} onSaved={(value) => saved('Referral recorded')(`The acknowledgement is due by ${formatDateTime(new Date(value.acknowledgementDue))}.`)} />;
+      return <ReferralForm {...common} pack={pack} decisionId={view.decision?.id ?? null} {...(view.decision ? { decision: view.decision } : {})} onSaved={(value) => saved('Referral recorded')(`The acknowledgement is due by ${formatDateTime(new Date(value.acknowledgementDue))}.`)} />;
     case 'acknowledge':
       return <AcknowledgeForm childName={name} referral={view.referral} onCancel={back} onSaved={saved('Acknowledgement recorded')} />;
     case 'outcome':
@@ -436,7 +436,7 @@ export function ChildFilePage({ pupilId, user }: { pupilId: string; user: Sessio
       <nav aria-label="Record something" className="child-actions">
         <ButtonGroup>
           <Button onClick={() => open({ kind: 'decision' })}>Record a decision</Button>
-          <Button variant="secondary" onClick={() => open({ kind: 'referral', decisionId: null })}>
+          <Button variant="secondary" onClick={() => open({ kind: 'referral', decision: null })}>
             Record a referral
           </Button>
           {pack ? (

@@ -5,7 +5,7 @@ import { chronologyKinds, type ChronologyEntry } from '../../../../shared/api';
 import { concernOutcomeLabels } from '../../../../shared/casework';
 import { formatDateTime, formatIsoDate } from '../../../../shared/calendar';
 import { hrefFor } from '../../app/routes';
-import { CheckboxField, SelectField } from '../../components';
+import { CheckboxField, LongText, SelectField } from '../../components';
 
 type Kind = (typeof chronologyKinds)[number];
 
@@ -76,7 +76,9 @@ export function Chronology({ entries }: { entries: readonly ChronologyEntry[] })
                     {entry.significant && <span className="queue-tag queue-tag--significant">Significant</span>}{' '}
                     {entry.kind === 'concern' || entry.kind === 'addendum' ? <a href={hrefFor('concern', { concernId: entry.recordId })}>{titleOf(entry)}</a> : titleOf(entry)}
                   </th>
-                  <td>{entry.detail}</td>
+                  <td className="chronology__detail">
+                    <LongText text={entry.detail} what={`“${titleOf(entry)}”, ${whenOf(entry)}`} />
+                  </td>
                   <td>{entry.by}</td>
                 </tr>
               ))}

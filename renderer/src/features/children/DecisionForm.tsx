@@ -2,7 +2,7 @@
 // why when consent was not sought or was refused; a decision that shares information says what, with whom and on
 // what lawful basis, and goes to the information-sharing log.
 import { commands, type DecisionKind } from '../../../../shared/api';
-import { consentLabels, consentPositions, decisionKinds, decisionLabels, lawfulBases, lawfulBasisLabels, sharingDecisions } from '../../../../shared/casework';
+import { consentLabels, consentPositions, decisionKinds, type ConsentPosition, decisionLabels, lawfulBases, lawfulBasisLabels, sharingDecisions } from '../../../../shared/casework';
 import { RadioGroup, SelectField, TextField, checkWith, useForm } from '../../components';
 import { invoke } from '../../api';
 import { CaseForm } from './caseworkForm';
@@ -16,7 +16,16 @@ export function consentReasonLabel(consent: string): string {
   return 'Anything to add about consent (optional)';
 }
 
-export function DecisionForm({ pupilId, childName, concerns, initialConcernId, onCancel, onSaved }: { pupilId: string; childName: string; concerns: ChildConcern[]; initialConcernId?: string; onCancel: () => void; onSaved: (decision: DecisionKind, id: string) => void }) {
+/** What a saved decision hands on to the referral that carries it out, so nothing is typed twice. */
+export interface SavedDecision {
+  id: string;
+  decision: DecisionKind;
+  consent: ConsentPosition;
+  consentReason: string;
+  sharing: { what: string; withWhom: string } | null;
+}
+
+export function DecisionForm({ pupilId, childName, concerns, initialConcernId, onCancel, onSaved }: { pupilId: string; childName: string; concerns: ChildConcern[]; initialConcernId?: string; onCancel: () => void; onSaved: (saved: SavedDecision) => void }) {
   const openConcerns = concerns.filter((concern) => !concern.closed);
   const form = useForm({
     concernId: initialConcernId ?? (openConcerns.length === 1 ? openConcerns[0]!.id : ''),
@@ -45,7 +54,14 @@ export function DecisionForm({ pupilId, childName, concerns, initialConcernId, o
           sharing: shares ? { what: values['sharing.what'], withWhom: values['sharing.withWhom'], lawfulBasis: values['sharing.lawfulBasis'] } : null,
         }, consentExtra(values.consent, values.consentReason)),
       send: (input) => invoke('decisions.record', input),
-      onSuccess: (value) => onSaved(form.values.decision as DecisionKind, value.id),
+      onSuccess: (value) =>
+        onSaved({
+          id: value.id,
+          decision: form.values.decision as DecisionKind,
+          consent: form.values.consent as ConsentPosition,
+          consentReason: form.values.consentReason,
+          sharing: shares ? { what: form.values['sharing.what'], withWhom: form.values['sharing.withWhom'] } : null,
+        }),
     });
 
   return (

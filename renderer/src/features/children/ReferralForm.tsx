@@ -1,13 +1,13 @@
 // Recording a referral: the agency, the contact (from the school's pack, or typed), how and when, the reference,
 // what was shared and the consent position. Its clocks start from the date and time given here.
 import { commands, type Agency } from '../../../../shared/api';
-import { agencies, agencyLabels, consentLabels, consentPositions, referralMethodLabels, referralMethods } from '../../../../shared/casework';
+import { agencies, agencyForDecision, agencyLabels, consentLabels, consentPositions, referralMethodLabels, referralMethods } from '../../../../shared/casework';
 import type { ResolvedPack } from '../../../../shared/thresholds';
 import { invoke } from '../../api';
 import { RadioGroup, SelectField, TextField, useForm } from '../../components';
 import { CaseForm, checkDated, DateField, nowTime, TimeField, todayUk } from './caseworkForm';
 import { consentExtra } from './childConcerns';
-import { consentReasonLabel } from './DecisionForm';
+import { consentReasonLabel, type SavedDecision } from './DecisionForm';
 
 const order = ['agency', 'contactId', 'contact.name', 'contact.phone', 'contact.email', 'method', 'referredOn', 'referredAtTime', 'reference', 'whatShared', 'consent', 'consentReason'];
 
@@ -18,6 +18,7 @@ export function ReferralForm({
   childName,
   pack,
   decisionId,
+  decision,
   initialAgency,
   onCancel,
   onSaved,
@@ -26,23 +27,25 @@ export function ReferralForm({
   childName: string;
   pack: ResolvedPack | null;
   decisionId: string | null;
+  /** The decision this referral carries out, whose agency, consent and sharing start the form (all editable). */
+  decision?: SavedDecision;
   initialAgency?: Agency;
   onCancel: () => void;
   onSaved: (value: { acknowledgementDue: string }) => void;
 }) {
   const form = useForm({
-    agency: initialAgency ?? '',
+    agency: initialAgency ?? (decision ? (agencyForDecision[decision.decision] ?? '') : ''),
     contactId: '',
-    'contact.name': '',
+    'contact.name': decision?.sharing?.withWhom ?? '',
     'contact.phone': '',
     'contact.email': '',
     method: '',
     referredOn: todayUk(),
     referredAtTime: nowTime(),
     reference: '',
-    whatShared: '',
-    consent: '',
-    consentReason: '',
+    whatShared: decision?.sharing?.what ?? '',
+    consent: decision?.consent ?? '',
+    consentReason: decision?.consentReason ?? '',
   });
   const contacts = pack?.contacts ?? [];
 

@@ -3,31 +3,24 @@
 // what the child said), so the picture is never the only way to read or write it. Never photographs.
 import { useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { bodyMapViews } from '../../../../shared/api';
+import { BODY_MAP_HEIGHT, BODY_MAP_WIDTH, bodyOutlineParts, describePlace, markPlace, type OutlinePart } from '../../../../shared/concerns';
 import { Fieldset, LinkButton, TextField } from '../../components';
 import type { EditableMark } from './concernForm';
 
 type View = (typeof bodyMapViews)[number];
 
-const WIDTH = 200;
-const HEIGHT = 400;
+const WIDTH = BODY_MAP_WIDTH;
+const HEIGHT = BODY_MAP_HEIGHT;
 
-/** One child's outline; drawn twice (stroked, then filled on top) so overlapping parts read as one silhouette. */
+function OutlineShape({ part }: { part: OutlinePart }) {
+  if (part.shape === 'ellipse') return <ellipse cx={part.cx} cy={part.cy} rx={part.rx} ry={part.ry} />;
+  if (part.shape === 'circle') return <circle cx={part.cx} cy={part.cy} r={part.r} />;
+  return <rect x={part.x} y={part.y} width={part.width} height={part.height} rx={part.rx} {...(part.rotate ? { transform: `rotate(${part.rotate.angle} ${part.rotate.cx} ${part.rotate.cy})` } : {})} />;
+}
+
+/** One child's outline (shared with the PDF); drawn twice (stroked, then filled on top) so overlapping parts read as one silhouette. */
 function Silhouette({ view }: { view: View }) {
-  const parts = (
-    <>
-      <ellipse cx="100" cy="40" rx="24" ry="28" />
-      <rect x="89" y="60" width="22" height="32" rx="6" />
-      <rect x="64" y="84" width="72" height="122" rx="20" />
-      <rect x="46" y="88" width="20" height="114" rx="10" transform="rotate(12 56 92)" />
-      <rect x="134" y="88" width="20" height="114" rx="10" transform="rotate(-12 144 92)" />
-      <circle cx="32" cy="208" r="11" />
-      <circle cx="168" cy="208" r="11" />
-      <rect x="68" y="186" width="28" height="172" rx="13" />
-      <rect x="104" y="186" width="28" height="172" rx="13" />
-      <ellipse cx={view === 'front' ? 78 : 84} cy="366" rx="16" ry="9" />
-      <ellipse cx={view === 'front' ? 122 : 116} cy="366" rx="16" ry="9" />
-    </>
-  );
+  const parts = bodyOutlineParts(view).map((part, index) => <OutlineShape key={index} part={part} />);
   return (
     <g>
       <g className="body-map__outline">{parts}</g>
@@ -35,36 +28,6 @@ function Silhouette({ view }: { view: View }) {
       {view === 'back' && <path className="body-map__detail" d="M100 96 V190" />}
     </g>
   );
-}
-
-/** Where on the body a point is, in words, from the child's point of view (their right is on your left from the front). */
-export function describePlace(view: View, x: number, y: number): string {
-  const px = x * WIDTH;
-  const py = y * HEIGHT;
-  const onViewersLeft = px < 100;
-  const childSide = (view === 'front') === onViewersLeft ? 'right' : 'left';
-  const front = view === 'front';
-  if (py < 68) return front ? 'face or head' : 'back of the head';
-  if (py < 86) return front ? 'neck' : 'back of the neck';
-  const inArm = (px < 68 || px > 132) && py < 224;
-  if (inArm) {
-    if (py > 198) return `${childSide} hand`;
-    if (py < 140) return `${childSide} upper arm`;
-    return `${childSide} forearm`;
-  }
-  if (py < 196) {
-    const side = Math.abs(px - 100) < 6 ? 'middle' : `${childSide} side`;
-    if (front) return py < 140 ? `chest, ${side}` : `tummy, ${side}`;
-    return py < 140 ? `upper back, ${side}` : `lower back, ${side}`;
-  }
-  if (py < 214) return front ? `${childSide} hip` : `${childSide} buttock`;
-  if (py < 282) return front ? `${childSide} thigh` : `back of the ${childSide} thigh`;
-  if (py < 352) return front ? `${childSide} shin` : `${childSide} calf`;
-  return `${childSide} foot`;
-}
-
-export function markPlace(mark: Pick<EditableMark, 'view' | 'x' | 'y'>): string {
-  return `${mark.view === 'front' ? 'Front' : 'Back'}: ${describePlace(mark.view, mark.x, mark.y)}`;
 }
 
 function MarkDots({ marks, view }: { marks: readonly EditableMark[]; view: View }) {

@@ -46,8 +46,9 @@ function initialValues(preview: Preview): Values {
     'referrer.email': document.cover.referrer.email,
     purpose: 'Referral to children’s social care about a child’s safety and welfare',
     lawfulBasis: 'safeguarding_children',
-    'consent.position': '',
-    'consent.reason': '',
+    // Carried forward from the decision (the latest sharing it logged), so the DSL checks it rather than types it again.
+    'consent.position': preview.recordedConsent?.position ?? '',
+    'consent.reason': preview.recordedConsent?.reason ?? '',
     'narratives.reasonForReferral': document.reason?.reasonForReferral ?? '',
     'narratives.whatTheSchoolIsAskingFor': document.reason?.whatTheSchoolIsAskingFor ?? '',
     'narratives.workingWell': document.signsOfSafety?.workingWell ?? '',
@@ -168,9 +169,15 @@ function ReferralPackForm({ pupilId, preview, pack, chooseConcern }: { pupilId: 
       onSuccess: setResult,
     });
 
-  if (finished) {
+  if (finished && result) {
+    // The app saves a file; it sends nothing. Saying "sent" here once let a DSL believe the front door had it.
+    const recipient = String(form.values['addressedTo.contactName']).trim();
     return (
-      <StatusMessage title="Referral pack sent">
+      <StatusMessage title="Referral pack saved — not sent yet">
+        <p>
+          Saved to your computer as <strong>{result.fileName}</strong> (in your downloads folder, unless you chose another place). Nothing has been sent from here: send it{recipient ? ` to ${recipient}` : ''},
+          and the passphrase separately, for example by phone.
+        </p>
         <p>The export is recorded in the information-sharing log. The passphrase is no longer shown; if it is lost, export the pack again.</p>
         <ChildFileLink pupilId={pupilId} />
       </StatusMessage>
@@ -387,7 +394,7 @@ function SectionBody({ id, document, form, entries, chosenEntries, setChosenEntr
               hint="Shown in full in the pack. The chronology below still lists every concern you keep in it."
               value={concern.concernId}
               onChange={chooseConcern}
-              options={[...logged].reverse().map((entry) => ({ value: entry.recordId, label: `${formatDateTime(new Date(entry.at))} — ${entry.detail}` }))}
+              options={[...logged].reverse().map((entry) => ({ value: entry.recordId, label: `${formatDateTime(new Date(entry.at))} — ${concernLabel(entry.detail)}` }))}
             />
           )}
           <Details
@@ -448,6 +455,9 @@ function SectionBody({ id, document, form, entries, chosenEntries, setChosenEntr
       return null;
   }
 }
+
+/** A concern's opening words, enough to tell it from the others in a list; the chosen one is shown whole below. */
+const concernLabel = (text: string) => (text.length > 90 ? `${text.slice(0, Math.max(text.lastIndexOf(' ', 90), 60))}…` : text);
 
 function ChronologyPicker({ entries, chosen, setChosen, form }: { entries: ChronologyEntry[]; chosen: ReadonlySet<string>; setChosen: (next: ReadonlySet<string>) => void; form: Form<Values> }) {
   if (entries.length === 0) return <p className="muted">The chronology is empty.</p>;

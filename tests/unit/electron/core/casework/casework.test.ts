@@ -160,6 +160,19 @@ describe('decisions and information sharing', () => {
   });
 });
 
+describe('one act of sharing', () => {
+  it('writes one entry in the information-sharing log for a decision to refer and the referral that carries it out, linked from both', async () => {
+    const { app, amy, concernId } = await school('2026-11-23T10:00:00Z');
+    const { id: decisionId } = await call(app, 'decisions.record', { pupilId: amy.id, concernId, decision: 'mash_referral', reasons: 'Disclosure of harm.', consent: 'not_sought', consentReason: 'Risk of harm.', sharing: { what: 'Concern and disclosure', withWhom: 'Front door', lawfulBasis: 'safeguarding_children' } });
+    const { id: referralId } = await call(app, 'referrals.create', { pupilId: amy.id, decisionId, agency: 'mash', contact: { name: 'Front door' }, method: 'phone', referredOn: '2026-11-23', referredAtTime: '10:00', whatShared: 'Concern and disclosure', consent: 'not_sought', consentReason: 'Risk of harm.' });
+    expect(await call(app, 'sharing.log', { pupilId: amy.id })).toEqual([expect.objectContaining({ shared: true, decisionId, referralId, what: 'Concern and disclosure' })]);
+    expect((await call(app, 'children.chronology', { pupilId: amy.id })).filter((entry) => entry.kind === 'sharing')).toHaveLength(1);
+    // A second referral on the same decision is a second act of sharing.
+    await call(app, 'referrals.create', { pupilId: amy.id, decisionId, agency: 'police', contact: { name: 'Police' }, method: 'phone', referredOn: '2026-11-23', referredAtTime: '10:00', whatShared: 'Disclosure', consent: 'not_sought', consentReason: 'Risk of harm.' });
+    expect(await call(app, 'sharing.log', { pupilId: amy.id })).toHaveLength(2);
+  });
+});
+
 describe('referrals against the clock', () => {
   it('makes the acknowledgement due at the end of the next working day, across a bank-holiday weekend', async () => {
     // Friday 28/08/2026, before the August bank holiday (Monday 31/08/2026).
@@ -236,7 +249,34 @@ describe('the child’s file', () => {
     expect(views).toEqual([JSON.stringify([amy.id]), JSON.stringify([amy.id]), JSON.stringify([amy.id])]);
   });
 
-  it('makes a review recur at its interval', async () => {
+  it('keeps a decision’s reasons whole in the chronology, however long', async () => {
+    const { app, amy, concernId } = await school('2026-11-23T10:00:00Z');
+    const reasons = `Not safe to speak to parents first. ${'Amy described being locked in the cellar overnight, more than once this term. '.repeat(12)}Closing words: strategy discussion requested.`;
+    await call(app, 'decisions.record', { pupilId: amy.id, concernId, decision: 'mash_referral', reasons, consent: 'not_sought', consentReason: 'Risk of harm.', sharing: { what: 'Concern and disclosure', withWhom: 'Front door', lawfulBasis: 'safeguarding_children' } });
+    const decision = (await call(app, 'children.chronology', { pupilId: amy.id })).find((entry) => entry.kind === 'decision')!;
+    expect(reasons.length).toBeGreaterThan(1000);
+    expect(decision.detail).toContain(reasons);
+    expect(decision.detail).not.toContain('…');
+  });
+
+  it('puts a decision before the referral that followed it in the same minute', async () => {
+    const { app, amy, concernId, setNow } = await school('2026-11-23T10:00:00Z');
+    setNow('2026-11-23T10:15:42.123Z');
+    const { id: decisionId } = await call(app, 'decisions.record', { pupilId: amy.id, concernId, decision: 'mash_referral', reasons: 'Disclosure of harm.', consent: 'not_sought', consentReason: 'Risk of harm.', sharing: { what: 'Concern and disclosure', withWhom: 'Front door', lawfulBasis: 'safeguarding_children' } });
+    // The DSL phones the front door at once and types the time to the minute, as people do.
+    setNow('2026-11-23T10:15:58.000Z');
+    await call(app, 'referrals.create', { pupilId: amy.id, decisionId, agency: 'mash', contact: { name: 'Front door' }, method: 'phone', referredOn: '2026-11-23', referredAtTime: '10:15', whatShared: 'Concern and disclosure', consent: 'not_sought', consentReason: 'Risk of harm.' });
+    const kinds = (await call(app, 'children.chronology', { pupilId: amy.id })).map((entry) => entry.kind);
+    expect(kinds.indexOf('decision')).toBeLessThan(kinds.indexOf('referral'));
+    // With a clock that does not move at all, the order of entry still decides.
+    const still = await school('2026-11-23T10:00:00Z');
+    const { id: stillDecision } = await call(still.app, 'decisions.record', { pupilId: still.amy.id, concernId: still.concernId, decision: 'police', reasons: 'Crime in progress.', consent: 'not_sought', consentReason: 'Risk of harm.', sharing: { what: 'Disclosure', withWhom: 'Police', lawfulBasis: 'safeguarding_children' } });
+    await call(still.app, 'referrals.create', { pupilId: still.amy.id, decisionId: stillDecision, agency: 'police', contact: { name: 'Police' }, method: 'phone', referredOn: '2026-11-23', referredAtTime: '10:00', whatShared: 'Disclosure', consent: 'not_sought', consentReason: 'Risk of harm.' });
+    const stillKinds = (await call(still.app, 'children.chronology', { pupilId: still.amy.id })).map((entry) => entry.kind);
+    expect(stillKinds.indexOf('decision')).toBeLessThan(stillKinds.indexOf('referral'));
+  });
+
+    it('makes a review recur at its interval', async () => {
     const { app, dsl, amy } = await school('2026-11-23T10:00:00Z');
     const review = await call(app, 'reviews.create', { pupilId: amy.id, title: 'Early help review', intervalDays: 28, firstDueOn: '2026-11-23', ownerId: dsl.id });
     expect((await call(app, 'queue.reviews', {})).map((row) => row.id)).toEqual([review.id]);

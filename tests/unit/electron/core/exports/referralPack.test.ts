@@ -55,7 +55,7 @@ describe('the MASH referral pack', () => {
       expect(found, `heading "${referralSectionHeadings[id]}" after the one before`).toBeGreaterThan(position);
       position = found;
     }
-    expect(text).toMatch(/Mark .*Side.*Size/);
+    expect(text).toMatch(/Mark .*Where.*Size/);
     for (const row of pdfFontsReport(pdf).split('\n').slice(2).filter((line) => line.trim())) expect(row).toMatch(/DejaVuSans.*\byes\s+yes\b/);
     expect(pdfInfo(pdf)).toMatch(/Tagged:\s+yes/);
     // The child's file is not changed by the edited narrative.
@@ -101,5 +101,64 @@ describe('the MASH referral pack', () => {
     ] as const) {
       expect(await dispatch(app, name, input, 'test'), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
+  });
+});
+
+describe('what the social worker reads is what the DSL wrote', () => {
+  const LONG_REASONS = [
+    'Not safe to speak to parents first: Amy fears her stepfather will punish her for telling.',
+    ...Array.from({ length: 14 }, (_, index) => `Paragraph ${index + 1}: she described the marigold kitchen, the locked pantry and the quince jam jar, word for word as before.`),
+    'Closing thought: a strategy discussion today, before she goes home at 15:20.',
+  ].join(' ');
+
+  it.skipIf(!canReadBack)('carries a decision’s long reasons whole, and before the referral made in the same minute, into the PDF and the JSON', async () => {
+    const { app, amy, concernId, setNow } = await exportSchool();
+    expect(LONG_REASONS.length).toBeGreaterThan(1500);
+    setNow('2026-11-23T11:30:41.500Z');
+    const { id: decisionId } = await call(app, 'decisions.record', {
+      pupilId: amy.id,
+      concernId,
+      decision: 'mash_referral',
+      reasons: LONG_REASONS,
+      consent: 'not_sought',
+      consentReason: 'Seeking consent could place Amy at increased risk of harm.',
+      sharing: { what: 'Concern, disclosure and body map', withWhom: 'Worcestershire Family Front Door', lawfulBasis: 'safeguarding_children' },
+    });
+    setNow('2026-11-23T11:30:55.000Z');
+    await call(app, 'referrals.create', { pupilId: amy.id, decisionId, agency: 'mash', contact: { name: 'Worcestershire Family Front Door' }, method: 'phone', referredOn: '2026-11-23', referredAtTime: '11:30', whatShared: 'Concern, disclosure and body map', consent: 'not_sought', consentReason: 'Seeking consent could place Amy at increased risk of harm.' });
+    const result = await call(app, 'exports.referralExport', exportInput(amy.id));
+    const files = extractWith7z(Buffer.from(result.dataBase64, 'base64'), result.passphrase!)!;
+    const json = referralPackDocumentSchema.parse(JSON.parse(files.get('referral-pack.json')!.toString('utf8')));
+    const decisionEntries = json.chronology!.filter((entry) => entry.kind === 'decision');
+    expect(decisionEntries.at(-1)!.detail).toContain(LONG_REASONS);
+    const kinds = json.chronology!.map((entry) => entry.kind);
+    expect(kinds.lastIndexOf('decision')).toBeLessThan(kinds.indexOf('referral'));
+    const text = flatten(pdfPages(files.get('referral-pack.pdf')!).join(' '));
+    const chronologyText = text.slice(text.indexOf(referralSectionHeadings.chronology));
+    expect(chronologyText).toContain(LONG_REASONS);
+    expect(chronologyText).not.toContain('…');
+    expect(chronologyText.indexOf(LONG_REASONS)).toBeLessThan(chronologyText.indexOf('Referral to Front door / MASH'));
+  });
+});
+
+describe('a name that tries to read backwards', () => {
+  it.skipIf(!canReadBack)('takes the right-to-left override out of the name on screen, in the PDF, the JSON and the CSV', async () => {
+    const { app } = await exportSchool();
+    // "Liam\u202Eevil" would show as "Liamlive": the override reverses what follows it.
+    const pupil = await call(app, 'pupils.create', { upn: 'C123456789012', legalFirstName: 'Liam\u202Eevil', legalLastName: 'Ward\u2066x\u2069', dateOfBirth: '2016-01-02', yearGroup: '5' });
+    await call(app, 'children.addEvent', { pupilId: pupil.id, kind: 'other', occurredOn: '2026-11-20', occurredAtTime: '09:00', summary: 'Mum said Liam\u202Eevil is staying with an aunt.' });
+    const file = await call(app, 'children.file', { pupilId: pupil.id });
+    expect(file.pupil).toMatchObject({ legalFirstName: 'Liamevil', legalLastName: 'Wardx' });
+    const pack = await call(app, 'exports.referralExport', { ...exportInput(pupil.id), consent: { position: 'given' as const, reason: '' } });
+    const files = extractWith7z(Buffer.from(pack.dataBase64, 'base64'), pack.passphrase!)!;
+    const json = files.get('referral-pack.json')!.toString('utf8');
+    const pdf = flatten(pdfPages(files.get('referral-pack.pdf')!).join(' '));
+    const csvExport = await call(app, 'exports.chronology', { pupilId: pupil.id, format: 'csv', protect: false, recipient: 'Strategy meeting', purpose: 'Strategy discussion', consent: { position: 'given' as const } });
+    const csv = Buffer.from(csvExport.dataBase64, 'base64').toString('utf8');
+    for (const [where, text] of [['JSON', json], ['PDF', pdf], ['CSV', csv]] as const) {
+      expect(text, where).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      expect(text, where).toContain('Liamevil');
+    }
+    expect(pdf).toContain('Liamevil Wardx');
   });
 });

@@ -73,3 +73,59 @@ describe('chart helpers', () => {
     expect(chartAltText({ kind: 'bar', title: 'Concerns', categories: ['Sep', 'Oct'], series: [{ name: 'x', values: [3, 7] }] })).toBe('Bar chart: Concerns. Sep 3, Oct 7.');
   });
 });
+
+describeWithPoppler('text that could break a PDF', () => {
+  // 20,000 characters with no space: a pasted link, a keyboard held down. Letters vary so a dropped or repeated
+  // stretch would show.
+  const LONG_WORD = Array.from({ length: 20_000 }, (_, index) => 'abcdefghijklmnopqrstuvwxyz0123456789'[(index * 7 + Math.floor(index / 36)) % 36]).join('');
+  const withoutSpace = (text: string) => text.replace(/\s+/g, '');
+
+  it('draws a 20,000-character word in a paragraph, a quote or a table cell in well under 3 s of CPU each, and pdftotext gives every character back', async () => {
+    const layouts: Array<[string, (pdf: ReturnType<typeof createPdf>) => void]> = [
+      ['paragraph', (pdf) => pdf.paragraph(`Before ${LONG_WORD} after.`)],
+      ['quote', (pdf) => pdf.quote(`Before ${LONG_WORD} after.`)],
+      ['table cell', (pdf) => table(pdf, { columns: [{ header: 'When', width: 1.15 }, { header: 'Detail', width: 3.2 }], rows: [['23/11/2026', `Before ${LONG_WORD} after.`]] })],
+    ];
+    // The first PDF of a process reads the font files; that is not what is being timed.
+    await createPdf({ title: 'Warm-up' }).finish();
+    for (const [where, draw] of layouts) {
+      // CPU time, not the wall clock: on a shared machine the clock also counts other people's work. Before the fix
+      // the paragraph alone took about a minute of CPU.
+      const started = process.cpuUsage();
+      const pdf = createPdf({ title: 'Long word', createdAt: new Date('2026-11-23T10:00:00Z') });
+      draw(pdf);
+      const bytes = await pdf.finish();
+      const used = process.cpuUsage(started);
+      const elapsed = (used.user + used.system) / 1000;
+      expect(elapsed, `${where}: ${Math.round(elapsed)} ms of CPU`).toBeLessThan(3_000);
+      const text = withoutSpace(pdfPages(bytes).join('').replace(/\(continued\)|Page \d+ of \d+|OFFICIAL-SENSITIVE|When\s+Detail/g, ''));
+      expect(text, where).toContain(`Before${LONG_WORD}after.`);
+    }
+  });
+
+  it('writes an emoji the font cannot draw as code points pdftotext reads back, and keeps the letters round it', async () => {
+    const pdf = createPdf({ title: 'Emoji', createdAt: new Date('2026-11-23T10:00:00Z') });
+    const name = 'Zoë 👩🏽‍🚀 Nowak 🇬🇧 😀';
+    pdf.heading(1, name);
+    pdf.facts([['Known as', name]]);
+    table(pdf, { columns: [{ header: 'Name', width: 1 }], rows: [[name]] });
+    const text = flatten(pdfPages(await pdf.finish()).join(' '));
+    const readable = 'Zoë [U+1F469 U+1F3FD U+200D U+1F680] Nowak [U+1F1EC U+1F1E7] 😀';
+    expect(text.split(readable).length - 1).toBe(3);
+  });
+
+  it('takes out a right-to-left override so a name reads in the order it was typed', async () => {
+    const pdf = createPdf({ title: 'Amy\u202Eevil', footerNote: 'Oak\u202Efield', createdAt: new Date('2026-11-23T10:00:00Z') });
+    pdf.heading(1, 'Chronology: Amy\u202Eevil Hughes');
+    pdf.paragraph('Named by Amy\u202Eevil herself \u2066inside\u2069.');
+    table(pdf, { columns: [{ header: 'Name', width: 1 }], rows: [['Amy\u202Eevil']] });
+    const bytes = await pdf.finish();
+    const text = flatten(pdfPages(bytes).join(' '));
+    expect(text).toContain('Chronology: Amyevil Hughes');
+    expect(text).toContain('Named by Amyevil herself inside.');
+    expect(text).toContain('Oakfield');
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(text).not.toContain('live');
+    expect(pdfInfo(bytes)).toMatch(/Title:\s+Amyevil/);
+  });
+});
