@@ -52,6 +52,13 @@ export interface Session {
 
 const SIGN_IN_FAILED = 'That username and password do not match an active account. Check them and try again, or ask your DSL or IT lead to reset your password.';
 
+/** The lock screen asks only for the password (its owner is named on it), so its refusal speaks of the password alone. */
+function unlockFailed(displayName: string): CommandError {
+  return new CommandError('unauthenticated', `That is not ${displayName}’s password. Check it and try again, or sign out and ask your DSL or IT lead to reset it.`, {
+    password: ['That password is not right'],
+  });
+}
+
 export class SafeguardingApp {
   readonly dataDir: string;
   readonly clock: () => Date;
@@ -154,17 +161,18 @@ export class SafeguardingApp {
   async signIn(username: string, password: string, door: string): Promise<SessionUser> {
     const keyring = this.requireKeyring();
     if (this.session || this.lockedUser) this.endSession('signed_out');
-    return this.authenticate(keyring, username, password, door, 'session.signIn');
+    return this.authenticate(keyring, username, password, door, 'session.signIn', () => new CommandError('unauthenticated', SIGN_IN_FAILED, { password: ['Check your username and password'] }));
   }
 
   async unlock(password: string, door: string): Promise<SessionUser> {
     const keyring = this.requireKeyring();
     if (this.session) return this.session.user;
     if (!this.lockedUser) throw new CommandError('unauthenticated', 'Nobody is signed in. Sign in with your username and password.');
-    return this.authenticate(keyring, this.lockedUser.username, password, door, 'session.unlock');
+    const owner = this.lockedUser;
+    return this.authenticate(keyring, owner.username, password, door, 'session.unlock', () => unlockFailed(owner.displayName));
   }
 
-  private async authenticate(keyring: Keyring, username: string, password: string, door: string, command: string): Promise<SessionUser> {
+  private async authenticate(keyring: Keyring, username: string, password: string, door: string, command: string, refusal: () => CommandError): Promise<SessionUser> {
     const now = this.clock();
     const lookup = usernameLookup(keyring, username);
     const allowedAt = nextAttemptAllowedAt(keyring, lookup, now);
@@ -175,7 +183,7 @@ export class SafeguardingApp {
     if (!unwrapped) {
       recordFailure(keyring, lookup, now);
       writeKeyring(this.dataDir, keyring);
-      throw new CommandError('unauthenticated', SIGN_IN_FAILED, { password: ['Check your username and password'] });
+      throw refusal();
     }
     const db = openStore(databasePath(this.dataDir), unwrapped.dataKey);
     const account = findAccount(db, unwrapped.userId);
@@ -184,7 +192,7 @@ export class SafeguardingApp {
       wipe(unwrapped.dataKey);
       recordFailure(keyring, lookup, now);
       writeKeyring(this.dataDir, keyring);
-      throw new CommandError('unauthenticated', SIGN_IN_FAILED, { password: ['Check your username and password'] });
+      throw refusal();
     }
     if (clearFailures(keyring, lookup)) writeKeyring(this.dataDir, keyring);
     db.transaction(() => {
