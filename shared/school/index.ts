@@ -1,2 +1,2 @@
-export { localAuthorities, localAuthorityIds } from './localAuthorities';
+export { localAuthorities, localAuthorityIds, packForLocalAuthority } from './localAuthorities';
 export type { LocalAuthorityId } from './localAuthorities';

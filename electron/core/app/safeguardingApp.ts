@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import type { AppStatus, LocalAuthorityId, Role, SessionUser } from '../../../shared/api';
+import { packForLocalAuthority, type AppStatus, type LocalAuthorityId, type Role, type SessionUser, type Settings } from '../../../shared/api';
 import {
   findAccount,
   findAccountByUsername,
@@ -31,7 +31,7 @@ import {
   type KdfParams,
 } from '../crypto';
 import { CommandError } from '../dispatch/commandError';
-import { defaultSettings, readSettings } from '../settings';
+import { defaultSettings, readSettings, writeSettings } from '../settings';
 import { BackgroundCheckpoints, databasePath, openStore, type Store } from '../store';
 import { fileLog, type Log } from './log';
 import { clearFailures, nextAttemptAllowedAt, recordFailure } from './throttle';
@@ -117,6 +117,7 @@ export class SafeguardingApp {
   async setup(input: {
     school: { name: string; urn: string; localAuthority: LocalAuthorityId };
     dsl: { username: string; displayName: string; password: string };
+    dslOnDuty?: Settings['dslOnDuty'] | undefined;
   }): Promise<{ recoveryKey: string; user: SessionUser }> {
     if (this.keyring || fs.existsSync(databasePath(this.dataDir))) {
       throw new CommandError('conflict', 'This school is already set up. Sign in instead.');
@@ -146,6 +147,9 @@ export class SafeguardingApp {
         createdAt: now.toISOString(),
         createdBy: null,
       });
+      // The council chosen here is the school's pack from the start: thresholds and "who to call" work at once.
+      const pack = packForLocalAuthority(input.school.localAuthority) ?? defaultSettings.pack;
+      writeSettings(db, { ...readSettings(db), pack, dslOnDuty: input.dslOnDuty ?? defaultSettings.dslOnDuty }, userId, now.toISOString());
       markSignedIn(db, userId, now.toISOString());
       appendAudit(db, { at: now.toISOString(), userId, role: 'dsl', door: 'app', command: 'setup.create', recordIds: [userId], outcome: 'ok' });
     })();
