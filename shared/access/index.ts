@@ -1,5 +1,5 @@
 export { roles, roleLabels, staffGroups, staffGroupLabels } from './roles';
 export type { Role, StaffGroup } from './roles';
-export { permissions, permissionTable, roleMay } from './permissions';
+export { mayOpenChildFile, permissions, permissionTable, roleMay } from './permissions';
 export type { Permission } from './permissions';
 export { mayAddSiblings, mayGrantRole, mayOpenConcern, maySeeAddendum, mayVouchForReset, readsChildRecords } from './accessRules';

@@ -34,6 +34,11 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   'audit.verify': ['admin', 'dsl'],
 };
 
+/** Whether someone in `role` may open a child's safeguarding file: a link to one is shown only to them. */
+export function mayOpenChildFile(role: Role): boolean {
+  return roleMay(role, 'children.read');
+}
+
 /** Whether a signed-in account with `role` may use a command needing `permission`. */
 export function roleMay(role: Role, permission: Permission): boolean {
   if (permission === 'public' || permission === 'signedIn') return true;

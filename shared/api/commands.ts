@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CommandDefinition } from './define';
 import { roles, staffGroups } from '../access/roles';
 import { localAuthorityIds } from '../school/localAuthorities';
+import { termDatesProblems } from '../calendar/termDates';
 import {
   calendarDateSchema,
   displayNameSchema,
@@ -74,6 +75,35 @@ export const resetAuthoritySchema = z.discriminatedUnion('kind', [
 export const transferRetentionRules = ['until_age_25', 'years_after_transfer'] as const;
 export type TransferRetentionRule = (typeof transferRetentionRules)[number];
 
+/**
+ * Who staff find in person when a child is in immediate danger. Optional, but if any part is given the name must
+ * be, and the extension must be something a person can dial.
+ */
+export const dslOnDutySchema = z
+  .object({
+    name: z.string().trim().max(120, 'Keep the name to 120 characters'),
+    extension: z
+      .string()
+      .trim()
+      .max(40, 'Keep the extension or number to 40 characters')
+      .regex(/^([+(]?[0-9][0-9 ()-]*)?$/, 'Enter the extension or phone number in digits, for example 214'),
+    whereToFind: z.string().trim().max(200, 'Keep where to find them to 200 characters'),
+  })
+  .superRefine((dsl, context) => {
+    if (!dsl.name && (dsl.extension || dsl.whereToFind)) {
+      context.addIssue({ code: 'custom', path: ['name'], message: 'Enter the name of the person staff should find, or leave all three blank' });
+    }
+  });
+
+const termStartSchema = calendarDateSchema('Enter the date the term starts, for example 01/09/2026');
+
+/** The first day of each term of one school year, as the school confirmed them (see shared/calendar/termDates). */
+export const schoolYearTermsSchema = z
+  .object({ schoolYear: z.number().int().min(2000).max(2100), autumn: termStartSchema, spring: termStartSchema, summer: termStartSchema })
+  .superRefine((year, context) => {
+    for (const [field, message] of Object.entries(termDatesProblems(year))) context.addIssue({ code: 'custom', path: [field], message });
+  });
+
 const settingsFields = {
   idleLockMinutes: z
     .number({ message: 'Enter a number of minutes' })
@@ -92,6 +122,8 @@ const settingsFields = {
   pack: z.object({ packId: z.string().nullable(), areaId: z.string().nullable() }),
   /** Days the school is closed (INSET, holidays): they stop school-day clocks, never a local authority's. */
   closureDates: z.array(calendarDateSchema('Enter closure dates as dates, for example 22/12/2026')).max(400),
+  /** The school's own term dates, one entry per school year it has confirmed; reports use them for terms. */
+  termDates: z.array(schoolYearTermsSchema).max(60),
   /**
    * How long this school keeps its copy of a child-protection file it has transferred. Nothing is destroyed by the
    * app: a file past its date is listed in the transfer register for the DSL to review under the records policy.
@@ -108,7 +140,7 @@ const settingsFields = {
 export const settingsSchema = z.object(settingsFields);
 export type Settings = z.output<typeof settingsSchema>;
 /** An update names only what changes; everything else keeps its value. The pack is chosen with packs.choose. */
-export const settingsUpdateSchema = z.object(settingsFields).omit({ pack: true }).partial();
+export const settingsUpdateSchema = z.object({ ...settingsFields, dslOnDuty: dslOnDutySchema }).omit({ pack: true }).partial();
 
 /**
  * A row of the audit log and the start of its hash, written down outside the computer. Whoever holds the database
@@ -152,8 +184,17 @@ export const commands = {
     z.object({
       school: z.object({ name: schoolNameSchema, urn: urnSchema, localAuthority: z.enum(localAuthorityIds, { message: 'Choose the local authority' }) }),
       dsl: z.object({ username: usernameSchema, displayName: displayNameSchema, password: newPasswordSchema }),
+      /** Optional at setup, and asked for there because the immediate-danger banner names this person. */
+      dslOnDuty: dslOnDutySchema.optional(),
     }),
     z.object({ recoveryKey: z.string(), user: sessionUserSchema }),
+  ),
+  /** The DSL's getting-started list: which first-hour steps the school has done. */
+  'setup.progress': command(
+    'settings.manage',
+    nothing,
+    z.object({ dslOnDuty: z.boolean(), pupils: z.boolean(), staff: z.boolean(), contacts: z.boolean(), termDates: z.boolean() }),
+    { audited: false },
   ),
   'setup.confirmRecoveryKey': command('accounts.manage', z.object({ confirmed: z.literal(true, { message: 'Confirm that the recovery key is printed or stored safely' }) }), done),
 

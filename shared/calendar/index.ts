@@ -17,3 +17,16 @@ export {
 } from './londonTime';
 export { enterADateMessage, enterARealDateMessage, parseUkDate, ukDateSchema, type UkDateParse } from './ukDate';
 export { isOverdue, WorkingCalendar, type WorkingCalendarOptions } from './workingCalendar';
+export {
+  schoolYearOf,
+  schoolYearSpan,
+  termBefore,
+  termContaining,
+  termDatesFor,
+  termDatesProblems,
+  termNames,
+  usualTermDates,
+  type SchoolYearTerms,
+  type Term,
+  type TermName,
+} from './termDates';

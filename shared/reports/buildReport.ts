@@ -16,7 +16,7 @@ import { compareYearGroups, genderGroups, senGroups, yearGroupLabel } from './pu
 import type { ReportData, ReportPupil } from './reportData';
 import type { Breakdown, Comparison, Figure, ReportAudience, ReportView } from './reportSchema';
 import { immediateDangerOf, responsivenessOf } from './responsiveness';
-import { changeText, percentOf, trendOf } from './statistics';
+import { changeText, percentOf, pointsChangeText, trendOf } from './statistics';
 import { countFigure, isSmallNumber, shownFigure, suppressedFigure, suppressionNote, suppressTable, WITHHELD } from './suppression';
 import { vigilanceOf } from './vigilance';
 
@@ -27,6 +27,8 @@ export interface ReportOptions {
 }
 
 const compare = (current: Figure, previous: Figure): Comparison => ({ current, previous, change: changeText(current.value, previous.value) });
+/** Two shares side by side: their change is in percentage points. */
+const compareShares = (current: Figure, previous: Figure): Comparison => ({ current, previous, change: pointsChangeText(current.value, previous.value) });
 
 const percentFigure = (part: number, whole: number): Figure => {
   const percent = percentOf(part, whole);
@@ -88,8 +90,10 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
   const groupActiveBefore = staffGroups.map((group) => vigilanceBefore.byGroup[group].active);
   const loggedColumn = suppressTable(staffGroups.map((group) => vigilanceNow.byGroup[group].logged), vigilanceNow.logged.size, suppress, (index) => isSmallNumber(groupActive[index]!));
   const loggedBefore = suppressTable(staffGroups.map((group) => vigilanceBefore.byGroup[group].logged), vigilanceBefore.logged.size, suppress, (index) => isSmallNumber(groupActiveBefore[index]!));
-  const staffWhoLogged = compare(shownFigure(vigilanceNow.logged.size), shownFigure(vigilanceBefore.logged.size));
-  const activeStaff = compare(shownFigure(vigilanceNow.active.length), shownFigure(vigilanceBefore.active.length));
+  // For governors the whole staff is a group like the others: fewer than 5 active accounts withholds its figures.
+  const staffCount = (value: number, active: number) => (suppress && isSmallNumber(active) ? countFigure(value, true) : shownFigure(value));
+  const staffWhoLogged = compare(staffCount(vigilanceNow.logged.size, vigilanceNow.active.length), staffCount(vigilanceBefore.logged.size, vigilanceBefore.active.length));
+  const activeStaff = compare(staffCount(vigilanceNow.active.length, vigilanceNow.active.length), staffCount(vigilanceBefore.active.length, vigilanceBefore.active.length));
 
   // Who the concerns were about.
   const labelCategory = (key: string) => categoryLabel(key, data.categoryLabels);
@@ -114,6 +118,8 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
   const count = (value: number) => countFigure(value, suppress);
   const referralsNow = count(outcomesNow.referralsMade);
   const referralsBefore = count(outcomesBefore.referralsMade);
+  const dueNow = count(outcomesNow.referralsDue);
+  const dueBefore = count(outcomesBefore.referralsDue);
   const acknowledgedNow = count(outcomesNow.acknowledgedInTime);
   const acknowledgedBefore = count(outcomesBefore.acknowledgedInTime);
 
@@ -139,7 +145,7 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
       definition: definitions.vigilance,
       activeStaff,
       staffWhoLogged,
-      share: compare(percentFigure(vigilanceNow.logged.size, vigilanceNow.active.length), percentFigure(vigilanceBefore.logged.size, vigilanceBefore.active.length)),
+      share: compareShares(shareOf(staffWhoLogged.current, activeStaff.current), shareOf(staffWhoLogged.previous, activeStaff.previous)),
       byGroup: {
         definition: definitions.vigilanceByGroup,
         rows: staffGroups.map((group, index) => ({
@@ -170,7 +176,7 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
       unreadCount: compare(shownFigure(readingNow.unread), shownFigure(readingBefore.unread)),
       medianMinutes: compare(minutesFigure(readingNow.medianMinutes), minutesFigure(readingBefore.medianMinutes)),
       p90Minutes: compare(minutesFigure(readingNow.p90Minutes), minutesFigure(readingBefore.p90Minutes)),
-      sameSchoolDayShare: compare(percentFigure(readingNow.readSameSchoolDay, readingNow.sameSchoolDayEligible), percentFigure(readingBefore.readSameSchoolDay, readingBefore.sameSchoolDayEligible)),
+      sameSchoolDayShare: compareShares(percentFigure(readingNow.readSameSchoolDay, readingNow.sameSchoolDayEligible), percentFigure(readingBefore.readSameSchoolDay, readingBefore.sameSchoolDayEligible)),
       sameSchoolDayDefinition: definitions.sameSchoolDay,
     },
     immediateDanger: {
@@ -184,8 +190,9 @@ export function buildReport(data: ReportData, options: ReportOptions): ReportVie
     outcomes: {
       decisionsByType: breakdown('Decisions by type', definitions.decisionsByType, keysInOrder(decisionKinds, decisionTally(outcomesNow), decisionTally(outcomesBefore)), decisionLabel, decisionTally(outcomesNow), decisionTally(outcomesBefore), suppress),
       referralsMade: { title: 'Referrals made', definition: definitions.referralsMade, ...compare(referralsNow, referralsBefore) },
+      referralsDue: { title: 'Referrals past their acknowledgement deadline', definition: definitions.referralsDue, ...compare(dueNow, dueBefore) },
       acknowledgedInTime: { title: 'Referrals acknowledged within 1 working day', definition: definitions.acknowledgedInTime, ...compare(acknowledgedNow, acknowledgedBefore) },
-      acknowledgedInTimeShare: compare(shareOf(acknowledgedNow, referralsNow), shareOf(acknowledgedBefore, referralsBefore)),
+      acknowledgedInTimeShare: compareShares(shareOf(acknowledgedNow, dueNow), shareOf(acknowledgedBefore, dueBefore)),
       escalated: { title: 'Escalations started', definition: definitions.escalated, ...compare(count(outcomesNow.escalated), count(outcomesBefore.escalated)) },
       earlyHelpStarted: { title: 'Early help started', definition: definitions.earlyHelpStarted, ...compare(count(outcomesNow.earlyHelpStarted), count(outcomesBefore.earlyHelpStarted)) },
       concernsClosed: { title: 'Concerns closed', definition: definitions.concernsClosed, ...compare(shownFigure(outcomesNow.concernsClosed), shownFigure(outcomesBefore.concernsClosed)) },

@@ -61,7 +61,7 @@ export function concernCount(facts: ConcernFacts): number {
 }
 
 /** One period worked out the reference way, from plain concerns and outcome rows. */
-export function summarisePeriod(concerns: readonly ReportConcern[], outcomeRows: OutcomeSources, period: { from: string; to: string }): PeriodFacts {
+export function summarisePeriod(concerns: readonly ReportConcern[], outcomeRows: OutcomeSources, period: { from: string; to: string }, asOf: string): PeriodFacts {
   const { start, end } = periodInstants(period.from, period.to);
-  return { concerns: summariseConcerns(concerns, period), outcomes: outcomesIn(outcomeRows, start, end) };
+  return { concerns: summariseConcerns(concerns, period), outcomes: outcomesIn(outcomeRows, start, end, asOf) };
 }

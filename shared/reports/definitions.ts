@@ -20,8 +20,10 @@ export const definitions = {
   immediateDanger: 'Concerns recorded in the period where the member of staff said a child was in immediate danger, with the median and the longest time until a DSL read the record (the DSL should already have been told in person).',
   decisionsByType: 'Decisions a DSL recorded in the period, by what was decided (including decisions not to refer).',
   referralsMade: 'Referrals to another agency (children’s social care, police, LADO, Channel, CAMHS, early help and others) made in the period.',
+  referralsDue:
+    'Referrals made in the period whose acknowledgement deadline has passed by the time the report was produced. A referral made today is not yet due, so it is not counted as late or on time.',
   acknowledgedInTime:
-    'Of the referrals made in the period, how many the agency acknowledged by the deadline worked out when the referral was made: the end of the next working day (Monday to Friday, not bank holidays), unless the local authority’s pack sets another.',
+    'Of the referrals made in the period whose deadline has passed, how many the agency acknowledged by the deadline worked out when the referral was made: the end of the next working day (Monday to Friday, not bank holidays), unless the local authority’s pack sets another. The share is of the referrals past their deadline.',
   escalated: 'Escalations started in the period under the local escalation procedure, where the school disagreed with an agency’s response.',
   earlyHelpStarted: 'Children for whom early help was started in the period: a DSL decision of early help, or a referral to early help.',
   concernsClosed: 'Concerns closed by a DSL in the period (with an outcome and a reason), whenever they were recorded.',

@@ -24,6 +24,7 @@ function volumeSentence(view: ReportView): string {
 function vigilanceSentence(view: ReportView): string {
   const { share, staffWhoLogged, activeStaff } = view.vigilance;
   if (activeStaff.current.value === 0) return 'There were no active staff accounts in the period.';
+  if (activeStaff.current.suppressed) return 'Fewer than 5 staff accounts were active in the period, so how many logged a concern is withheld.';
   const comparison = share.previous.value !== null && activeStaff.previous.value ? `, compared with ${share.previous.display} in ${view.previous.name}` : '';
   return `${share.current.display} of staff logged at least one concern (${staffWhoLogged.current.display} of ${activeStaff.current.display} active accounts)${comparison}.`;
 }
@@ -46,11 +47,14 @@ function immediateDangerSentence(view: ReportView): string {
 }
 
 function referralSentence(view: ReportView): string {
-  const { referralsMade, acknowledgedInTime, acknowledgedInTimeShare } = view.outcomes;
+  const { referralsMade, referralsDue, acknowledgedInTime, acknowledgedInTimeShare } = view.outcomes;
   if (referralsMade.current.value === 0) return 'No referrals were made to other agencies.';
   const made = sentenceCase(countPhrase(referralsMade.current, 'referral was', 'referrals were'));
-  const acknowledged = acknowledgedInTime.current.suppressed || referralsMade.current.suppressed ? '' : `; ${acknowledgedInTime.current.display} (${acknowledgedInTimeShare.current.display}) acknowledged within 1 working day`;
-  return `${made} made${acknowledged}.`;
+  if (acknowledgedInTime.current.suppressed || referralsDue.current.suppressed || referralsMade.current.suppressed) return `${made} made.`;
+  // Only referrals past their deadline can be on time or late: one made minutes ago is neither yet.
+  if (referralsDue.current.value === 0) return `${made} made; none has reached its acknowledgement deadline yet.`;
+  const notYetDue = referralsMade.current.value !== referralsDue.current.value ? ` of the ${referralsDue.current.display} past their deadline` : '';
+  return `${made} made; ${acknowledgedInTime.current.display} (${acknowledgedInTimeShare.current.display})${notYetDue} acknowledged within 1 working day.`;
 }
 
 function overdueSentence(view: ReportView): string {

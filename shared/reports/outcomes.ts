@@ -10,8 +10,11 @@ export interface OutcomeSources {
   concernClosings: readonly string[];
 }
 
-/** The reference count of outcomes in [start, end) from plain rows; the store counts the same with its indexes. */
-export function outcomesIn(sources: OutcomeSources, start: string, end: string): Outcomes {
+/**
+ * The reference count of outcomes in [start, end) from plain rows, as they stand at `asOf` (an instant); the store
+ * counts the same with its indexes.
+ */
+export function outcomesIn(sources: OutcomeSources, start: string, end: string, asOf: string): Outcomes {
   const decisionsByType = new Map<string, number>();
   const earlyHelpChildren = new Set<string>();
   let decisions = 0;
@@ -22,18 +25,24 @@ export function outcomesIn(sources: OutcomeSources, start: string, end: string):
     if (decision.decision === 'early_help') earlyHelpChildren.add(decision.pupilId);
   }
   let referralsMade = 0;
+  let referralsDue = 0;
   let acknowledgedInTime = 0;
   for (const referral of sources.referrals) {
     if (!within(referral.referredAt, start, end)) continue;
     referralsMade += 1;
+    // Timeliness is judged only once the deadline has passed: a referral made minutes ago is not yet late.
     // Compared as instants: both are stored by toISOString(), but a hand-entered time may carry another offset.
-    if (referral.acknowledgedAt !== null && Date.parse(referral.acknowledgedAt) <= Date.parse(referral.acknowledgementDue)) acknowledgedInTime += 1;
+    if (Date.parse(referral.acknowledgementDue) < Date.parse(asOf)) {
+      referralsDue += 1;
+      if (referral.acknowledgedAt !== null && Date.parse(referral.acknowledgedAt) <= Date.parse(referral.acknowledgementDue)) acknowledgedInTime += 1;
+    }
     if (referral.agency === 'early_help') earlyHelpChildren.add(referral.pupilId);
   }
   return {
     decisionsByType,
     decisions,
     referralsMade,
+    referralsDue,
     acknowledgedInTime,
     escalated: sources.escalationStarts.filter((instant) => within(instant, start, end)).length,
     earlyHelpStarted: earlyHelpChildren.size,

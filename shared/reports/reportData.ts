@@ -75,6 +75,9 @@ export interface Outcomes {
   decisionsByType: ReadonlyMap<string, number>;
   decisions: number;
   referralsMade: number;
+  /** Referrals made in the period whose acknowledgement deadline has passed: the only ones timeliness can judge. */
+  referralsDue: number;
+  /** Of those, acknowledged by the deadline. */
   acknowledgedInTime: number;
   escalated: number;
   /** Children with an early help decision or an early help referral in the period. */

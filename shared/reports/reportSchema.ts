@@ -49,7 +49,10 @@ export type Figure = z.infer<typeof figureSchema>;
 export const comparisonSchema = z.object({
   current: figureSchema,
   previous: figureSchema,
-  /** "up 18%", "down 5%", "no change"; null when there is nothing to compare with or a figure is suppressed. */
+  /**
+   * "up 18%", "down 5%", "no change" for counts and times; "up 5 percentage points" for shares. Null when there is
+   * nothing to compare with or a figure is suppressed.
+   */
   change: z.string().nullable(),
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
@@ -120,6 +123,8 @@ export const reportViewSchema = z.object({
   outcomes: z.object({
     decisionsByType: breakdownSchema,
     referralsMade: comparisonSchema.extend(measureText),
+    /** Made in the period and past their acknowledgement deadline now: the denominator of the share below. */
+    referralsDue: comparisonSchema.extend(measureText),
     acknowledgedInTime: comparisonSchema.extend(measureText),
     acknowledgedInTimeShare: comparisonSchema,
     escalated: comparisonSchema.extend(measureText),

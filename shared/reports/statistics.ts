@@ -54,6 +54,18 @@ export function percentOf(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((100 * part) / whole);
 }
 
+/**
+ * A change between two percentages is the difference in percentage points ("up 5 percentage points"), not a
+ * percentage of a percentage; null when either is missing.
+ */
+export function pointsChangeText(current: number | null, previous: number | null): string | null {
+  if (current === null || previous === null) return null;
+  const points = current - previous;
+  if (points === 0) return 'no change';
+  const size = `${Math.abs(points)} percentage ${Math.abs(points) === 1 ? 'point' : 'points'}`;
+  return points > 0 ? `up ${size}` : `down ${size}`;
+}
+
 /** "up 18%", "down 5%", "no change"; null when there was nothing before to compare with. */
 export function changeText(current: number | null, previous: number | null): string | null {
   if (current === null || previous === null || previous === 0) return null;

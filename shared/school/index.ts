@@ -1,3 +1,3 @@
-export { localAuthorities, localAuthorityIds } from './localAuthorities';
+export { localAuthorities, localAuthorityIds, packForLocalAuthority } from './localAuthorities';
 export type { LocalAuthorityId } from './localAuthorities';
 export { upnCheckLetter, upnCheckLetterMatches } from './upn';

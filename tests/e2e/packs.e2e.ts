@@ -44,10 +44,11 @@ describe('the school’s local-authority pack', () => {
     const check = async (where: string) => violations.push(...(await seriousViolations(page, where)));
     await setUpSchoolAndConfirm(page);
 
-    // Before a pack is chosen, "who to call" says so and still shows 999.
+    // The council chosen at setup (Wandsworth) is the school's pack at once: "who to call" names its contacts.
     await goTo(page, 'Who to call');
-    await page.getByText('The school has not chosen its local-authority pack').waitFor();
     await page.getByText('If a child is in immediate danger, call the police on 999 now.').waitFor();
+    await page.getByText(/Wandsworth/).first().waitFor();
+    expect(await page.getByText('The school has not chosen its local-authority pack').count()).toBe(0);
 
     // Settings: every pack's provenance, then Worcestershire for Redditch.
     await goTo(page, 'Settings');

@@ -81,7 +81,8 @@ describe('setting up the school and signing in', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     await fill(page, `Password for ${dsl.username}`, 'not my password');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.locator('.error-summary').getByText('That username and password do not match').waitFor();
+    await page.locator('.error-summary').getByText(`That is not ${dsl.displayName}’s password`).waitFor();
+    expect(await page.locator('.error-summary').textContent()).not.toMatch(/username/i);
     await heading(page, 'Locked');
 
     // Unlock: back exactly where the DSL was.

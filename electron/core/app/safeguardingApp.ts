@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { mayVouchForReset, type AppStatus, type LocalAuthorityId, type Role, type SessionUser } from '../../../shared/api';
+import { mayVouchForReset, packForLocalAuthority, type AppStatus, type LocalAuthorityId, type Role, type SessionUser, type Settings } from '../../../shared/api';
 import {
   findAccount,
   findAccountByUsername,
@@ -31,7 +31,7 @@ import {
   type KdfParams,
 } from '../crypto';
 import { AuditedRefusal, CommandError } from '../dispatch/commandError';
-import { defaultSettings, readSettings } from '../settings';
+import { defaultSettings, readSettings, writeSettings } from '../settings';
 import { BackgroundCheckpoints, databasePath, openStore, type Store } from '../store';
 import { fileLog, type Log } from './log';
 import { clearFailures, nextAttemptAllowedAt, recordFailure } from './throttle';
@@ -68,6 +68,15 @@ interface SecretAttempt {
   by: { id: string; role: Role } | null;
   /** What the person is told when the secret is wrong. */
   wrong: { code: 'unauthenticated' | 'forbidden' | 'invalid_input'; message: string; fields: Record<string, string[]> };
+}
+
+/** The lock screen asks only for the password (its owner is named on it), so its refusal speaks of the password alone. */
+function unlockFailed(displayName: string): SecretAttempt['wrong'] {
+  return {
+    code: 'unauthenticated',
+    message: `That is not ${displayName}’s password. Check it and try again, or sign out and ask your DSL or IT lead to reset it.`,
+    fields: { password: ['That password is not right'] },
+  };
 }
 
 export class SafeguardingApp {
@@ -129,6 +138,7 @@ export class SafeguardingApp {
   async setup(input: {
     school: { name: string; urn: string; localAuthority: LocalAuthorityId };
     dsl: { username: string; displayName: string; password: string };
+    dslOnDuty?: Settings['dslOnDuty'] | undefined;
   }): Promise<{ recoveryKey: string; user: SessionUser }> {
     if (this.keyring || fs.existsSync(databasePath(this.dataDir))) {
       throw new CommandError('conflict', 'This school is already set up. Sign in instead.');
@@ -158,6 +168,9 @@ export class SafeguardingApp {
         createdAt: now.toISOString(),
         createdBy: null,
       });
+      // The council chosen here is the school's pack from the start: thresholds and "who to call" work at once.
+      const pack = packForLocalAuthority(input.school.localAuthority) ?? defaultSettings.pack;
+      writeSettings(db, { ...readSettings(db), pack, dslOnDuty: input.dslOnDuty ?? defaultSettings.dslOnDuty }, userId, now.toISOString());
       markSignedIn(db, userId, now.toISOString());
       appendAudit(db, { at: now.toISOString(), userId, role: 'dsl', door: 'app', command: 'setup.create', recordIds: [userId], outcome: 'ok' });
     })();
@@ -173,17 +186,18 @@ export class SafeguardingApp {
   /** A failed sign-in leaves whoever is signed in (or locked) as they were: the check comes before anything ends. */
   async signIn(username: string, password: string, door: string): Promise<SessionUser> {
     const keyring = this.requireKeyring();
-    return this.authenticate(keyring, username, password, door, 'session.signIn');
+    return this.authenticate(keyring, username, password, door, 'session.signIn', { code: 'unauthenticated', message: SIGN_IN_FAILED, fields: { password: ['Check your username and password'] } });
   }
 
   async unlock(password: string, door: string): Promise<SessionUser> {
     const keyring = this.requireKeyring();
     if (this.session) return this.session.user;
     if (!this.lockedUser) throw new CommandError('unauthenticated', 'Nobody is signed in. Sign in with your username and password.');
-    return this.authenticate(keyring, this.lockedUser.username, password, door, 'session.unlock');
+    const owner = this.lockedUser;
+    return this.authenticate(keyring, owner.username, password, door, 'session.unlock', unlockFailed(owner.displayName));
   }
 
-  private async authenticate(keyring: Keyring, username: string, password: string, door: string, command: string): Promise<SessionUser> {
+  private async authenticate(keyring: Keyring, username: string, password: string, door: string, command: string, wrong: SecretAttempt['wrong']): Promise<SessionUser> {
     const lookup = usernameLookup(keyring, username);
     const opened = await this.checkSecret(
       {
@@ -192,7 +206,7 @@ export class SafeguardingApp {
         command,
         recordIds: [`username-lookup:${lookup}`],
         by: null,
-        wrong: { code: 'unauthenticated', message: SIGN_IN_FAILED, fields: { password: ['Check your username and password'] } },
+        wrong,
       },
       async () => {
         const unwrapped = await unwrapWithPassword(keyring, username, password, this.kdf());

@@ -4,6 +4,7 @@ import { caseworkHandlers } from '../casework/handlers';
 import { concernHandlers } from '../concerns/handlers';
 import { packHandlers } from '../packs/handlers';
 import { exportHandlers } from '../exports/handlers';
+import { gettingStartedHandlers } from '../gettingStarted/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { pupilHandlers } from '../pupils/handlers';
 import { auditHandlers } from '../audit/handlers';
@@ -16,6 +17,7 @@ export const handlers = {
   ...sessionHandlers,
   ...accountsHandlers,
   ...settingsHandlers,
+  ...gettingStartedHandlers,
   ...auditHandlers,
   ...systemHandlers,
   ...pupilHandlers,

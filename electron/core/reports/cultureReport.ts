@@ -1,12 +1,13 @@
 // One culture report from the store: resolve the period against today, fetch both periods' rows, measure.
 import { londonIsoDate } from '../../../shared/calendar';
 import { buildReport, resolvePeriods, type PeriodChoice, type ReportAudience, type ReportView } from '../../../shared/reports';
+import { readSettings } from '../settings';
 import type { Store } from '../store';
 import { loadReportData } from './reportQueries';
 
 export function cultureReport(db: Store, choice: PeriodChoice, audience: ReportAudience, now: Date): ReportView {
-  const periods = resolvePeriods(choice, londonIsoDate(now));
-  return buildReport(loadReportData(db, periods), { periods, audience, now });
+  const periods = resolvePeriods(choice, londonIsoDate(now), readSettings(db).termDates);
+  return buildReport(loadReportData(db, periods, now.toISOString()), { periods, audience, now });
 }
 
 /** Files are named by what and when, never by a person. */

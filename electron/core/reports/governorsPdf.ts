@@ -126,8 +126,9 @@ export async function governorsPdf(view: ReportView, schoolName: string): Promis
     columns: comparisonColumns(view),
     rows: [
       comparisonRow(outcomes.referralsMade.title, outcomes.referralsMade),
+      comparisonRow(outcomes.referralsDue.title, outcomes.referralsDue),
       comparisonRow(outcomes.acknowledgedInTime.title, outcomes.acknowledgedInTime),
-      comparisonRow('Share acknowledged within 1 working day', outcomes.acknowledgedInTimeShare),
+      comparisonRow('Share of those past their deadline acknowledged within 1 working day', outcomes.acknowledgedInTimeShare),
       comparisonRow(outcomes.escalated.title, outcomes.escalated),
       comparisonRow(outcomes.earlyHelpStarted.title, outcomes.earlyHelpStarted),
       comparisonRow(outcomes.concernsClosed.title, outcomes.concernsClosed),
@@ -137,7 +138,7 @@ export async function governorsPdf(view: ReportView, schoolName: string): Promis
   });
 
   pdf.heading(2, 'Definitions');
-  const measures = [logged, vigilance, view.byCategory, view.byYearGroup, view.bySen, view.byGender, reading, danger, outcomes.decisionsByType, outcomes.referralsMade, outcomes.acknowledgedInTime, outcomes.escalated, outcomes.earlyHelpStarted, outcomes.concernsClosed, outcomes.overdueActionsNow, view.repeatConcerns];
+  const measures = [logged, vigilance, view.byCategory, view.byYearGroup, view.bySen, view.byGender, reading, danger, outcomes.decisionsByType, outcomes.referralsMade, outcomes.referralsDue, outcomes.acknowledgedInTime, outcomes.escalated, outcomes.earlyHelpStarted, outcomes.concernsClosed, outcomes.overdueActionsNow, view.repeatConcerns];
   pdf.facts([...measures.map((measure) => [measure.title, measure.definition] as const), ['Read the same school day', reading.sameSchoolDayDefinition], ['Trend', logged.trendDefinition]]);
 
   const bytes = await pdf.finish();

@@ -52,7 +52,9 @@ function statementsFor(db: Store) {
     decisionsByType: db.prepare('SELECT decision, count(*) FROM decisions WHERE decided_at >= @start AND decided_at < @end GROUP BY decision').raw(),
     // julianday compares instants, as the reference does: a hand-entered time may carry an offset other than Z.
     referrals: db.prepare(
-      `SELECT count(*) AS made, coalesce(sum(acknowledged_at IS NOT NULL AND julianday(acknowledged_at) <= julianday(acknowledgement_due)), 0) AS acknowledgedInTime
+      `SELECT count(*) AS made,
+         coalesce(sum(julianday(acknowledgement_due) < julianday(@asOf)), 0) AS due,
+         coalesce(sum(julianday(acknowledgement_due) < julianday(@asOf) AND acknowledged_at IS NOT NULL AND julianday(acknowledged_at) <= julianday(acknowledgement_due)), 0) AS acknowledgedInTime
        FROM referrals WHERE referred_at >= @start AND referred_at < @end`,
     ),
     earlyHelp: db
@@ -122,16 +124,17 @@ export function loadConcernFacts(db: Store, period: ReportPeriod): ConcernFacts 
   };
 }
 
-/** What the DSLs did in one period, counted with the outcome tables' date indexes. */
-export function loadOutcomes(db: Store, period: ReportPeriod): Outcomes {
+/** What the DSLs did in one period as it stands at `asOf` (an instant), counted with the outcome tables' date indexes. */
+export function loadOutcomes(db: Store, period: ReportPeriod, asOf: string): Outcomes {
   const query = statements(db);
   const span = periodInstants(period.from, period.to);
   const decisionsByType = new Map(query.decisionsByType.all(span) as Array<[string, number]>);
-  const referrals = query.referrals.get(span) as { made: number; acknowledgedInTime: number };
+  const referrals = query.referrals.get({ ...span, asOf }) as { made: number; due: number; acknowledgedInTime: number };
   return {
     decisionsByType,
     decisions: [...decisionsByType.values()].reduce((sum, count) => sum + count, 0),
     referralsMade: referrals.made,
+    referralsDue: referrals.due,
     acknowledgedInTime: referrals.acknowledgedInTime,
     escalated: query.escalated.get(span) as number,
     earlyHelpStarted: query.earlyHelp.get(span) as number,
@@ -140,13 +143,13 @@ export function loadOutcomes(db: Store, period: ReportPeriod): Outcomes {
 }
 
 /** Everything one report needs: both periods counted, the staff and pupils they are split by, and today's actions. */
-export function loadReportData(db: Store, periods: ResolvedPeriods): ReportData {
+export function loadReportData(db: Store, periods: ResolvedPeriods, asOf: string): ReportData {
   const query = statements(db);
   const categoryLabels: Record<string, string> = Object.fromEntries(defaultCategories.map((category) => [category.id, category.label]));
   for (const row of query.categories.all() as Array<{ id: string; label: string }>) categoryLabels[row.id] = row.label;
   return {
-    current: { concerns: loadConcernFacts(db, periods.current), outcomes: loadOutcomes(db, periods.current) },
-    previous: { concerns: loadConcernFacts(db, periods.previous), outcomes: loadOutcomes(db, periods.previous) },
+    current: { concerns: loadConcernFacts(db, periods.current), outcomes: loadOutcomes(db, periods.current, asOf) },
+    previous: { concerns: loadConcernFacts(db, periods.previous), outcomes: loadOutcomes(db, periods.previous, asOf) },
     staff: query.staff.all() as ReportStaffMember[],
     pupils: query.pupils.all() as ReportPupil[],
     openActionDueDates: query.openActions.all() as string[],

@@ -6,6 +6,7 @@ export const defaultSettings: Settings = {
   dslOnDuty: { name: '', extension: '', whereToFind: '' },
   headteacher: { name: '', contact: '' },
   closureDates: [],
+  termDates: [],
   pack: { packId: null, areaId: null },
   transferRetention: { rule: 'until_age_25', years: 6 },
 };

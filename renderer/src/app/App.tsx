@@ -22,6 +22,8 @@ export function App() {
   const [signedIn, setSignedIn] = useState<AppStatus | null>(null);
   /** Shown once, straight after setup, until the DSL confirms it is printed or stored. Never stored anywhere. */
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  /** The temporary password just signed in with, for the forced change only; in memory, never stored. */
+  const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const [blank, setBlank] = useState(false);
   const [hiddenByPrivacyKey, setHiddenByPrivacyKey] = useState(false);
   const latestRequest = useRef(0);
@@ -44,6 +46,7 @@ export function App() {
     if (result.value.state === 'signed_out' || result.value.state === 'needs_setup') {
       setSignedIn(null);
       setRecoveryKey(null);
+      setTemporaryPassword(null);
     }
   }, []);
 
@@ -101,6 +104,8 @@ export function App() {
             location={location}
             recoveryKey={recoveryKey}
             onRecoveryKeyConfirmed={() => setRecoveryKey(null)}
+            temporaryPassword={temporaryPassword}
+            onPasswordChanged={() => setTemporaryPassword(null)}
           />
         </div>
       )}
@@ -117,7 +122,8 @@ export function App() {
       {status.state === 'signed_out' && (
         <SignInPage
           school={status.school}
-          onSignedIn={() => {
+          onSignedIn={(temporary) => {
+            setTemporaryPassword(temporary);
             navigate('home');
             void refresh();
           }}

@@ -14,9 +14,12 @@ interface SignedInAppProps {
   location: Location;
   recoveryKey: string | null;
   onRecoveryKeyConfirmed: () => void;
+  /** The temporary password just signed in with, kept in memory only, so the forced change does not ask for it again. */
+  temporaryPassword: string | null;
+  onPasswordChanged: () => void;
 }
 
-export function SignedInApp({ status, user, location, recoveryKey, onRecoveryKeyConfirmed }: SignedInAppProps) {
+export function SignedInApp({ status, user, location, recoveryKey, onRecoveryKeyConfirmed, temporaryPassword, onPasswordChanged }: SignedInAppProps) {
   const { refresh } = useApp();
 
   if (!status.recoveryKeyConfirmed && user.role === 'dsl') {
@@ -42,7 +45,14 @@ export function SignedInApp({ status, user, location, recoveryKey, onRecoveryKey
       <>
         <Masthead user={user} school={status.school} />
         <main id="main" className="main narrow-page" tabIndex={-1}>
-          <ChangePasswordPage required onChanged={() => void refresh()} />
+          <ChangePasswordPage
+            required
+            temporaryPassword={temporaryPassword}
+            onChanged={() => {
+              onPasswordChanged();
+              void refresh();
+            }}
+          />
         </main>
       </>
     );

@@ -36,7 +36,7 @@ export async function invokeFromPage<T = unknown>(page: Page, command: string, i
   );
 }
 
-async function expectOk(page: Page, command: string, input: unknown): Promise<void> {
+export async function expectOk(page: Page, command: string, input: unknown): Promise<void> {
   const answer = await invokeFromPage(page, command, input);
   if (!answer.ok) throw new Error(`${command} failed: ${JSON.stringify(answer.error)}`);
 }
@@ -66,7 +66,6 @@ export async function schoolWithStaffSignedIn(page: Page): Promise<void> {
   await signOut(page);
   await signIn(page, staff.username, staff.temporaryPassword);
   await heading(page, 'Choose your own password');
-  await fill(page, 'Temporary password', staff.temporaryPassword);
   await fill(page, 'New password', staff.password);
   await fill(page, 'Type the new password again', staff.password);
   await page.getByRole('button', { name: 'Save my password and continue' }).click();

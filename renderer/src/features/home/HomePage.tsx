@@ -6,6 +6,7 @@ import { hrefFor, mayVisit, type RouteName } from '../../app/routes';
 import { PageHeading } from '../../components';
 import { NewConcernsSummary } from '../concerns/NewConcernAlerts';
 import { QueueCounts } from '../queue/QueueCounts';
+import { GettingStarted } from './GettingStarted';
 
 function Card({ title, children, coming = false }: { title: string; children: ReactNode; coming?: boolean }) {
   return (
@@ -42,6 +43,7 @@ export function HomePage({ user }: { user: SessionUser }) {
     <section className="page">
       <PageHeading caption={roleLabels[user.role]}>{greeting(user)}</PageHeading>
       <div className="cards">
+        {user.role === 'dsl' && <GettingStarted />}
         {user.role === 'staff' && (
           <Card title="Log a concern">
             <p>Record a worry about a child, however small, in your own words. It takes about two minutes and goes straight to the designated safeguarding lead.</p>

@@ -216,10 +216,11 @@ export function ReportDashboard({ view }: { view: ReportView }) {
         <BreakdownChart breakdown={outcomes.decisionsByType} periods={periods} rowHeading="Decision" />
         <div className="report-measures">
           <ComparisonMeasure title={outcomes.referralsMade.title} definition={outcomes.referralsMade.definition} comparison={outcomes.referralsMade} periods={periods} />
+          <ComparisonMeasure title={outcomes.referralsDue.title} definition={outcomes.referralsDue.definition} comparison={outcomes.referralsDue} periods={periods} />
           <ComparisonMeasure title={outcomes.acknowledgedInTime.title} definition={outcomes.acknowledgedInTime.definition} comparison={outcomes.acknowledgedInTime} periods={periods} />
           <ComparisonMeasure
             title="Share of referrals acknowledged within 1 working day"
-            definition="The referrals acknowledged within 1 working day, as a share of the referrals made."
+            definition="The referrals acknowledged within 1 working day, as a share of the referrals past their deadline (a referral not yet due is not counted)."
             comparison={outcomes.acknowledgedInTimeShare}
             periods={periods}
           />

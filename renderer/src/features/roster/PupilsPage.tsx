@@ -1,8 +1,10 @@
 // Pupils (admin and DSL): find a pupil, correct or add one by hand, and import the roster from the MIS.
 import { useState, type FormEvent } from 'react';
-import type { AppError, PupilSummary } from '../../../../shared/api';
+import { mayOpenChildFile, type AppError, type PupilSummary } from '../../../../shared/api';
 import { formatIsoDate } from '../../../../shared/calendar';
 import { invoke } from '../../api';
+import { useApp } from '../../app/AppContext';
+import { hrefFor } from '../../app/routes';
 import { Button, CheckboxField, LinkButton, PageHeading, StatusMessage } from '../../components';
 import { PupilForm } from './PupilForm';
 import { RosterImport } from './RosterImport';
@@ -10,6 +12,9 @@ import { plural, pupilName } from './rosterWording';
 import './roster.css';
 
 function PupilSearch({ onCorrect }: { onCorrect: (pupil: PupilSummary) => void }) {
+  // A DSL can go straight to a child's file from here; an administrator, who may not read it, sees the name only.
+  const role = useApp().status.user?.role;
+  const linksToFile = role !== undefined && mayOpenChildFile(role);
   const [query, setQuery] = useState('');
   const [includeLeavers, setIncludeLeavers] = useState(false);
   const [results, setResults] = useState<{ query: string; pupils: PupilSummary[] } | null>(null);
@@ -92,7 +97,7 @@ function PupilSearch({ onCorrect }: { onCorrect: (pupil: PupilSummary) => void }
               <tbody>
                 {results.pupils.map((pupil) => (
                   <tr key={pupil.id}>
-                    <td>{pupilName(pupil)}</td>
+                    <td>{linksToFile ? <a href={hrefFor('child', { pupilId: pupil.id })}>{pupilName(pupil)}</a> : pupilName(pupil)}</td>
                     <td>{pupil.yearGroup ?? '—'}</td>
                     <td>{pupil.registrationGroup ?? '—'}</td>
                     <td>{pupil.leftOn ? `Left on ${formatIsoDate(pupil.leftOn)}` : 'Yes'}</td>

@@ -7,8 +7,16 @@ import { Button, checkWith, ErrorSummary, PageHeading, StatusMessage, TextField,
 const order = ['currentPassword', 'newPassword', 'confirmPassword'];
 const empty = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
-export function ChangePasswordPage({ required = false, onChanged }: { required?: boolean; onChanged?: () => void }) {
-  const form = useForm(empty);
+interface ChangePasswordPageProps {
+  required?: boolean;
+  /** The temporary password the person has just signed in with (held by the page in memory), if known. */
+  temporaryPassword?: string | null;
+  onChanged?: () => void;
+}
+
+export function ChangePasswordPage({ required = false, temporaryPassword = null, onChanged }: ChangePasswordPageProps) {
+  const carried = required && temporaryPassword !== null;
+  const form = useForm(carried ? { ...empty, currentPassword: temporaryPassword } : empty);
   const [changed, setChanged] = useState(false);
 
   const submit = (event: FormEvent) => {
@@ -42,14 +50,17 @@ export function ChangePasswordPage({ required = false, onChanged }: { required?:
       {changed && <StatusMessage title="Password changed">Use your new password next time you sign in or unlock.</StatusMessage>}
       <ErrorSummary errors={form.errors} formError={form.formError} order={order} idFor={form.idFor} failedSubmits={form.failedSubmits} />
       <form noValidate onSubmit={submit}>
-        <TextField
-          {...form.bind('currentPassword')}
-          label={required ? 'Temporary password' : 'Current password'}
-          hint={required ? 'The one you were given and have just signed in with.' : undefined}
-          type="password"
-          autoComplete="current-password"
-          width="medium"
-        />
+        {/* Asked for only when it was not just typed, or if the core refuses the one carried over. */}
+        {(!carried || form.errors.currentPassword) && (
+          <TextField
+            {...form.bind('currentPassword')}
+            label={required ? 'Temporary password' : 'Current password'}
+            hint={required ? 'The one you were given and have just signed in with.' : undefined}
+            type="password"
+            autoComplete="current-password"
+            width="medium"
+          />
+        )}
         <TextField
           {...form.bind('newPassword')}
           label="New password"

@@ -7,15 +7,20 @@ import { Button, checkWith, ErrorSummary, PageHeading, TextField, useForm } from
 
 const order = ['username', 'password'];
 
-export function SignInPage({ school, onSignedIn }: { school: AppStatus['school']; onSignedIn: () => void }) {
+/** `temporaryPassword` is the password just used when it must now be replaced, so the person need not type it again. */
+export function SignInPage({ school, onSignedIn }: { school: AppStatus['school']; onSignedIn: (temporaryPassword: string | null) => void }) {
   const form = useForm({ username: '', password: '' });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    let typedPassword = '';
     void form.submit({
       check: (values) => checkWith(commands['session.signIn'].input, values),
-      send: (input) => invoke('session.signIn', input),
-      onSuccess: onSignedIn,
+      send: (input) => {
+        typedPassword = input.password;
+        return invoke('session.signIn', input);
+      },
+      onSuccess: (user) => onSignedIn(user.mustChangePassword ? typedPassword : null),
     });
   };
 

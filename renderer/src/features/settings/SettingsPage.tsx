@@ -1,6 +1,6 @@
 // Settings for the whole school (admin and DSL): how fast an unattended screen locks, who staff should find
-// in an emergency (shown on the concern form), how long a transferred file's copy is kept, the local-authority pack
-// and the school's closure days; and a check of the records with the audit log's fingerprint.
+// in an emergency (shown on the concern form), how long a transferred file's copy is kept, the local-authority pack,
+// the school's closure days and term dates; and a check of the records with the audit log's fingerprint.
 import { useEffect, useState, type FormEvent } from 'react';
 import { commands, settingsSchema, type AppError, type Settings, type TransferRetentionRule } from '../../../../shared/api';
 import { invoke } from '../../api';
@@ -10,6 +10,7 @@ import { ClosureDaysSettings } from '../packs/ClosureDaysSettings';
 import { PackSettings } from '../packs/PackSettings';
 import { CategorySettings } from './CategorySettings';
 import { RecordsCheck } from './RecordsCheck';
+import { TermDatesSettings } from './TermDatesSettings';
 
 const order = [
   'idleLockMinutes',
@@ -162,6 +163,7 @@ export function SettingsPage() {
             <PackSettings />
           </section>
           <ClosureDaysSettings initial={settings.closureDates} />
+          <TermDatesSettings initial={settings.termDates} />
           <CategorySettings />
           <RecordsCheck />
         </>

@@ -6,7 +6,18 @@ import { Button, checkWith, ErrorSummary, Fieldset, PageHeading, SelectField, Te
 import { invoke } from '../../api';
 
 const setupSchema = commands['setup.create'].input;
-const order = ['school.name', 'school.urn', 'school.localAuthority', 'dsl.displayName', 'dsl.username', 'dsl.password', 'dsl.confirmPassword'];
+const order = [
+  'school.name',
+  'school.urn',
+  'school.localAuthority',
+  'dsl.displayName',
+  'dsl.username',
+  'dsl.password',
+  'dsl.confirmPassword',
+  'dslOnDuty.name',
+  'dslOnDuty.extension',
+  'dslOnDuty.whereToFind',
+];
 
 const emptySetup = {
   'school.name': '',
@@ -16,6 +27,9 @@ const emptySetup = {
   'dsl.username': '',
   'dsl.password': '',
   'dsl.confirmPassword': '',
+  'dslOnDuty.name': '',
+  'dslOnDuty.extension': '',
+  'dslOnDuty.whereToFind': '',
 };
 
 export function SetupPage({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
@@ -29,6 +43,10 @@ export function SetupPage({ onCreated }: { onCreated: (recoveryKey: string) => v
           {
             school: { name: v['school.name'], urn: v['school.urn'], localAuthority: v['school.localAuthority'] },
             dsl: { username: v['dsl.username'], displayName: v['dsl.displayName'], password: v['dsl.password'] },
+            // Optional: left blank, the getting-started list asks again on the DSL's home page.
+            ...(v['dslOnDuty.name'] || v['dslOnDuty.extension'] || v['dslOnDuty.whereToFind']
+              ? { dslOnDuty: { name: v['dslOnDuty.name'], extension: v['dslOnDuty.extension'], whereToFind: v['dslOnDuty.whereToFind'] } }
+              : {}),
           },
           v['dsl.password'] !== v['dsl.confirmPassword'] ? { 'dsl.confirmPassword': 'The two passwords do not match: type the same password twice' } : {},
         ),
@@ -82,6 +100,15 @@ export function SetupPage({ onCreated }: { onCreated: (recoveryKey: string) => v
             width="medium"
           />
           <TextField {...form.bind('dsl.confirmPassword')} label="Type the password again" type="password" autoComplete="new-password" width="medium" />
+        </Fieldset>
+        <Fieldset legend="Who staff find in an emergency (optional)">
+          <p className="fieldset__intro">
+            When someone records that a child is in immediate danger, the app tells them to call 999 and to find this person straight away. You can change it
+            later in Settings.
+          </p>
+          <TextField {...form.bind('dslOnDuty.name')} label="DSL to find in person" hint="For example: Ms Patel, or the duty DSL on the rota." />
+          <TextField {...form.bind('dslOnDuty.extension')} label="Phone extension or number" hint="Digits only, for example 214." width="short" />
+          <TextField {...form.bind('dslOnDuty.whereToFind')} label="Where to find them" hint="For example: the office next to reception." />
         </Fieldset>
         <Warning>
           The password protects every record. Nobody, including IT, can read the records without it or without the recovery key you will print next.

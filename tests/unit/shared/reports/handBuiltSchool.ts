@@ -69,13 +69,13 @@ const periods = resolvePeriods(PERIOD, '2026-11-20');
 /** The school with a different set of concerns (the rest as below), counted the reference way. */
 export const schoolWith = (logged: readonly ReportConcern[]): ReportData => ({
   ...school,
-  current: summarisePeriod(logged, outcomeRows, periods.current),
-  previous: summarisePeriod(logged, outcomeRows, periods.previous),
+  current: summarisePeriod(logged, outcomeRows, periods.current, NOW.toISOString()),
+  previous: summarisePeriod(logged, outcomeRows, periods.previous, NOW.toISOString()),
 });
 
 export const school: ReportData = {
-  current: summarisePeriod(concerns, outcomeRows, periods.current),
-  previous: summarisePeriod(concerns, outcomeRows, periods.previous),
+  current: summarisePeriod(concerns, outcomeRows, periods.current, NOW.toISOString()),
+  previous: summarisePeriod(concerns, outcomeRows, periods.previous, NOW.toISOString()),
   staff: [
     staff('s1', 'Alice Teacher', 'teaching'),
     staff('s2', 'Bob Assistant', 'support'),

@@ -42,7 +42,7 @@ describe('breadth of vigilance', () => {
     // Before: s1–s5 active (s7 not yet joined); logged: s1, s2 → 2 of 5 = 40%.
     expect(head.vigilance.activeStaff).toMatchObject({ current: { value: 6 }, previous: { value: 5 } });
     expect(head.vigilance.staffWhoLogged).toMatchObject({ current: { value: 5 }, previous: { value: 2 } });
-    expect(head.vigilance.share).toMatchObject({ current: { display: '83%' }, previous: { display: '40%' }, change: 'up 108%' });
+    expect(head.vigilance.share).toMatchObject({ current: { display: '83%' }, previous: { display: '40%' }, change: 'up 43 percentage points' });
   });
 
   it('splits by kind of job', () => {
@@ -127,7 +127,7 @@ describe('responsiveness', () => {
   it('counts the same school day by the school calendar: Friday 16:50 read Monday 08:10 is not, Saturday read Monday is', () => {
     // Same school day: 1st, 2nd, 3rd, 5th (Saturday → Monday), 6th, 8th (INSET Friday → Monday) = 6; not: 4th, and the
     // unread 7th whose day has ended. 6 of 8 = 75%. Before: 4 of 5 = 80%.
-    expect(head.responsiveness.sameSchoolDayShare).toMatchObject({ current: { value: 75 }, previous: { value: 80 }, change: 'down 6%' });
+    expect(head.responsiveness.sameSchoolDayShare).toMatchObject({ current: { value: 75 }, previous: { value: 80 }, change: 'down 5 percentage points' });
   });
 
   it('reports immediate-danger concerns and how fast they were read', () => {

@@ -31,7 +31,8 @@ describe('local-authority packs in the app', () => {
   it('lists the shipped packs with their publication date and the “verify before use” status', async () => {
     const { app } = await school();
     const { packs, chosen } = await call(app, 'packs.list', {});
-    expect(chosen).toEqual({ packId: null, areaId: null });
+    // The school in testSchool is in Worcestershire: setup made that council's pack the school's.
+    expect(chosen).toEqual({ packId: 'worcestershire-2019', areaId: 'worcestershire' });
     expect(packs.find((pack) => pack.id === 'london-continuum-waltham-forest-2014')).toMatchObject({ origin: 'shipped', status: 'historical — verify before use', levelCount: 4 });
   });
 

@@ -137,11 +137,23 @@ describe('the report’s counts from the store', () => {
     expect(sorted(loadConcernFacts(db, asPeriod(from, to)))).toEqual(sorted(reference));
   });
 
+  // Counted as at the middle referral's deadline, so half the referrals are past it and half are not yet due.
+  const dues = school.outcomeRows.referrals.map((referral) => referral.acknowledgementDue).sort();
+  const asOf = dues[Math.floor(dues.length / 2)]!;
+
   it.each(PERIODS)('count the same outcomes as the reference for $name', ({ from, to }) => {
     const { start, end } = periodInstants(from, to);
-    const reference = outcomesIn(school.outcomeRows, start, end);
+    const reference = outcomesIn(school.outcomeRows, start, end, asOf);
     expect(reference.decisions).toBeGreaterThan(0);
-    expect(loadOutcomes(db, asPeriod(from, to))).toEqual(reference);
+    expect(loadOutcomes(db, asPeriod(from, to), asOf)).toEqual(reference);
+  });
+
+  it('judges only referrals past their deadline, in the store and the reference alike', () => {
+    const { start, end } = periodInstants('2025-01-01', '2026-11-30');
+    const reference = outcomesIn(school.outcomeRows, start, end, asOf);
+    expect(reference.referralsDue).toBeGreaterThan(0);
+    expect(reference.referralsDue).toBeLessThan(reference.referralsMade);
+    expect(loadOutcomes(db, asPeriod('2025-01-01', '2026-11-30'), asOf)).toMatchObject({ referralsMade: reference.referralsMade, referralsDue: reference.referralsDue });
   });
 
   it('dates a concern read after it was stored, and counts a category added later', () => {

@@ -55,6 +55,10 @@ describe('culture reports through dispatch', () => {
     const { app } = await schoolWithConcerns();
     const view = await call(app, 'reports.dashboard', { period: november, audience: 'governors' });
     expect(view.vigilance.neverLogged).toBeNull();
+    // Four active accounts are a small group: the dashboard withholds them just as the PDF does.
+    expect(view.vigilance.activeStaff.current).toMatchObject({ display: 'fewer than 5', suppressed: true });
+    expect(view.vigilance.staffWhoLogged.current).toMatchObject({ display: 'fewer than 5', suppressed: true });
+    expect(view.vigilance.share.current.value).toBeNull();
     const categories = Object.fromEntries(view.byCategory.rows.map((row) => [row.key, row.current.display]));
     // Neglect's 5 would let the 1 be worked out from the total of 6, so it is withheld as well.
     expect(categories).toEqual({ neglect: 'withheld', 'mental-health': 'fewer than 5' });
@@ -84,10 +88,42 @@ describe('culture reports through dispatch', () => {
     expect(text).toContain('Produced on: 20/11/2026 12:00');
     expect(text).toContain('6 concerns were logged; none were logged in the 30 days before.');
     expect(text).toContain('fewer than 5');
+    // The account counts the dashboard shows are printed too, suppressed as small numbers are: with only 4 active
+    // accounts, "1 of 4" would nearly name the one member of staff who logged.
+    expect(text).toMatch(/Active staff accounts fewer than 5/);
+    expect(text).toMatch(/Staff who logged at least one concern fewer than 5/);
+    expect(text).toContain('Fewer than 5 staff accounts were active in the period, so how many logged a concern is withheld.');
+    expect(text).not.toMatch(/1 of 4 active accounts/);
     expect(text).toMatch(/To protect children’s identities/);
     expect(text).toContain('What this counts: Concerns recorded by any member of staff');
     for (const name of ['Priya', 'Jones', 'Chidi', 'Okafor', 'wisniewska', 'patel', 'Amelia', 'Hughes', 'Zbigniew', 'Kowalczyk']) expect(text, name).not.toContain(name);
     expect(file.pageCount).toBeGreaterThan(1);
+  });
+
+  it('does not count a referral made minutes ago as late: only referrals past their deadline are judged', async () => {
+    let now = new Date('2026-11-20T10:00:00Z');
+    const app = newApp(undefined, { clock: () => now });
+    await setUpSchool(app);
+    const amelia = await call(app, 'pupils.create', { ...PUPILS[0], dateOfBirth: '2017-03-04' });
+    const refer = (referredOn: string, referredAtTime: string) =>
+      call(app, 'referrals.create', { pupilId: amelia.id, agency: 'mash', contact: { name: 'MASH' }, method: 'online_form', referredOn, referredAtTime, whatShared: 'Concern.', consent: 'given' });
+    // Made on Monday 16/11, due by the end of Tuesday, never acknowledged: late.
+    await refer('2026-11-16', '09:00');
+    // Made ten minutes ago: due tomorrow, so neither late nor on time yet.
+    await refer('2026-11-20', '09:50');
+    now = new Date('2026-11-20T10:00:00Z');
+    const view = await call(app, 'reports.dashboard', { period: november, audience: 'head' });
+    expect(view.outcomes.referralsMade.current.value).toBe(2);
+    expect(view.outcomes.referralsDue.current.value).toBe(1);
+    expect(view.outcomes.acknowledgedInTime.current.value).toBe(0);
+    expect(view.outcomes.acknowledgedInTimeShare.current.display).toBe('0%');
+    expect(view.narrative.join(' ')).toContain('2 referrals were made; 0 (0%) of the 1 past their deadline acknowledged within 1 working day.');
+
+    // With only the new one in the period, nothing is judged at all.
+    const today = await call(app, 'reports.dashboard', { period: { kind: 'custom', from: '2026-11-20', to: '2026-11-20' }, audience: 'head' });
+    expect(today.outcomes.referralsDue.current.value).toBe(0);
+    expect(today.outcomes.acknowledgedInTimeShare.current.display).toBe('not available');
+    expect(today.narrative.join(' ')).toContain('1 referral was made; none has reached its acknowledgement deadline yet.');
   });
 
   it('lets neither staff nor an administrator run any report command', async () => {
