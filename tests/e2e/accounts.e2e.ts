@@ -1,7 +1,7 @@
 // Managing accounts as a DSL: the server's own objections appear beside the field they are about, a reset needs
 // a DSL's password or the recovery key, and disabling asks why.
 import { describe, expect, it } from 'vitest';
-import { clickAndAwait, confirmRecoveryKey, createStaffAccount, dsl, fill, heading, setUpSchool, staff } from './support/flows';
+import { clickAndAwait, confirmRecoveryKey, createStaffAccount, dsl, fill, goTo, heading, setUpSchool, staff } from './support/flows';
 import type { OpenedPage } from './support/browser';
 import { hostAndPagePerTest } from './support/perTest';
 
@@ -68,8 +68,7 @@ describe('accounts', () => {
     expect(await page.getByRole('row').filter({ hasText: staff.username }).textContent()).toContain('Disabled');
 
     // Settings: the idle lock is saved and the footer says so.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await heading(page, 'Settings');
+    await goTo(page, 'Settings');
     await fill(page, 'Lock the screen after this many minutes without use', '0');
     await page.getByRole('button', { name: 'Save settings' }).click();
     expect(await errorBeside(page, 'Lock the screen after this many minutes without use')).toContain('Lock after at least 1 minute');
