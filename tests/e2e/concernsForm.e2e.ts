@@ -68,9 +68,10 @@ describe('the concern form', () => {
     expect(await page.getByRole('button', { name: 'Submit the concern' }).isDisabled()).toBe(true);
     await check('the form about an adult');
     await page.getByLabel('The concern is about an adult who works or volunteers at the school', { exact: true }).uncheck();
+    await adult.waitFor({ state: 'detached' });
 
     // Files: a wrong type and an oversized photo are refused on the page, with the reason.
-    await page.getByRole('button', { name: 'Files (optional)' }).click();
+    await page.getByRole('button', { name: 'Files (optional)', exact: true }).click();
     await page.getByLabel('Attach files (optional)', { exact: true }).setInputFiles([
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') },
       { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 1) },
@@ -115,7 +116,7 @@ describe('the concern form', () => {
     await choosePupil(page, 'ellie', pupils.ellie.name);
     await fill(page, 'What you saw or heard', words);
     // A mark placed with the keyboard alone: open the section, Tab to the outline, move the crosshair, press Enter.
-    await page.getByRole('button', { name: 'Marks or injuries (optional)' }).click();
+    await page.getByRole('button', { name: 'Marks or injuries (optional)', exact: true }).click();
     await page.getByRole('application', { name: 'Back of the body' }).focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
