@@ -55,7 +55,7 @@ export const concernInputSchema = z
     occurredDate: isoDate,
     occurredTime: time24,
     location: z.string().trim().max(200, 'Keep the place to 200 characters').default(''),
-    othersPresent: z.string().trim().max(2000).default(''),
+    othersPresent: z.string().trim().max(2000, 'Keep who else was there to 2,000 characters').default(''),
     whatHappened: z.string().trim().min(1, 'Describe what you saw or heard, in your own words').max(20_000, 'Keep this to 20,000 characters; add more as an addendum'),
     childWords: z.string().max(10_000, 'Keep the child’s words to 10,000 characters').default(''),
     categories: z.array(z.string().min(1)).max(20).default([]),

@@ -68,8 +68,7 @@ describe('accounts', () => {
     expect(await page.getByRole('row').filter({ hasText: staff.username }).textContent()).toContain('Disabled');
 
     // Settings: the idle lock is saved and the footer says so.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await heading(page, 'Settings');
+    await goTo(page, 'Settings');
     await fill(page, 'Lock the screen after this many minutes without use', '0');
     await page.getByRole('button', { name: 'Save settings' }).click();
     expect(await errorBeside(page, 'Lock the screen after this many minutes without use')).toContain('Lock after at least 1 minute');

@@ -44,7 +44,8 @@ describe('logging a concern', () => {
     await page.getByLabel('What the child said, in their own words (optional)', { exact: true }).fill(childWords);
     await page.getByLabel('Physical abuse', { exact: true }).check();
 
-    // A mark on the front outline, placed with the mouse, then described.
+    // A mark on the front outline (the section opens with its button), placed with the mouse, then described.
+    await page.getByRole('button', { name: 'Marks or injuries (optional)', exact: true }).click();
     await page.getByRole('application', { name: 'Front of the body' }).click({ position: { x: 39, y: 141 } });
     const mark = page.getByRole('group', { name: 'Mark 1 — Front: right forearm' });
     await mark.waitFor();

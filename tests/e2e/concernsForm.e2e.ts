@@ -68,8 +68,10 @@ describe('the concern form', () => {
     expect(await page.getByRole('button', { name: 'Submit the concern' }).isDisabled()).toBe(true);
     await check('the form about an adult');
     await page.getByLabel('The concern is about an adult who works or volunteers at the school', { exact: true }).uncheck();
+    await adult.waitFor({ state: 'detached' });
 
     // Files: a wrong type and an oversized photo are refused on the page, with the reason.
+    await page.getByRole('button', { name: 'Files (optional)', exact: true }).click();
     await page.getByLabel('Attach files (optional)', { exact: true }).setInputFiles([
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') },
       { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 1) },
@@ -89,8 +91,8 @@ describe('the concern form', () => {
     await summary.getByText('Say whether you have spoken to a DSL in person').waitFor();
     await page.getByLabel('No, not yet', { exact: true }).check();
     await page.getByRole('button', { name: 'Submit the concern' }).click();
-    await heading(page, 'Thank you — the DSL has been told');
-    await page.getByText('If you have not yet found the DSL in person, do it now.').waitFor();
+    await heading(page, 'Your concern is logged, but no DSL has been told yet');
+    await page.getByRole('alert').filter({ hasText: 'Find a DSL now and tell them in person' }).getByText(dslOnDuty.name).waitFor();
 
     await goTo(page, 'My concerns');
     const row = page.getByRole('row').filter({ hasText: pupils.amir.name });
@@ -113,7 +115,8 @@ describe('the concern form', () => {
     await openLogConcern(page);
     await choosePupil(page, 'ellie', pupils.ellie.name);
     await fill(page, 'What you saw or heard', words);
-    // A mark placed with the keyboard alone: Tab to the outline, move the crosshair, press Enter.
+    // A mark placed with the keyboard alone: open the section, Tab to the outline, move the crosshair, press Enter.
+    await page.getByRole('button', { name: 'Marks or injuries (optional)', exact: true }).click();
     await page.getByRole('application', { name: 'Back of the body' }).focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');

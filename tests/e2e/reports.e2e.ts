@@ -65,7 +65,9 @@ describe('the headteacher’s culture report', () => {
     await page.getByRole('heading', { level: 2, name: 'Summer term 2026 (01/05/2026 to 31/08/2026)' }).waitFor();
     await page.getByText('Compared with Spring term 2026 (01/01/2026 to 30/04/2026).').waitFor();
 
-    // A measure beside the previous period, with its plain-English definition next to it.
+    // A measure beside the previous period, with its plain-English definition next to it (the summary comes first;
+    // every part opens with one click).
+    await page.getByRole('button', { name: 'Open every part' }).click();
     const logged = page.locator('.report-measure').filter({ has: page.getByRole('heading', { level: 3, name: 'Concerns logged', exact: true }) });
     expect(squash((await logged.locator('.report-measure__current').textContent()) ?? '')).toBe('11 in Summer term 2026');
     expect(squash((await logged.locator('.report-measure__previous').textContent()) ?? '')).toBe('4 in Spring term 2026 — up 175%');

@@ -32,7 +32,10 @@ describe('a member of staff', () => {
     // The staff home: logging a concern, and no DSL or admin navigation.
     await heading(page, 'Hello, Sam');
     await page.getByRole('heading', { name: 'Log a concern' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'My concerns', 'Thresholds', 'Who to call', 'Change my password']);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'My concerns', 'Who to call']);
+    await nav.getByRole('button', { name: 'More' }).click();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'My concerns', 'Who to call', 'Thresholds', 'Change my password']);
     expect(await page.getByRole('link', { name: /accounts/i }).count()).toBe(0);
 
     // Typing the address of the accounts page shows no access, and the page asks the host for nothing.

@@ -1,9 +1,12 @@
 // The bar across the top: the school, who is signed in, and the three ways to step away from the screen.
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { roleLabels, type AppStatus, type SessionUser } from '../../../shared/api';
 import { Button } from '../components';
 import { NewConcernBadge } from '../features/concerns/NewConcernAlerts';
 import { useApp } from './AppContext';
+
+/** Short enough for the one-row header; the full name of the role is there for screen readers. */
+const shortRoleLabels: Record<SessionUser['role'], string> = { staff: 'Staff', dsl: 'DSL', head: 'Headteacher', admin: 'Administrator' };
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   // The address fragment holds the page's route, so move focus by hand rather than changing it.
@@ -13,8 +16,11 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   main?.scrollIntoView();
 }
 
-/** `canSignOut` is false while the one-time recovery key is on screen: signing out would lose it for good. */
-export function Masthead({ user, school, canSignOut = true }: { user: SessionUser; school: AppStatus['school']; canSignOut?: boolean }) {
+/**
+ * `canSignOut` is false while the one-time recovery key is on screen: signing out would lose it for good.
+ * `navigation` sits in the same row, so the header takes one line of the screen, not two.
+ */
+export function Masthead({ user, school, canSignOut = true, navigation }: { user: SessionUser; school: AppStatus['school']; canSignOut?: boolean; navigation?: ReactNode }) {
   const { lock, hideScreen, signOut } = useApp();
   return (
     <>
@@ -27,10 +33,15 @@ export function Masthead({ user, school, canSignOut = true }: { user: SessionUse
             <span className="masthead__product">Safeguarding Records</span>
             {school && <span className="masthead__school">{school.name}</span>}
           </div>
+          {navigation}
           {user.role === 'dsl' && <NewConcernBadge />}
+          <div className="masthead__person">
           <div className="masthead__user">
             <span className="masthead__name">{user.displayName}</span>
-            <span className="masthead__role">{roleLabels[user.role]}</span>
+            <span className="masthead__role">
+              <span aria-hidden="true">{shortRoleLabels[user.role]}</span>
+              <span className="visually-hidden">{roleLabels[user.role]}</span>
+            </span>
           </div>
           <div className="masthead__actions" aria-label="Leave the screen">
             <Button variant="quiet" onClick={hideScreen} title="Hide screen (Ctrl+Shift+B)" aria-keyshortcuts="Control+Shift+B">
@@ -44,6 +55,7 @@ export function Masthead({ user, school, canSignOut = true }: { user: SessionUse
                 Sign out
               </Button>
             )}
+          </div>
           </div>
         </div>
       </header>

@@ -1,5 +1,4 @@
 // The signed-in app's frame: masthead, the navigation a role may use, and the page for the current address.
-import type { MouseEvent } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/api';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { ChildFilePage } from '../features/children/ChildFilePage';
@@ -18,10 +17,10 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { PupilsPage } from '../features/roster/PupilsPage';
 import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { useApp } from './AppContext';
+import { MainNav } from './MainNav';
 import { Masthead } from './Masthead';
 import { NoAccessPage, NotFoundPage } from './NoAccessPage';
-import { hrefFor, mayVisit, navigationOrder, routes, type Location, type RouteName } from './routes';
+import { mayVisit, type Location, type RouteName } from './routes';
 
 function Page({ location, user }: { location: Location; user: SessionUser }) {
   if (location.route === 'not_found') return <NotFoundPage />;
@@ -37,9 +36,13 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
     case 'concern':
       return <ConcernPage concernId={location.params.concernId ?? ''} user={user} />;
     case 'queue':
-      return <QueuePage user={user} />;
+      return <QueuePage />;
     case 'child':
       return <ChildFilePage pupilId={location.params.pupilId ?? ''} user={user} />;
+    case 'decideOnConcern':
+      return <ChildFilePage pupilId={location.params.pupilId ?? ''} user={user} startWith={{ kind: 'decision', concernId: location.params.concernId ?? '' }} />;
+    case 'recordReferral':
+      return <ChildFilePage pupilId={location.params.pupilId ?? ''} user={user} startWith={{ kind: 'referral', decision: null }} />;
     case 'referralPack':
       return <ReferralPackPage pupilId={location.params.pupilId ?? ''} />;
     case 'childExports':
@@ -66,30 +69,11 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
 }
 
 export function Shell({ status, user, location }: { status: AppStatus; user: SessionUser; location: Location }) {
-  const { navigate } = useApp();
-  const links = navigationOrder.filter((route) => mayVisit(user.role, route));
   const current: RouteName | null = location.route === 'not_found' ? null : location.route;
-
-  const go = (route: RouteName) => (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    navigate(route);
-  };
 
   return (
     <>
-      <Masthead user={user} school={status.school} />
-      <nav className="main-nav" aria-label="Main">
-        <ul className="main-nav__list">
-          {[...links, 'password' as const].map((route) => (
-            <li key={route}>
-              <a className="main-nav__link" href={hrefFor(route)} aria-current={current === route ? 'page' : undefined} onClick={go(route)}>
-                {routes[route].title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Masthead user={user} school={status.school} navigation={<MainNav role={user.role} current={current} />} />
       <main id="main" className="main" tabIndex={-1}>
         <Page key={location.route === 'not_found' ? location.path : `${location.route}:${JSON.stringify(location.params)}`} location={location} user={user} />
       </main>

@@ -10,6 +10,9 @@ export const routes = {
   concern: { path: '/concerns/:concernId', title: 'Concern', permission: 'concerns.log' },
   queue: { path: '/queue', title: 'Review queue', permission: 'children.read' },
   child: { path: '/children/:pupilId', title: 'Child’s file', permission: 'children.read' },
+  // The child's file opened at a form, so the concern page can offer the DSL's next step as a link.
+  decideOnConcern: { path: '/children/:pupilId/decision/:concernId', title: 'Record a decision', permission: 'children.write' },
+  recordReferral: { path: '/children/:pupilId/referral', title: 'Record a referral', permission: 'children.write' },
   referralPack: { path: '/children/:pupilId/referral-pack', title: 'MASH referral pack', permission: 'children.write' },
   childExports: { path: '/children/:pupilId/exports', title: 'Chronology and subject access exports', permission: 'children.write' },
   transferOut: { path: '/children/:pupilId/transfer', title: 'Send the child protection file', permission: 'children.write' },

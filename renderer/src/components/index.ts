@@ -1,5 +1,6 @@
 // Accessible building blocks every page uses.
 export { Button, ButtonGroup, LinkButton } from './Button';
+export { Disclosure } from './Disclosure';
 export { ErrorSummary, retryMessage } from './ErrorSummary';
 export { CheckboxField, FieldError, Fieldset, RadioGroup, SelectField, TextField } from './Fields';
 export { LongText } from './LongText';

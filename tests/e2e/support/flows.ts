@@ -57,8 +57,12 @@ export async function signOut(page: Page): Promise<void> {
   await heading(page, 'Sign in');
 }
 
+/** Follows a link in the main navigation, opening "More" first when the link is one of those behind it. */
 export async function goTo(page: Page, linkName: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const link = nav.getByRole('link', { name: linkName, exact: true });
+  if (!(await link.isVisible())) await nav.getByRole('button', { name: /^More/ }).click();
+  await link.click();
   await heading(page, linkName);
 }
 

@@ -262,11 +262,12 @@ async function fetchFile(pupilId: string): Promise<{ loaded: Loaded } | { proble
   };
 }
 
-export function ChildFilePage({ pupilId, user }: { pupilId: string; user: SessionUser }) {
+/** `startWith` opens the file at one of its forms (from a link on the concern page); cancelling shows the file. */
+export function ChildFilePage({ pupilId, user, startWith }: { pupilId: string; user: SessionUser; startWith?: Extract<View, { kind: 'decision' } | { kind: 'referral' }> }) {
   const { navigate } = useApp();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
-  const [view, setView] = useState<View>({ kind: 'file' });
+  const [view, setView] = useState<View>(startWith ?? { kind: 'file' });
   const [done, setDone] = useState<{ title: string; body: ReactNode } | null>(null);
   const [owners, setOwners] = useState<Account[]>([]);
   const [pack, setPack] = useState<ResolvedPack | null>(null);

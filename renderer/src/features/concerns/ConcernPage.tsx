@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { pupilPartLabels, readsChildRecords, type AppError, type ConcernView, type SessionUser } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
-import { hrefFor } from '../../app/routes';
+import { hrefFor, mayVisit } from '../../app/routes';
 import { AlertMessage, Button, ErrorSummary, PageHeading, StatusMessage, TextField, checkWith, useForm } from '../../components';
 import { z } from 'zod';
 import { formatBytes } from './AttachmentsField';
@@ -30,6 +30,33 @@ function base64ToBlob(base64: string, type: string): Blob {
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   return new Blob([bytes], { type });
+}
+
+/** The DSL's next steps, at the top of what they are reading: each opens the existing form for that child and concern. */
+function NextSteps({ concern }: { concern: ConcernView }) {
+  // The children the concern is about come first; then anyone else named in it.
+  const pupils = [...concern.pupils].sort((a, b) => Number(b.part === 'subject') - Number(a.part === 'subject'));
+  return (
+    <section className="next-steps" aria-labelledby="next-steps-title">
+      <h2 className="next-steps__title" id="next-steps-title">
+        What next
+      </h2>
+      <ul className="next-steps__list">
+        {pupils.map((pupil) => (
+          <li key={pupil.pupilId} className="next-steps__pupil">
+            <span className="next-steps__name">{pupil.name}:</span>
+            <a className="button button--secondary next-steps__action" href={hrefFor('decideOnConcern', { pupilId: pupil.pupilId, concernId: concern.id })}>
+              Record a decision<span className="visually-hidden"> about {pupil.name} on this concern</span>
+            </a>
+            <a className="button button--secondary next-steps__action" href={hrefFor('recordReferral', { pupilId: pupil.pupilId })}>
+              Record a referral<span className="visually-hidden"> for {pupil.name}</span>
+            </a>
+            <a href={hrefFor('child', { pupilId: pupil.pupilId })}>Open {pupil.name}’s file</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 export function ConcernPage({ concernId, user }: { concernId: string; user: SessionUser }) {
@@ -105,6 +132,7 @@ export function ConcernPage({ concernId, user }: { concernId: string; user: Sess
       </div>
       {concern.readAt && isDsl && <p className="muted">Read by a DSL at {formatDateTime(new Date(concern.readAt))}.</p>}
       <p className="muted">This record cannot be changed. Anything new or remembered later is added underneath, with its date.</p>
+      {mayVisit(user.role, 'decideOnConcern') && <NextSteps concern={concern} />}
 
       <h2 className="section-title">What was recorded</h2>
       <dl className="details">

@@ -13,7 +13,8 @@ function Banner({ kind, title, children, loud = false }: { kind: DutyBanner; tit
   );
 }
 
-function dslOnDuty(context: FormContext | null): ReactNode {
+/** Who to find now, from the school's settings: by name, extension and where they are, or how to find out. */
+export function dslOnDuty(context: FormContext | null): ReactNode {
   const dsl = context?.dslOnDuty;
   if (!dsl?.name) return <>the designated safeguarding lead (DSL) on duty — ask the school office who that is today</>;
   return (

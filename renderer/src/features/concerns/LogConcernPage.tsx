@@ -8,11 +8,12 @@ import { formatDateTime, formatTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { hrefFor } from '../../app/routes';
-import { Button, ButtonGroup, CheckboxField, ErrorSummary, Fieldset, PageHeading, RadioGroup, StatusMessage, TextField, type FieldMessages } from '../../components';
+import { AlertMessage, Button, ButtonGroup, CheckboxField, Disclosure, ErrorSummary, Fieldset, PageHeading, RadioGroup, StatusMessage, TextField, type FieldMessages } from '../../components';
 import { AttachmentsField } from './AttachmentsField';
 import { BodyMapEditor } from './BodyMap';
+import { groupCategories } from './categoryGroups';
 import { checkConcern, describeDraft, emptyConcernForm, fieldOrder, parseDraft, sectionMessages, type ConcernFormState } from './concernForm';
-import { AboutAnAdultBanner, FgmBanner, ImmediateDangerBanner, PreventBanner } from './DutyBanners';
+import { AboutAnAdultBanner, dslOnDuty, FgmBanner, ImmediateDangerBanner, PreventBanner } from './DutyBanners';
 import { PupilPicker } from './PupilPicker';
 import { useDraftAutosave, type DraftSaveState } from './useDraftAutosave';
 import './concerns.css';
@@ -22,6 +23,22 @@ interface OfferedDraft {
   updatedAt: string;
   form: ConcernFormState;
 }
+
+/** The parts of the form most people skip, each behind a button (closed until needed). */
+type Section = 'othersPresent' | 'moreCategories' | 'bodyMap' | 'attachments';
+const closedSections: Record<Section, boolean> = { othersPresent: false, moreCategories: false, bodyMap: false, attachments: false };
+
+/** Which sections to open so that every message, and everything already filled in, can be seen. */
+function sectionsToOpen(form: ConcernFormState, attachments: readonly Attachment[], errors: FieldMessages, moreCategoryIds: readonly string[]): Partial<Record<Section, boolean>> {
+  const open: Partial<Record<Section, boolean>> = {};
+  if (errors.othersPresent || form.othersPresent.trim() !== '') open.othersPresent = true;
+  if (errors.bodyMap || form.bodyMap.length > 0) open.bodyMap = true;
+  if (errors.attachments || attachments.length > 0) open.attachments = true;
+  if (!form.leaveToDsl && form.categories.some((id) => moreCategoryIds.includes(id))) open.moreCategories = true;
+  return open;
+}
+
+const counted = (count: number, one: string, many: string) => (count === 0 ? undefined : `${count} ${count === 1 ? one : many}`);
 
 function firstMessages(fields: Record<string, string[]> | undefined): FieldMessages {
   const messages: FieldMessages = {};
@@ -52,6 +69,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [submitted, setSubmitted] = useState<{ id: string; recordedAt: string } | null>(null);
   const [changes, setChanges] = useState(0);
+  const [sections, setSections] = useState(closedSections);
   const autosave = useDraftAutosave(form, changes);
 
   useEffect(() => {
@@ -85,6 +103,22 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
     onChange: (value: string) => change({ [name]: value }),
   });
 
+  const categoryGroups = groupCategories(context?.categories ?? []);
+  const moreCategoryIds = categoryGroups.more.flatMap((group) => group.categories.map((category) => category.id));
+  const openSections = (patch: Partial<Record<Section, boolean>>) => setSections((previous) => ({ ...previous, ...patch }));
+  const toggle = (section: Section) => (open: boolean) => openSections({ [section]: open });
+  const categoryBox = (category: (typeof categoryGroups.common)[number]) => (
+    <CheckboxField
+      key={category.id}
+      id={idFor(`category-${category.id}`)}
+      label={category.label}
+      hint={category.guidance}
+      checked={!form.leaveToDsl && form.categories.includes(category.id)}
+      onChange={(checked) => change({ leaveToDsl: false, categories: checked ? [...form.categories, category.id] : form.categories.filter((id) => id !== category.id) })}
+    />
+  );
+  const moreChosen = form.leaveToDsl ? [] : (context?.categories ?? []).filter((category) => moreCategoryIds.includes(category.id) && form.categories.includes(category.id));
+
   const banners = dutyBanners({
     categories: form.leaveToDsl ? [] : form.categories,
     whatHappened: form.whatHappened,
@@ -97,6 +131,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
   const resume = (draft: OfferedDraft) => {
     setForm(draft.form);
     setAttachments([]);
+    setSections({ ...closedSections, ...sectionsToOpen(draft.form, [], {}, moreCategoryIds) });
     setErrors({});
     setFormError(null);
     autosave.switchDraft(draft.id);
@@ -123,6 +158,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
     const checked = checkConcern(form, attachments, autosave.draftId());
     if (!checked.ok) {
       setErrors(checked.errors);
+      openSections(sectionsToOpen(form, attachments, checked.errors, moreCategoryIds));
       setFormError(null);
       setFailedSubmits((count) => count + 1);
       return;
@@ -137,26 +173,32 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
       setSubmitted(result.value);
       return;
     }
-    setErrors(sectionMessages(firstMessages(result.error.fields)));
+    const messages = sectionMessages(firstMessages(result.error.fields));
+    setErrors(messages);
+    openSections(sectionsToOpen(form, attachments, messages, moreCategoryIds));
     setFormError(result.error);
     setFailedSubmits((count) => count + 1);
   };
 
   if (submitted) {
+    // "No, not yet" to an urgent concern: the record alone does not tell anyone in time, so say so and say who to find.
+    const dslNotYetTold = (form.urgent || form.immediateDanger) && form.spokenToDslInPerson === 'no';
     return (
       <section className="page narrow-page">
-        <PageHeading>Thank you — the DSL has been told</PageHeading>
+        <PageHeading>{dslNotYetTold ? 'Your concern is logged, but no DSL has been told yet' : 'Thank you — the DSL has been told'}</PageHeading>
+        {dslNotYetTold && (
+          <AlertMessage title="Find a DSL now and tell them in person">
+            <p>
+              A DSL may not read this record for some time. Go now to {dslOnDuty(context)}.
+            </p>
+          </AlertMessage>
+        )}
         <StatusMessage title="Your concern has been logged">
           <p>
             It was recorded at {formatDateTime(new Date(submitted.recordedAt))}. It cannot be changed now, but you can add to it at any time if you remember or learn something
             else.
           </p>
         </StatusMessage>
-        {form.immediateDanger && (
-          <p className="lead">
-            <strong>If you have not yet found the DSL in person, do it now.</strong>
-          </p>
-        )}
         <p>
           <a
             href={hrefFor('concern', { concernId: submitted.id })}
@@ -183,8 +225,10 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
   return (
     <section className="page concern-form-page">
       <PageHeading caption={`Logged by ${user.displayName}`}>Log a concern</PageHeading>
-      <p className="lead">Write down what you saw or heard, in your own words, as soon as you can. Facts, not opinions. Every small thing matters.</p>
-      <p className="muted">Your draft saves itself as you go. Only you and the designated safeguarding leads can read what you submit.</p>
+      <p className="lead">
+        Write down what you saw or heard, in your own words, as soon as you can. Facts, not opinions. Every small thing matters.{' '}
+        <span className="muted">Your draft saves itself as you go. Only you and the designated safeguarding leads can read what you submit.</span>
+      </p>
 
       {contextProblem && (
         <div className="notice notice--alert" role="alert">
@@ -246,6 +290,8 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
           {form.immediateDanger && <ImmediateDangerBanner context={context} />}
         </div>
 
+        {/* On a wide screen the short sections sit side by side; the reading and Tab order stay as written. */}
+        <div className="concern-form__pair">
         <Fieldset legend="Who is it about?">
           <PupilPicker id={idFor('pupils')} chosen={form.pupils} onChange={(pupils) => change({ pupils })} error={errors.pupils} role={user.role} />
           <CheckboxField
@@ -264,10 +310,14 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
             <TextField {...text('occurredTime')} label="Time" hint="24-hour, for example 14:30" width="short" />
           </div>
           <TextField {...text('location')} label="Where it happened" hint="For example: the playground, Year 4 classroom, the school gate." width="medium" />
-          <TextField {...text('othersPresent')} label="Who else was there (optional)" hint="Adults and children who saw or heard it." multiline />
+          <Disclosure title="Who else was there (optional)" summary={form.othersPresent.trim() ? 'filled in' : undefined} open={sections.othersPresent} onToggle={toggle('othersPresent')}>
+            <TextField {...text('othersPresent')} label="Who else was there (optional)" hint="Adults and children who saw or heard it." multiline />
+          </Disclosure>
         </Fieldset>
+        </div>
 
         <Fieldset legend="What happened">
+          <div className="concern-form__pair concern-form__pair--fields">
           <TextField
             {...text('whatHappened')}
             label="What you saw or heard"
@@ -283,9 +333,10 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
               spellCheck={false}
             />
           </div>
+          </div>
         </Fieldset>
 
-        <fieldset className="fieldset fieldset--section" aria-describedby={`${idFor('categories')}-intro`}>
+        <fieldset className="fieldset fieldset--section concern-categories" aria-describedby={`${idFor('categories')}-intro`}>
           <legend className="fieldset__legend">What kind of concern is it?</legend>
           <p className="fieldset__intro" id={`${idFor('categories')}-intro`}>
             Tick any that fit. If you are not sure, leave it to the DSL — that is fine.
@@ -304,20 +355,22 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
               onChange={(leaveToDsl) => change(leaveToDsl ? { leaveToDsl, categories: [] } : { leaveToDsl })}
             />
           </div>
-          <div className="category-grid">
-            {(context?.categories ?? []).map((category) => (
-              <CheckboxField
-                key={category.id}
-                id={idFor(`category-${category.id}`)}
-                label={category.label}
-                hint={category.guidance}
-                checked={!form.leaveToDsl && form.categories.includes(category.id)}
-                onChange={(checked) =>
-                  change({ leaveToDsl: false, categories: checked ? [...form.categories, category.id] : form.categories.filter((id) => id !== category.id) })
-                }
-              />
-            ))}
-          </div>
+          <div className="category-grid">{categoryGroups.common.map(categoryBox)}</div>
+          {categoryGroups.more.length > 0 && (
+            <Disclosure
+              title={`More kinds of concern (${moreCategoryIds.length})`}
+              summary={moreChosen.length > 0 ? `Ticked: ${moreChosen.map((category) => category.label).join(', ')}` : categoryGroups.more.map((group) => group.title.toLowerCase()).join('; ')}
+              open={sections.moreCategories}
+              onToggle={toggle('moreCategories')}
+            >
+              {categoryGroups.more.map((group) => (
+                <fieldset key={group.title} className="fieldset category-group">
+                  <legend className="category-group__legend">{group.title}</legend>
+                  <div className="category-grid">{group.categories.map(categoryBox)}</div>
+                </fieldset>
+              ))}
+            </Disclosure>
+          )}
         </fieldset>
 
         <div aria-live="polite">
@@ -329,21 +382,23 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
           {banners.includes('prevent') && <PreventBanner />}
         </div>
 
-        <Fieldset legend="Marks or injuries (optional)">
+        <Disclosure title="Marks or injuries (optional)" summary={counted(form.bodyMap.length, 'mark', 'marks')} open={sections.bodyMap} onToggle={toggle('bodyMap')}>
           <BodyMapEditor id={idFor('bodyMap')} marks={form.bodyMap} onChange={(bodyMap) => change({ bodyMap })} error={errors.bodyMap} />
-        </Fieldset>
+        </Disclosure>
 
-        <Fieldset legend="Files (optional)">
+        <Disclosure title="Files (optional)" summary={counted(attachments.length, 'file', 'files')} open={sections.attachments} onToggle={toggle('attachments')}>
           <AttachmentsField id={idFor('attachments')} files={attachments} onChange={setAttachments} error={errors.attachments} />
-        </Fieldset>
+        </Disclosure>
 
         <Fieldset legend="What you have done">
+          <div className="concern-form__pair concern-form__pair--fields">
           <TextField
             {...text('actionTaken')}
             label="Action you have already taken (optional)"
             hint="For example: comforted the child, told the class teacher, called 999. Write “none” if you have not done anything yet."
             multiline
           />
+          <div>
           <CheckboxField
             id={idFor('urgent')}
             label="This is urgent: the DSL needs to know today"
@@ -364,6 +419,8 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
               ]}
             />
           )}
+          </div>
+          </div>
         </Fieldset>
 
         <div className="concern-form__actions">

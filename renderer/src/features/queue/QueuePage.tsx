@@ -2,7 +2,7 @@
 // what referrals are waiting for a reply, and what actions and reviews are due — at a glance, filterable, and
 // quick with ten years of a large school's concerns (server-side pages in a windowed list).
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { commands, queueFiltersSchema, type Account, type AppError, type QueueFilters, type QueueRow, type SessionUser } from '../../../../shared/api';
+import { commands, queueFiltersSchema, type Account, type AppError, type QueueFilters, type QueueRow } from '../../../../shared/api';
 import { formatDateTime, parseUkDate } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { hrefFor } from '../../app/routes';
@@ -13,7 +13,8 @@ import { useQueuePages, type QueueSort, type QueueTab } from './useQueuePages';
 import { VirtualList } from './VirtualList';
 import './queue.css';
 
-const ROW_HEIGHT = 112;
+// Two lines a row, so a laptop screen holds eight or more concerns at once.
+const ROW_HEIGHT = 54;
 
 const tabLabels: Record<QueueTab, string> = { new: 'New', open: 'Open', closed: 'Closed', all: 'All' };
 const statusLabels: Record<QueueRow['status'], string> = { new: 'New', read: 'Read', open: 'Open', closed: 'Closed' };
@@ -90,32 +91,35 @@ function QueueRowView({ row, categoryLabel, onAssign }: { row: QueueRow; categor
           {pupils}
           <span className="visually-hidden">, concern recorded {formatDateTime(new Date(row.recordedAt))}</span>
         </a>
+        <span className="queue-row__summary">{row.summary}</span>
         <span className="queue-row__when">{formatDateTime(new Date(row.recordedAt))}</span>
       </div>
-      <p className="queue-row__meta">
-        {row.yearGroups.length > 0 && <>Year {row.yearGroups.join(', ')} · </>}
-        {row.categories.length > 0 ? row.categories.map(categoryLabel).join(', ') : 'No category'} · by {row.authorName} ·{' '}
-        {row.assignedToName ? `Assigned to ${row.assignedToName}` : 'Not assigned'}
-        {row.pupils.map((pupil) => (
-          <span key={pupil.id}>
-            {' · '}
-            <a href={hrefFor('child', { pupilId: pupil.id })}>{pupil.name}’s file</a>
-          </span>
-        ))}
-      </p>
-      <p className="queue-row__summary">{row.summary}</p>
-      {row.status !== 'closed' && (
-        <div className="queue-row__actions">
+      <div className="queue-row__bottom">
+        <p className="queue-row__meta">
+          {row.yearGroups.length > 0 && <>Year {row.yearGroups.join(', ')} · </>}
+          {row.categories.length > 0 ? row.categories.map(categoryLabel).join(', ') : 'No category'} · by {row.authorName} ·{' '}
+          {row.assignedToName ? `Assigned to ${row.assignedToName}` : 'Not assigned'}
+        </p>
+        {/* Outside the clipped line: a link cut off by an ellipsis would still take clicks under its neighbour. */}
+        <span className="queue-row__files">
+          {row.pupils.map((pupil, index) => (
+            <span key={pupil.id}>
+              {index > 0 && ' · '}
+              <a href={hrefFor('child', { pupilId: pupil.id })}>{pupil.name}’s file</a>
+            </span>
+          ))}
+        </span>
+        {row.status !== 'closed' && (
           <LinkButton onClick={() => onAssign(row)}>
             Assign<span className="visually-hidden"> the concern about {pupils}</span>
           </LinkButton>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }
 
-export function QueuePage({ user }: { user: SessionUser }) {
+export function QueuePage() {
   const idBase = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [tab, setTab] = useState<QueueTab>('new');
   const [sort, setSort] = useState<QueueSort>('priority');
@@ -190,7 +194,7 @@ export function QueuePage({ user }: { user: SessionUser }) {
 
   return (
     <section className="page page--wide">
-      <PageHeading caption={user.displayName}>Review queue</PageHeading>
+      <PageHeading>Review queue</PageHeading>
       {done && (
         <StatusMessage title="Assigned">
           <p>{done}</p>
@@ -203,6 +207,7 @@ export function QueuePage({ user }: { user: SessionUser }) {
       )}
       <div className="queue-layout">
         <div className="queue-main">
+          <div className="queue-toolbar">
           <details className="queue-filters" open={activeFilters > 0 || Object.keys(filterForm.errors).length > 0 || undefined}>
             <summary>Filter and sort{activeFilters > 0 ? ` (${activeFilters} ${activeFilters === 1 ? 'filter' : 'filters'} on)` : ''}</summary>
             <ErrorSummary errors={filterForm.errors} formError={null} order={filterOrder} idFor={filterForm.idFor} failedSubmits={filterForm.failedSubmits} />
@@ -226,6 +231,7 @@ export function QueuePage({ user }: { user: SessionUser }) {
             </form>
           </details>
           <SelectField id={`${idBase}-sort`} label="Sort by" value={sort} onChange={(value) => setSort(value as QueueSort)} options={(Object.keys(sortLabels) as QueueSort[]).map((value) => ({ value, label: sortLabels[value] }))} />
+          </div>
 
           {assigning && (
             <AssignForm
@@ -250,7 +256,7 @@ export function QueuePage({ user }: { user: SessionUser }) {
           <div className="queue-panel" id={panelId} role="tabpanel" aria-labelledby={tabId(tab)}>
             <p className="muted queue-panel__help">
               {total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'concern' : 'concerns'}`}
-              {activeFilters > 0 ? ' matching the filters' : ''}. {sortLabels[sort]}. Use the up and down arrow keys to move between concerns and Enter to open one.
+              {activeFilters > 0 ? ' matching the filters' : ''}, {sortLabels[sort].toLowerCase()}. Arrow keys move between them; Enter opens one.
             </p>
             {problem && (
               <AlertMessage title="Some concerns could not be loaded">

@@ -3,7 +3,7 @@
 // technology: each item says its position in the whole (aria-posinset / aria-setsize), and the arrow keys move from
 // row to row, bringing rows that were not drawn into view first.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 const OVERSCAN = 6;
 
@@ -16,11 +16,31 @@ interface VirtualListProps {
   onVisibleRange: (first: number, last: number) => void;
 }
 
+/** Space kept under the list for the panel's edge, so the list ends just inside the window. */
+const BOTTOM_GAP = 24;
+const MIN_ROWS = 4;
+
+/** The height that takes the list from where it starts to the bottom of the window (never less than a few rows). */
+function heightToWindowBottom(element: HTMLElement, rowHeight: number): number {
+  const top = element.getBoundingClientRect().top + window.scrollY;
+  return Math.max(MIN_ROWS * rowHeight, window.innerHeight - top - BOTTOM_GAP);
+}
+
 const primaryLinkOf = (scroller: HTMLElement | null, index: number) => scroller?.querySelector<HTMLElement>(`[data-row-index="${index}"] [data-row-primary]`) ?? null;
 
 export function VirtualList({ count, rowHeight, label, renderRow, onVisibleRange }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
+  // The list fills the window below it: on a laptop that is a screenful of concerns, on a big screen more.
+  const [fit, setFit] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const measure = () => {
+      if (scroller.current) setFit(heightToWindowBottom(scroller.current, rowHeight));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [rowHeight]);
   // The app does not use the React Compiler, so the rule's warning (this component cannot be auto-memoised) costs nothing.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: OVERSCAN });
@@ -74,7 +94,7 @@ export function VirtualList({ count, rowHeight, label, renderRow, onVisibleRange
   };
 
   return (
-    <div className="virtual-list" ref={scroller} style={{ height: `min(70vh, 44rem, ${Math.max(count, 1) * rowHeight + 2}px)` }}>
+    <div className="virtual-list" ref={scroller} style={{ height: `${Math.min(fit ?? 10 * rowHeight, Math.max(count, 1) * rowHeight + 2)}px` }}>
       <ul className="virtual-list__rows" aria-label={label} style={{ height: `${virtualizer.getTotalSize()}px` }} onKeyDown={onKeyDown}>
         {items.map((item) => (
           <li key={item.key} className="virtual-list__row" data-row-index={item.index} aria-setsize={count} aria-posinset={item.index + 1} style={{ transform: `translateY(${item.start}px)`, height: `${rowHeight}px` }}>

@@ -1,21 +1,33 @@
 // The report on screen: the summary written from the data, then each measure beside the previous equivalent
 // period with its definition, and the charts. What governors may not see never arrives here (the core leaves it
 // out); the staff list is drawn only for the head's own view as a second guard.
-import type { ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { ReportView } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import type { Breakdown } from '../../../../shared/reports';
 import { BarChart, TrendChart } from './Charts';
 import { ComparisonMeasure, FigureText, SingleMeasure, type PeriodNames } from './Measures';
 
+/** Which sections are open, and how to open or close one: the summary comes first and the rest wait for a click. */
+const OpenSections = createContext<{ isOpen: (id: string) => boolean; toggle: (id: string) => void }>({ isOpen: () => true, toggle: () => {} });
+
+const sectionIds = ['concerns', 'vigilance', 'children', 'responsiveness', 'danger', 'outcomes'] as const;
+
 function Section({ id, title, children, definition }: { id: string; title: string; definition?: string; children: ReactNode }) {
+  const { isOpen, toggle } = useContext(OpenSections);
+  const open = isOpen(id);
+  // The heading keeps its level and name (for moving by headings); the button inside it opens the section.
   return (
-    <section className="report-section" aria-labelledby={`report-${id}`}>
+    <section className={open ? 'report-section report-section--open' : 'report-section'} aria-labelledby={`report-${id}`}>
       <h2 id={`report-${id}`} className="report-section__title">
-        {title}
+        <button type="button" className="report-section__toggle" aria-expanded={open} aria-controls={`report-${id}-content`} onClick={() => toggle(id)}>
+          {title}
+        </button>
       </h2>
-      {definition && <p className="report-section__definition">{definition}</p>}
-      {children}
+      <div id={`report-${id}-content`} hidden={!open}>
+        {definition && <p className="report-section__definition">{definition}</p>}
+        {children}
+      </div>
     </section>
   );
 }
@@ -52,8 +64,15 @@ export function ReportDashboard({ view }: { view: ReportView }) {
   const { concernsLogged, vigilance, responsiveness, immediateDanger, outcomes } = view;
   const perWhat = concernsLogged.granularity === 'week' ? 'week' : 'month';
   const narrative = view.narrative.filter((sentence) => sentence.trim() !== '').join(' ');
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const sections = {
+    isOpen: (id: string) => open.has(id),
+    toggle: (id: string) => setOpen((previous) => (previous.has(id) ? new Set([...previous].filter((other) => other !== id)) : new Set([...previous, id]))),
+  };
+  const allOpen = sectionIds.every((id) => open.has(id));
 
   return (
+    <OpenSections.Provider value={sections}>
     <article className="report" aria-labelledby="report-title">
       <header className="report-header">
         <h2 id="report-title" className="report-header__title">
@@ -68,9 +87,18 @@ export function ReportDashboard({ view }: { view: ReportView }) {
         </p>
       </header>
 
-      <Section id="summary" title="Summary">
+      <section className="report-section report-section--summary" aria-labelledby="report-summary">
+        <h2 id="report-summary" className="report-section__title">
+          Summary
+        </h2>
         <p className="report-narrative">{narrative}</p>
-      </Section>
+        <p className="report-sections__hint">
+          Each part below opens with a click.{' '}
+          <button type="button" className="link-button" onClick={() => setOpen(allOpen ? new Set() : new Set(sectionIds))}>
+            {allOpen ? 'Close every part' : 'Open every part'}
+          </button>
+        </p>
+      </section>
 
       {view.suppressionNote && (
         <div className="report-suppression" id="report-suppression" tabIndex={-1}>
@@ -231,5 +259,6 @@ export function ReportDashboard({ view }: { view: ReportView }) {
         </div>
       </Section>
     </article>
+    </OpenSections.Provider>
   );
 }
