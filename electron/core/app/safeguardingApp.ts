@@ -32,7 +32,7 @@ import {
 } from '../crypto';
 import { CommandError } from '../dispatch/commandError';
 import { defaultSettings, readSettings } from '../settings';
-import { BackgroundCheckpoints, databasePath, openStore, type Store } from '../store';
+import { BackgroundCheckpoints, databasePath, openStore, writeTransaction, type Store } from '../store';
 import { fileLog, type Log } from './log';
 import { clearFailures, nextAttemptAllowedAt, recordFailure } from './throttle';
 
@@ -122,7 +122,7 @@ export class SafeguardingApp {
     await setUserWrap(keyring, { userId, username: input.dsl.username }, input.dsl.password, dataKey, this.kdf());
 
     const db = openStore(databasePath(this.dataDir), dataKey);
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.prepare('INSERT INTO school (id, name, urn, local_authority, created_at) VALUES (1, ?, ?, ?, ?)').run(
         input.school.name,
         input.school.urn,
@@ -141,7 +141,7 @@ export class SafeguardingApp {
       });
       markSignedIn(db, userId, now.toISOString());
       appendAudit(db, { at: now.toISOString(), userId, role: 'dsl', door: 'app', command: 'setup.create', recordIds: [userId], outcome: 'ok' });
-    })();
+    });
     // The keyring is written last: a failure before this point leaves no half-set-up school behind a keyring.
     writeKeyring(this.dataDir, keyring);
     this.keyring = keyring;
@@ -187,10 +187,10 @@ export class SafeguardingApp {
       throw new CommandError('unauthenticated', SIGN_IN_FAILED, { password: ['Check your username and password'] });
     }
     if (clearFailures(keyring, lookup)) writeKeyring(this.dataDir, keyring);
-    db.transaction(() => {
+    writeTransaction(db, () => {
       markSignedIn(db, account.id, now.toISOString());
       appendAudit(db, { at: now.toISOString(), userId: account.id, role: account.role, door, command, recordIds: [account.id], outcome: 'ok' });
-    })();
+    });
     this.begin(db, unwrapped.dataKey, account);
     return this.session!.user;
   }
@@ -229,7 +229,11 @@ export class SafeguardingApp {
       if (this.session) {
         const now = this.clock().toISOString();
         try {
-          appendAudit(this.store, { at: now, userId: this.session.user.id, role: this.session.user.role, door: 'app', command: next === 'locked' ? 'session.lock' : 'session.signOut', recordIds: [], outcome: 'ok' });
+          const { user } = this.session;
+          const store = this.store;
+          writeTransaction(store, () =>
+            appendAudit(store, { at: now, userId: user.id, role: user.role, door: 'app', command: next === 'locked' ? 'session.lock' : 'session.signOut', recordIds: [], outcome: 'ok' }),
+          );
         } catch (error) {
           this.log.error('audit on end of session', error);
         }
@@ -295,10 +299,10 @@ export class SafeguardingApp {
     }
     await setUserWrap(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.dataKey!, this.kdf());
     const now = this.clock().toISOString();
-    db.transaction(() => {
+    writeTransaction(db, () => {
       setMustChangePassword(db, session.user.id, false);
       appendAudit(db, { at: now, userId: session.user.id, role: session.user.role, door, command: 'session.changePassword', recordIds: [session.user.id], outcome: 'ok' });
-    })();
+    });
     writeKeyring(this.dataDir, keyring);
     session.user = { ...session.user, mustChangePassword: false };
   }

@@ -1,5 +1,6 @@
 export { cipherPragmas, applyKey } from './cipher';
 export { DATABASE_FILE, StoreError, databasePath, openStore, schemaVersion } from './open';
+export { readSnapshot, writeTransaction } from './transactions';
 export { writeEncryptedCopy } from './encryptedCopy';
 export { BackgroundCheckpoints } from './backgroundCheckpoints';
 export type { Store } from './open';

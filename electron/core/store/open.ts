@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyKey } from './cipher';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { writeTransaction } from './transactions';
 
 export type Store = Database.Database;
 
@@ -79,12 +80,14 @@ function migrate(db: Store, migrations: readonly Migration[]): void {
       'newer_version',
     );
   }
-  const pending = migrations.filter((step) => step.version > current);
-  if (pending.length === 0) return;
-  db.transaction(() => {
+  if (current === latest) return;
+  // Under the write lock, the version is read again: the app and the admin CLI may open the store at the same moment,
+  // and only the first to get the lock migrates.
+  writeTransaction(db, () => {
+    const pending = migrations.filter((step) => step.version > schemaVersion(db));
     for (const step of pending) {
       db.exec(step.sql);
       db.pragma(`user_version = ${Number(step.version)}`);
     }
-  })();
+  });
 }
