@@ -20,12 +20,16 @@ import {
   generateRecoveryKey,
   newKdfParams,
   newKeyring,
+  putUserWrap,
   readKeyring,
+  removeUserWrap,
   setUserWrap,
+  updateKeyring,
   unwrapWithPassword,
   unwrapWithRecoveryKey,
   usernameLookup,
   wipe,
+  wrapForUser,
   writeKeyring,
   type Keyring,
   type KdfParams,
@@ -173,8 +177,7 @@ export class SafeguardingApp {
     }
     const unwrapped = await unwrapWithPassword(keyring, username, password, this.kdf());
     if (!unwrapped) {
-      recordFailure(keyring, lookup, now);
-      writeKeyring(this.dataDir, keyring);
+      this.keyring = updateKeyring(this.dataDir, (onDisk) => recordFailure(onDisk, lookup, now));
       throw new CommandError('unauthenticated', SIGN_IN_FAILED, { password: ['Check your username and password'] });
     }
     const db = openStore(databasePath(this.dataDir), unwrapped.dataKey);
@@ -182,11 +185,10 @@ export class SafeguardingApp {
     if (!account || account.status !== 'active') {
       db.close();
       wipe(unwrapped.dataKey);
-      recordFailure(keyring, lookup, now);
-      writeKeyring(this.dataDir, keyring);
+      this.keyring = updateKeyring(this.dataDir, (onDisk) => recordFailure(onDisk, lookup, now));
       throw new CommandError('unauthenticated', SIGN_IN_FAILED, { password: ['Check your username and password'] });
     }
-    if (clearFailures(keyring, lookup)) writeKeyring(this.dataDir, keyring);
+    if (keyring.throttle[lookup]) this.keyring = updateKeyring(this.dataDir, (onDisk) => clearFailures(onDisk, lookup));
     writeTransaction(db, () => {
       markSignedIn(db, account.id, now.toISOString());
       appendAudit(db, { at: now.toISOString(), userId: account.id, role: account.role, door, command, recordIds: [account.id], outcome: 'ok' });
@@ -297,13 +299,13 @@ export class SafeguardingApp {
     if (currentPassword === newPassword) {
       throw new CommandError('invalid_input', 'Choose a new password that is different from the current one.', { newPassword: ['Choose a password different from the current one'] });
     }
-    await setUserWrap(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.dataKey!, this.kdf());
+    const wrap = await wrapForUser(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.dataKey!, this.kdf());
     const now = this.clock().toISOString();
     writeTransaction(db, () => {
       setMustChangePassword(db, session.user.id, false);
       appendAudit(db, { at: now, userId: session.user.id, role: session.user.role, door, command: 'session.changePassword', recordIds: [session.user.id], outcome: 'ok' });
     });
-    writeKeyring(this.dataDir, keyring);
+    this.keyring = updateKeyring(this.dataDir, (onDisk) => putUserWrap(onDisk, wrap));
     session.user = { ...session.user, mustChangePassword: false };
   }
 
@@ -311,14 +313,13 @@ export class SafeguardingApp {
   async wrapForAccount(account: { id: string; username: string }, password: string): Promise<void> {
     const keyring = this.requireKeyring();
     if (!this.dataKey) throw new CommandError('unauthenticated', 'Sign in first.');
-    await setUserWrap(keyring, { userId: account.id, username: account.username }, password, this.dataKey, this.kdf());
-    writeKeyring(this.dataDir, keyring);
+    const wrap = await wrapForUser(keyring, { userId: account.id, username: account.username }, password, this.dataKey, this.kdf());
+    this.keyring = updateKeyring(this.dataDir, (onDisk) => putUserWrap(onDisk, wrap));
   }
 
   removeAccountWrap(userId: string): void {
-    const keyring = this.requireKeyring();
-    keyring.users = keyring.users.filter((entry) => entry.userId !== userId);
-    writeKeyring(this.dataDir, keyring);
+    this.requireKeyring();
+    this.keyring = updateKeyring(this.dataDir, (onDisk) => removeUserWrap(onDisk, userId));
   }
 
   /** Proves authority for a password reset: the recovery key, or another active DSL's own password. */
@@ -350,6 +351,8 @@ export class SafeguardingApp {
   }
 
   private requireKeyring(): Keyring {
+    // Read afresh: the admin CLI (or a restore) may have changed the keyring on disk since this app last read it.
+    this.keyring = readKeyring(this.dataDir) ?? this.keyring;
     if (!this.keyring) throw new CommandError('conflict', 'This school has not been set up yet. Complete setup first.');
     return this.keyring;
   }
