@@ -22,7 +22,7 @@ describe('the admin CLI while the app commits continuously', () => {
     const demo = await runCli(['demo-data', '--pupils', '300', '--concerns', '1500', '--seed', '3', '--as-of', '20/11/2026', '--username', DSL_USERNAME, '--data-dir', dataDir]);
     if (demo.code !== 0) throw new Error(demo.stderr);
     writer = await startWriter(dataDir, DSL_USERNAME);
-  }, CLI_SETUP_TIMEOUT_MS);
+  }, 2 * CLI_SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await writer?.stop();
   });
