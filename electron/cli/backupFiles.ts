@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SafeguardingApp, dispatch, type AppOptions, type Log } from '../core';
 import { KEYRING_FILE } from '../core/crypto';
-import { DATABASE_FILE } from '../core/store';
+import { CommandError } from '../core/dispatch/commandError';
+import { DATABASE_FILE, StoreError } from '../core/store';
 import type { AuditVerification } from '../../shared/api';
 import { PASSWORD_VARIABLE } from './openSchool';
 
@@ -30,6 +31,8 @@ export async function checkBackupInto(
   password: string,
   kdfCost: AppOptions['kdfCost'],
 ): Promise<BackupCheck> {
+  const shape = problemWithShape(files.database);
+  if (shape) return { ok: false, problem: shape };
   fs.mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
   fs.copyFileSync(files.database, path.join(stagingDir, DATABASE_FILE));
   fs.copyFileSync(files.keyring, path.join(stagingDir, KEYRING_FILE));
@@ -48,11 +51,11 @@ export async function checkBackupInto(
     return { ok: false, problem: `its keyring copy ${files.keyring} cannot be read (${(error as Error).message})` };
   }
   try {
-    const signedIn = await dispatch(app, 'session.signIn', { username, password }, 'cli');
-    if (!signedIn.ok) {
-      if (signedIn.error.code === 'unauthenticated') return { ok: false, problem: `it does not open with ${username}’s password from ${PASSWORD_VARIABLE} (the account may not exist in that backup, or its password was different then)` };
-      if (signedIn.error.code === 'internal') return { ok: false, problem: `the database file is damaged or incomplete (${describe(unexpected)})` };
-      return { ok: false, problem: `the database file cannot be opened: ${signedIn.error.message}` };
+    // Signed in directly rather than through dispatch, to keep the store's own reason for refusing the file.
+    try {
+      await app.signIn(username, password, 'cli');
+    } catch (error) {
+      return { ok: false, problem: signInProblem(error, files, username) };
     }
     const verified = await dispatch(app, 'audit.verify', {}, 'cli');
     if (!verified.ok) {
@@ -68,6 +71,48 @@ export async function checkBackupInto(
   } finally {
     app.close();
   }
+}
+
+const PAGE_BYTES = 4096;
+
+/** What is wrong with a file that cannot be a backup at all, found from its size and first bytes without a key. */
+function problemWithShape(file: string): string | null {
+  const size = fs.statSync(file).size;
+  if (size === 0) return 'the file is empty: it is not a backup, or copying it failed before anything was written';
+  const start = Buffer.alloc(Math.min(size, 64));
+  const descriptor = fs.openSync(file, 'r');
+  try {
+    fs.readSync(descriptor, start, 0, start.length, 0);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+  // A backup is encrypted from its first byte, which then look random; these are what other files start with.
+  if (start.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'it is not a Safeguarding Records backup: it is an unencrypted SQLite database, and backups are always encrypted';
+  if (/^[\t\n\r\x20-\x7e]*$/.test(start.toString('latin1'))) return 'it is not a Safeguarding Records backup: it is a text file';
+  if (size % PAGE_BYTES !== 0) {
+    return `the file is incomplete: it is ${size.toLocaleString('en-GB')} bytes, not a whole number of the store’s ${PAGE_BYTES.toLocaleString('en-GB')}-byte pages, so it was cut short while being copied (or is not a backup). Use another copy of the backup`;
+  }
+  return null;
+}
+
+function signInProblem(error: unknown, files: { database: string; keyring: string }, username: string): string {
+  if (error instanceof CommandError && error.code === 'unauthenticated') {
+    return `it does not open with ${username}’s password from ${PASSWORD_VARIABLE} (the account may not exist in that backup, or its password was different then)`;
+  }
+  if (error instanceof CommandError) return `it could not be opened: ${error.message}`;
+  if (error instanceof StoreError) {
+    switch (error.reason) {
+      case 'wrong_key':
+        return `the key in its keyring copy ${files.keyring} does not open the database file: the keyring copy belongs to a different backup or school (keep each backup’s FILE.keyring.json with it), or the file is not a Safeguarding Records backup`;
+      case 'newer_version':
+        return `it was made by a newer version of Safeguarding Records than this one. Install the newer version and restore with it. (${error.message})`;
+      case 'damaged':
+        return 'the file is incomplete: it opens with its key but ends before its last page, so it was cut short while being copied. Use another copy of the backup';
+      case 'in_use':
+        return error.message;
+    }
+  }
+  return `the database file is damaged (${describe(error)})`;
 }
 
 function describe(error: unknown): string {

@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SafeguardingApp, contentSecurityPolicy, dispatch, type AppOptions } from '../core';
+import type { ErrorCode } from '../../shared/api';
 
 export interface BrowserHostOptions {
   dataDir: string;
@@ -68,32 +69,39 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     // DNS rebinding: a hostile page that resolves its own name to 127.0.0.1 still sends its own Host header.
-    if (request.headers.host !== new URL(origin).host) return send(response, 403, refusal('This address is not allowed.'));
+    if (request.headers.host !== new URL(origin).host) return send(response, 403, refusal('forbidden', 'This address is not allowed.'));
     const requestOrigin = request.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) return send(response, 403, refusal('Requests from other sites are not allowed.'));
+    if (requestOrigin !== undefined && requestOrigin !== origin) return send(response, 403, refusal('forbidden', 'Requests from other sites are not allowed.'));
 
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname === '/api/invoke') {
-      if (request.method !== 'POST') return send(response, 405, refusal('Use POST.'));
-      if (!tokenMatches(request.headers.authorization, token)) return send(response, 401, refusal('This page’s session has ended. Open the address that `npm start` printed.'));
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, refusal('Send JSON.'));
+      if (request.method !== 'POST') return send(response, 405, refusal('method_not_allowed', 'Use POST.'));
+      if (!tokenMatches(request.headers.authorization, token)) return send(response, 401, refusal('forbidden', 'This page’s session has ended. Open the address that `npm start` printed.'));
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, refusal('unsupported_media_type', 'Send JSON.'));
       const body = await readBody(request, maxBodyBytes);
-      if (body === null) return send(response, 413, refusal(`The request is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB.`));
+      if (body === null) return send(response, 413, refusal('too_large', `The request is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB.`));
       let envelope: { command?: unknown; input?: unknown };
       try {
         envelope = JSON.parse(body) as typeof envelope;
       } catch {
-        return send(response, 400, refusal('The request was not valid JSON.'));
+        return send(response, 400, refusal('bad_request', 'The request was not valid JSON.'));
       }
-      if (typeof envelope !== 'object' || envelope === null) return send(response, 400, refusal('The request was not a command.'));
+      if (typeof envelope !== 'object' || envelope === null) return send(response, 400, refusal('bad_request', 'The request was not a command.'));
       return send(response, 200, await dispatch(app, envelope.command, envelope.input, 'http'));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, refusal('Use GET.'));
-    serveStatic(url.pathname, response);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, refusal('method_not_allowed', 'Use GET.'));
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed percent-encoding (`/%ff`) is the request's fault, answered without touching the log.
+      return send(response, 400, refusal('bad_request', 'The address is not valid.'));
+    }
+    serveStatic(pathname, response);
   }
 
   function serveStatic(pathname: string, response: http.ServerResponse): void {
-    const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+    const relative = pathname.replace(/^\/+/, '') || 'index.html';
     const file = path.resolve(staticRoot, relative);
     const inside = file === staticRoot || file.startsWith(staticRoot + path.sep);
     const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
@@ -130,8 +138,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-function refusal(message: string) {
-  return { ok: false, error: { code: 'forbidden', message } };
+/** The host's own answer to a request it will not pass to dispatch, with the code that says why. */
+function refusal(code: ErrorCode, message: string) {
+  return { ok: false, error: { code, message } };
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {

@@ -11,6 +11,11 @@ export const errorCodes = [
   'rate_limited',
   'unavailable',
   'internal',
+  // The browser host's own refusals of a malformed HTTP request, before any command runs.
+  'bad_request',
+  'method_not_allowed',
+  'too_large',
+  'unsupported_media_type',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

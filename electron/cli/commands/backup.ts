@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { appendAudit } from '../../core/audit';
 import { keyringPath } from '../../core/crypto';
-import { writeEncryptedCopy } from '../../core/store/encryptedCopy';
+import { writeEncryptedCopy, writeTransaction } from '../../core/store';
 import { CliError, requiredValue } from '../arguments';
 import { checkBackupInto, keyringCopyFor } from '../backupFiles';
 import { count } from '../output';
@@ -37,9 +37,9 @@ export const backupCommand: CliCommand = {
       writeEncryptedCopy(db, file);
       fs.copyFileSync(keyringPath(dataDir), keyringFile);
       fs.chmodSync(keyringFile, 0o600);
-      db.transaction(() =>
+      writeTransaction(db, () =>
         appendAudit(db, { at: app.clock().toISOString(), userId: session.user.id, role: session.user.role, door: 'cli', command: 'cli.backup', recordIds: [], outcome: 'ok' }),
-      )();
+      );
     } catch (error) {
       if (!(error instanceof CliError)) throw new CliError(`The backup failed: ${(error as Error).message}. Check there is space and permission to write ${file}.`);
       throw error;

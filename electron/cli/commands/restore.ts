@@ -2,25 +2,16 @@
 // integrity check and the audit chain. The store it replaces is kept beside it, renamed with the date.
 import fs from 'node:fs';
 import path from 'node:path';
-import { KEYRING_FILE } from '../../core/crypto';
-import { DATABASE_FILE, databasePath } from '../../core/store';
+import { DATABASE_FILE, StoreInUseError, databasePath, lockForRestore } from '../../core/store';
 import { CliError, requiredValue } from '../arguments';
 import { checkBackupInto, keyringCopyFor } from '../backupFiles';
 import { count } from '../output';
 import { kdfCostFromEnvironment, passwordFromEnvironment } from '../openSchool';
+import { RestoreMoveError, replaceStoreFiles } from '../replaceStoreFiles';
 import type { CliCommand } from './command';
-
-/** The store's files, in the order they are moved; the WAL and shared-memory files travel with the database. */
-const storeFiles = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYRING_FILE, `${KEYRING_FILE}.bak`];
 
 /** 20261123-143005: sorts by time and is safe in a file name on every system. */
 const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-
-/** The name a replaced file keeps: `safeguarding.db.replaced-STAMP`, with `-wal` after it so SQLite still finds it. */
-function replacedName(file: string, when: string): string {
-  const companion = file.match(/^(safeguarding\.db)(-wal|-shm)$/);
-  return companion ? `${companion[1]}.replaced-${when}${companion[2]}` : `${file}.replaced-${when}`;
-}
 
 export const restoreCommand: CliCommand = {
   name: 'restore',
@@ -44,24 +35,27 @@ export const restoreCommand: CliCommand = {
     const password = passwordFromEnvironment(`the password of ${username} in the backup`);
 
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // Held to the end: no app can open the store while its files are checked and moved.
+    let restoreLock: ReturnType<typeof lockForRestore>;
+    try {
+      restoreLock = lockForRestore(dataDir);
+    } catch (error) {
+      if (error instanceof StoreInUseError) throw new CliError(`${error.message} Nothing has been changed.`);
+      throw error;
+    }
+    if (restoreLock.clearedStale > 0) out.line(`Cleared ${restoreLock.clearedStale === 1 ? 'a mark' : `${restoreLock.clearedStale} marks`} left by an app that is no longer running (it had stopped without closing the store).`);
     // Staged inside the data folder, so moving the checked copy into place is a rename on the same disk.
     const stagingDir = fs.mkdtempSync(path.join(dataDir, '.restore-'));
     try {
       const check = await checkBackupInto({ database: file, keyring: keyringFile }, stagingDir, username, password, kdfCostFromEnvironment(out));
       if (!check.ok) throw new CliError(`The backup ${file} cannot be restored: ${check.problem}. Nothing has been changed.`);
 
-      const when = stamp(new Date());
-      const kept: string[] = [];
-      for (const name of storeFiles) {
-        const current = path.join(dataDir, name);
-        if (!fs.existsSync(current)) continue;
-        const keptAs = path.join(dataDir, replacedName(name, when));
-        fs.renameSync(current, keptAs);
-        kept.push(keptAs);
-      }
-      for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, KEYRING_FILE]) {
-        const staged = path.join(stagingDir, name);
-        if (fs.existsSync(staged)) fs.renameSync(staged, path.join(dataDir, name));
+      let kept: string[];
+      try {
+        kept = replaceStoreFiles(dataDir, stagingDir, stamp(new Date()));
+      } catch (error) {
+        if (error instanceof RestoreMoveError) throw new CliError(error.message);
+        throw error;
       }
 
       out.line(`Restored ${file} into ${dataDir}.`);
@@ -72,6 +66,7 @@ export const restoreCommand: CliCommand = {
       return 0;
     } finally {
       fs.rmSync(stagingDir, { recursive: true, force: true });
+      restoreLock.release();
     }
   },
 };

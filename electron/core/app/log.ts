@@ -7,8 +7,14 @@ export interface Log {
   error(context: string, error: unknown): string;
 }
 
-/** Writes one line per event to logs/app.log in the data folder and returns a short reference for it. */
-export function fileLog(dataDir: string): Log {
+/** Past this size app.log is moved to app.log.1 (replacing the one before) and starts afresh. */
+export const LOG_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Writes one line per event to logs/app.log in the data folder and returns a short reference for it. The log never
+ * grows past about twice `maxBytes` on disk (app.log and app.log.1), however many requests a page or a script sends.
+ */
+export function fileLog(dataDir: string, { maxBytes = LOG_MAX_BYTES }: { maxBytes?: number } = {}): Log {
   return {
     error(context, error) {
       const reference = crypto.randomBytes(4).toString('hex').toUpperCase();
@@ -16,11 +22,23 @@ export function fileLog(dataDir: string): Log {
       try {
         const dir = path.join(dataDir, 'logs');
         fs.mkdirSync(dir, { recursive: true });
-        fs.appendFileSync(path.join(dir, 'app.log'), `${new Date().toISOString()} [${reference}] ${context}: ${detail}\n`, { mode: 0o600 });
+        const file = path.join(dir, 'app.log');
+        const line = `${new Date().toISOString()} [${reference}] ${context}: ${detail}`.slice(0, maxBytes - 1);
+        const size = sizeOf(file);
+        if (size > 0 && size + Buffer.byteLength(line) + 1 > maxBytes) fs.renameSync(file, `${file}.1`);
+        fs.appendFileSync(file, `${line}\n`, { mode: 0o600 });
       } catch {
         // Logging must never turn one failure into two.
       }
       return reference;
     },
   };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

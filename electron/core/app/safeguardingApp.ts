@@ -20,19 +20,23 @@ import {
   generateRecoveryKey,
   newKdfParams,
   newKeyring,
+  putUserWrap,
   readKeyring,
+  removeUserWrap,
   setUserWrap,
+  updateKeyring,
   unwrapWithPassword,
   unwrapWithRecoveryKey,
   usernameLookup,
   wipe,
+  wrapForUser,
   writeKeyring,
   type Keyring,
   type KdfParams,
 } from '../crypto';
 import { AuditedRefusal, CommandError } from '../dispatch/commandError';
 import { defaultSettings, readSettings, writeSettings } from '../settings';
-import { BackgroundCheckpoints, databasePath, openStore, type Store } from '../store';
+import { BackgroundCheckpoints, databasePath, openStore, writeTransaction, type Store } from '../store';
 import { fileLog, type Log } from './log';
 import { clearFailures, nextAttemptAllowedAt, recordFailure } from './throttle';
 
@@ -151,7 +155,7 @@ export class SafeguardingApp {
     await setUserWrap(keyring, { userId, username: input.dsl.username }, input.dsl.password, dataKey, this.kdf());
 
     const db = openStore(databasePath(this.dataDir), dataKey);
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.prepare('INSERT INTO school (id, name, urn, local_authority, created_at) VALUES (1, ?, ?, ?, ?)').run(
         input.school.name,
         input.school.urn,
@@ -173,7 +177,7 @@ export class SafeguardingApp {
       writeSettings(db, { ...readSettings(db), pack, dslOnDuty: input.dslOnDuty ?? defaultSettings.dslOnDuty }, userId, now.toISOString());
       markSignedIn(db, userId, now.toISOString());
       appendAudit(db, { at: now.toISOString(), userId, role: 'dsl', door: 'app', command: 'setup.create', recordIds: [userId], outcome: 'ok' });
-    })();
+    });
     // The keyring is written last: a failure before this point leaves no half-set-up school behind a keyring.
     writeKeyring(this.dataDir, keyring);
     this.keyring = keyring;
@@ -224,14 +228,17 @@ export class SafeguardingApp {
     const { db, dataKey, account } = opened;
     const now = this.clock().toISOString();
     const pending = keyring.pendingAudit;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const entry of pending) appendAudit(db, { ...entry, userId: null, role: null });
       markSignedIn(db, account.id, now);
       appendAudit(db, { at: now, userId: account.id, role: account.role, door, command, recordIds: [account.id], outcome: 'ok' });
-    })();
+    });
     if (pending.length > 0) {
-      keyring.pendingAudit = [];
-      writeKeyring(this.dataDir, keyring);
+      // Only the rows just written leave the keyring: another process may have added more since it was read.
+      const moved = new Set(pending.map((entry) => JSON.stringify(entry)));
+      this.keyring = updateKeyring(this.dataDir, (onDisk) => {
+        onDisk.pendingAudit = onDisk.pendingAudit.filter((entry) => !moved.has(JSON.stringify(entry)));
+      });
     }
     this.begin(db, dataKey, account);
     return this.session!.user;
@@ -254,30 +261,34 @@ export class SafeguardingApp {
     const now = this.clock();
     const allowedAt = nextAttemptAllowedAt(keyring, attempt.subject, now);
     if (allowedAt) {
-      this.auditWrongSecret(keyring, attempt, now);
+      this.auditWrongSecret(attempt, now, { countsAsFailure: false });
       throw new AuditedRefusal('rate_limited', TOO_MANY_WRONG, undefined, allowedAt.toISOString());
     }
     const result = await check();
     if (result === null) {
-      recordFailure(keyring, attempt.subject, now);
-      this.auditWrongSecret(keyring, attempt, now);
+      this.auditWrongSecret(attempt, now, { countsAsFailure: true });
       throw new AuditedRefusal(attempt.wrong.code, attempt.wrong.message, attempt.wrong.fields);
     }
-    if (clearFailures(keyring, attempt.subject)) writeKeyring(this.dataDir, keyring);
+    if (keyring.throttle[attempt.subject]) this.keyring = updateKeyring(this.dataDir, (onDisk) => clearFailures(onDisk, attempt.subject));
     return result;
   }
 
-  /** Into the audit log if the store is open; otherwise held in the keyring until the next sign-in moves it there. */
-  private auditWrongSecret(keyring: Keyring, attempt: SecretAttempt, now: Date): void {
+  /**
+   * Into the audit log if the store is open; otherwise held in the keyring until the next sign-in moves it there.
+   * The keyring is changed under its lock (re-read, changed, written): the admin CLI may be changing it too.
+   */
+  private auditWrongSecret(attempt: SecretAttempt, now: Date, { countsAsFailure }: { countsAsFailure: boolean }): void {
     const entry = { at: now.toISOString(), door: attempt.door, command: attempt.command, recordIds: attempt.recordIds, outcome: 'denied' as const };
-    if (this.store) {
-      const db = this.store;
-      db.transaction(() => appendAudit(db, { ...entry, userId: attempt.by?.id ?? null, role: attempt.by?.role ?? null }))();
-    } else {
-      keyring.pendingAudit.push(entry);
-      keyring.pendingAudit.splice(0, Math.max(0, keyring.pendingAudit.length - MAX_PENDING_AUDIT));
-    }
-    writeKeyring(this.dataDir, keyring);
+    const db = this.store;
+    if (db) writeTransaction(db, () => appendAudit(db, { ...entry, userId: attempt.by?.id ?? null, role: attempt.by?.role ?? null }));
+    if (!countsAsFailure && db) return;
+    this.keyring = updateKeyring(this.dataDir, (onDisk) => {
+      if (countsAsFailure) recordFailure(onDisk, attempt.subject, now);
+      if (!db) {
+        onDisk.pendingAudit.push(entry);
+        onDisk.pendingAudit.splice(0, Math.max(0, onDisk.pendingAudit.length - MAX_PENDING_AUDIT));
+      }
+    });
   }
 
   private begin(db: Store, dataKey: Buffer, account: { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean }): void {
@@ -314,7 +325,11 @@ export class SafeguardingApp {
       if (this.session) {
         const now = this.clock().toISOString();
         try {
-          appendAudit(this.store, { at: now, userId: this.session.user.id, role: this.session.user.role, door: 'app', command: next === 'locked' ? 'session.lock' : 'session.signOut', recordIds: [], outcome: 'ok' });
+          const { user } = this.session;
+          const store = this.store;
+          writeTransaction(store, () =>
+            appendAudit(store, { at: now, userId: user.id, role: user.role, door: 'app', command: next === 'locked' ? 'session.lock' : 'session.signOut', recordIds: [], outcome: 'ok' }),
+          );
         } catch (error) {
           this.log.error('audit on end of session', error);
         }
@@ -388,13 +403,13 @@ export class SafeguardingApp {
     if (currentPassword === newPassword) {
       throw new CommandError('invalid_input', 'Choose a new password that is different from the current one.', { newPassword: ['Choose a password different from the current one'] });
     }
-    await setUserWrap(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.dataKey!, this.kdf());
+    const wrap = await wrapForUser(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.dataKey!, this.kdf());
     const now = this.clock().toISOString();
-    db.transaction(() => {
+    writeTransaction(db, () => {
       setMustChangePassword(db, session.user.id, false);
       appendAudit(db, { at: now, userId: session.user.id, role: session.user.role, door, command: 'session.changePassword', recordIds: [session.user.id], outcome: 'ok' });
-    })();
-    writeKeyring(this.dataDir, keyring);
+    });
+    this.keyring = updateKeyring(this.dataDir, (onDisk) => putUserWrap(onDisk, wrap));
     session.user = { ...session.user, mustChangePassword: false };
   }
 
@@ -402,14 +417,13 @@ export class SafeguardingApp {
   async wrapForAccount(account: { id: string; username: string }, password: string): Promise<void> {
     const keyring = this.requireKeyring();
     if (!this.dataKey) throw new CommandError('unauthenticated', 'Sign in first.');
-    await setUserWrap(keyring, { userId: account.id, username: account.username }, password, this.dataKey, this.kdf());
-    writeKeyring(this.dataDir, keyring);
+    const wrap = await wrapForUser(keyring, { userId: account.id, username: account.username }, password, this.dataKey, this.kdf());
+    this.keyring = updateKeyring(this.dataDir, (onDisk) => putUserWrap(onDisk, wrap));
   }
 
   removeAccountWrap(userId: string): void {
-    const keyring = this.requireKeyring();
-    keyring.users = keyring.users.filter((entry) => entry.userId !== userId);
-    writeKeyring(this.dataDir, keyring);
+    this.requireKeyring();
+    this.keyring = updateKeyring(this.dataDir, (onDisk) => removeUserWrap(onDisk, userId));
   }
 
   /** Proves authority for a password reset: the recovery key, or another active DSL's own password. */
@@ -467,6 +481,8 @@ export class SafeguardingApp {
   }
 
   private requireKeyring(): Keyring {
+    // Read afresh: the admin CLI (or a restore) may have changed the keyring on disk since this app last read it.
+    this.keyring = readKeyring(this.dataDir) ?? this.keyring;
     if (!this.keyring) throw new CommandError('conflict', 'This school has not been set up yet. Complete setup first.');
     return this.keyring;
   }

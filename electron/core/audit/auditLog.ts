@@ -34,8 +34,19 @@ function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): s
   return crypto.createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
-/** Appends one row; call inside the same transaction as the change it records. */
+export class AuditOutsideTransactionError extends Error {
+  constructor() {
+    super('An audit row is appended only inside a write transaction (writeTransaction), together with the change it records.');
+  }
+}
+
+/**
+ * Appends one row inside the write transaction (writeTransaction) of the change it records. The row's number is read
+ * and used under that transaction's write lock: outside one, another process could take the same number between
+ * the read and the insert, and the row would be lost to "UNIQUE constraint failed".
+ */
 export function appendAudit(db: Store, entry: AuditEntry): void {
+  if (!db.inTransaction) throw new AuditOutsideTransactionError();
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const row = {
     seq: (last?.seq ?? 0) + 1,

@@ -8,12 +8,15 @@ export {
   KeyringError,
   keyringPath,
   newKeyring,
+  putUserWrap,
   readKeyring,
   removeUserWrap,
   setUserWrap,
+  updateKeyring,
   unwrapWithPassword,
   unwrapWithRecoveryKey,
   usernameLookup,
+  wrapForUser,
   writeKeyring,
 } from './keyring';
 export type { Keyring, KeyringUser } from './keyring';

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { withExclusiveLock } from '../store/lockFiles';
 import { deriveKeyFromPassword, type KdfParams } from './kdf';
 import { recoveryKeyEncryptionKey } from './recoveryKey';
 import { unwrapDataKey, wrapDataKey, type WrappedKey } from './wrap';
@@ -66,7 +67,10 @@ export function readKeyring(dataDir: string): Keyring | null {
   return parsed.data;
 }
 
-/** Written to a temporary file, flushed and renamed, keeping the previous version as keyring.json.bak. */
+/**
+ * Written to a temporary file, flushed and renamed, keeping the previous version as keyring.json.bak; then the folder
+ * is flushed so the rename survives a power cut. Writes a keyring whole: to change the one on disk, use updateKeyring.
+ */
 export function writeKeyring(dataDir: string, keyring: Keyring): void {
   const file = keyringPath(dataDir);
   const temporary = `${file}.${process.pid}.tmp`;
@@ -79,6 +83,34 @@ export function writeKeyring(dataDir: string, keyring: Keyring): void {
   }
   if (fs.existsSync(file)) fs.copyFileSync(file, `${file}.bak`);
   fs.renameSync(temporary, file);
+  syncFolder(dataDir);
+}
+
+function syncFolder(dir: string): void {
+  // Windows cannot open a folder to flush it; there NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const descriptor = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(descriptor);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+/**
+ * Changes the keyring on disk: read, `change`, write, all under keyring.json.lock, which every process (the app, the
+ * admin CLI) takes. The app and the CLI each hold a copy in memory; writing back a copy read earlier would undo
+ * whatever the other wrote since — an account created meanwhile would lose its key and could never sign in.
+ * `change` must be quick and synchronous: derive keys before, never inside. Returns the keyring as written.
+ */
+export function updateKeyring(dataDir: string, change: (keyring: Keyring) => void): Keyring {
+  return withExclusiveLock(`${keyringPath(dataDir)}.lock`, () => {
+    const keyring = readKeyring(dataDir);
+    if (!keyring) throw new KeyringError(`There is no keyring in ${dataDir} to change.`);
+    change(keyring);
+    writeKeyring(dataDir, keyring);
+    return keyring;
+  });
 }
 
 export function newKeyring(school: { name: string; urn: string }, dataKey: Buffer, recoveryKey: Buffer, now: Date): Keyring {
@@ -99,14 +131,24 @@ export function newKeyring(school: { name: string; urn: string }, dataKey: Buffe
   return keyring;
 }
 
-/** Adds or replaces the wrap for an account (new account, changed or reset password). */
-export async function setUserWrap(keyring: Keyring, user: { userId: string; username: string }, password: string, dataKey: Buffer, kdf: KdfParams): Promise<void> {
+/** The wrap for an account (new account, changed or reset password), ready for putUserWrap; derives the key. */
+export async function wrapForUser(keyring: Keyring, user: { userId: string; username: string }, password: string, dataKey: Buffer, kdf: KdfParams): Promise<KeyringUser> {
   const lookup = usernameLookup(keyring, user.username);
   const keyEncryptionKey = await deriveKeyFromPassword(password, kdf);
   const wrapped: WrappedKey = wrapDataKey(dataKey, keyEncryptionKey, userAssociatedData(keyring, user.userId, lookup));
   keyEncryptionKey.fill(0);
-  keyring.users = keyring.users.filter((entry) => entry.userId !== user.userId && entry.lookup !== lookup);
-  keyring.users.push({ lookup, userId: user.userId, kdf, wrapped });
+  return { lookup, userId: user.userId, kdf, wrapped };
+}
+
+/** Adds or replaces an account's wrap in `keyring`. */
+export function putUserWrap(keyring: Keyring, entry: KeyringUser): void {
+  keyring.users = keyring.users.filter((existing) => existing.userId !== entry.userId && existing.lookup !== entry.lookup);
+  keyring.users.push(entry);
+}
+
+/** Adds or replaces the wrap for an account in a keyring held in memory (a new school's, before it is written). */
+export async function setUserWrap(keyring: Keyring, user: { userId: string; username: string }, password: string, dataKey: Buffer, kdf: KdfParams): Promise<void> {
+  putUserWrap(keyring, await wrapForUser(keyring, user, password, dataKey, kdf));
 }
 
 export function removeUserWrap(keyring: Keyring, userId: string): void {

@@ -4,7 +4,7 @@
 import { commands, fail, invalidInput, isCommandName, ok, roleMay, type AppError, type CommandName, type CommandOutput, type Result } from '../../../shared/api';
 import { appendAudit } from '../audit';
 import type { SafeguardingApp } from '../app/safeguardingApp';
-import { StoreError } from '../store';
+import { StoreError, writeTransaction } from '../store';
 import { AuditedRefusal, CommandError } from './commandError';
 import type { CommandContext, Door, Handler, HandlerTable } from './handler';
 import { handlers } from './handlers';
@@ -58,7 +58,7 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
 
   if (!roleMay(user.role, definition.permission) || (user.mustChangePassword && !allowedBeforePasswordChange.has(name))) {
     // A refused attempt is itself worth recording: it is what a reviewer looks for after an incident.
-    db.transaction(() => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: [], outcome: 'forbidden' }))();
+    writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: [], outcome: 'forbidden' }));
     return fail({
       code: 'forbidden',
       message: user.mustChangePassword && roleMay(user.role, definition.permission) ? 'Choose a new password first.' : 'Your account does not have access to this.',
@@ -78,14 +78,14 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
     session,
     recordIds: [],
     transact: (work) =>
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const result = work();
         if (definition.audited && !audited) {
           appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: context.recordIds, outcome: 'ok' });
           audited = true;
         }
         return result;
-      })(),
+      }),
   };
 
   let output: CommandOutput<N>;
@@ -104,7 +104,7 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
     // A handler's own refusal (an administrator creating a DSL, say) is recorded like the permission table's: the
     // handler's transaction has rolled back, so the row is written on its own.
     if (error instanceof CommandError && error.code === 'forbidden' && !(error instanceof AuditedRefusal)) {
-      db.transaction(() => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: context.recordIds, outcome: 'forbidden' }))();
+      writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: context.recordIds, outcome: 'forbidden' }));
     }
     throw error;
   }

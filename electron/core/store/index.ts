@@ -1,5 +1,8 @@
 export { cipherPragmas, applyKey } from './cipher';
 export { DATABASE_FILE, StoreError, databasePath, openStore, schemaVersion } from './open';
+export { readSnapshot, writeTransaction } from './transactions';
+export { IN_USE_DIR, RESTORE_LOCK, StoreInUseError, lockForRestore } from './storeInUse';
+export { withExclusiveLock } from './lockFiles';
 export { writeEncryptedCopy } from './encryptedCopy';
 export { BackgroundCheckpoints } from './backgroundCheckpoints';
 export type { Store } from './open';

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyKey } from './cipher';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { markStoreOpen, StoreInUseError } from './storeInUse';
+import { writeTransaction } from './transactions';
 
 export type Store = Database.Database;
 
@@ -17,17 +19,41 @@ export function databasePath(dataDir: string): string {
 export class StoreError extends Error {
   constructor(
     message: string,
-    readonly reason: 'wrong_key' | 'newer_version' | 'damaged',
+    readonly reason: 'wrong_key' | 'newer_version' | 'damaged' | 'in_use',
   ) {
     super(message);
   }
 }
 
-/** Opens (creating if absent) and migrates the store. Throws StoreError with a message a person can act on. */
+/**
+ * Opens (creating if absent) and migrates the store. Throws StoreError with a message a person can act on. While the
+ * store is open this process is marked as using it (storeInUse.ts), so a restore cannot replace the file underneath.
+ */
 export function openStore(file: string, key: Buffer, migrations: readonly Migration[] = allMigrations): Store {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  let markedClosed: () => void;
+  try {
+    markedClosed = markStoreOpen(path.dirname(file));
+  } catch (error) {
+    if (error instanceof StoreInUseError) throw new StoreError(error.message, 'in_use');
+    throw error;
+  }
   const isNew = !fs.existsSync(file);
-  const db = new Database(file);
+  let db: Store;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    markedClosed();
+    throw error;
+  }
+  const close = db.close.bind(db);
+  db.close = () => {
+    try {
+      return close();
+    } finally {
+      markedClosed();
+    }
+  };
   // Owner-only, like the keyring: other accounts on a shared computer have no business with the file even encrypted.
   if (isNew && process.platform !== 'win32') fs.chmodSync(file, 0o600);
   try {
@@ -60,7 +86,12 @@ export function openStore(file: string, key: Buffer, migrations: readonly Migrat
 function proveKey(db: Store, file: string): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
+  } catch (error) {
+    // The first page decrypted and passed its check (so the key is right) but the file ends before the pages it
+    // promises: cut short, not a key problem. A wrong key fails on the first page itself ("not a database").
+    if ((error as { code?: string }).code === 'SQLITE_CORRUPT') {
+      throw new StoreError(`The database ${file} is damaged or incomplete: it opens with this key but ends before its last page, as a file cut short while being copied does.`, 'damaged');
+    }
     throw new StoreError(`The database ${file} could not be opened with this key: the key is wrong or the file is not a Safeguarding Records database.`, 'wrong_key');
   }
 }
@@ -79,12 +110,14 @@ function migrate(db: Store, migrations: readonly Migration[]): void {
       'newer_version',
     );
   }
-  const pending = migrations.filter((step) => step.version > current);
-  if (pending.length === 0) return;
-  db.transaction(() => {
+  if (current === latest) return;
+  // Under the write lock, the version is read again: the app and the admin CLI may open the store at the same moment,
+  // and only the first to get the lock migrates.
+  writeTransaction(db, () => {
+    const pending = migrations.filter((step) => step.version > schemaVersion(db));
     for (const step of pending) {
       db.exec(step.sql);
       db.pragma(`user_version = ${Number(step.version)}`);
     }
-  })();
+  });
 }

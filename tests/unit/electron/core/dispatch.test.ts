@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CommandError, dispatch, dispatchWith, handlers, inTransaction } from '../../../../electron/core';
 import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
+import { writeTransaction } from '../../../../electron/core/store';
 import { rewriteAuditFrom } from '../../../fixtures/audit/rewriteAuditFrom';
 import { addAccount, call, newApp, setUpSchool, signInFirstTime } from './testSchool';
 
@@ -161,7 +162,7 @@ describe('the audit chain', () => {
     const db = app.current()!.db;
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE audit_log SET command = 'x'").run()).toThrow(/append-only/);
-    appendAudit(db, { at: new Date().toISOString(), userId: null, role: null, door: 'test', command: 'extra', recordIds: [], outcome: 'ok' });
+    writeTransaction(db, () => appendAudit(db, { at: new Date().toISOString(), userId: null, role: null, door: 'test', command: 'extra', recordIds: [], outcome: 'ok' }));
     expect(verifyAuditChain(db).ok).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileLog } from '../../../../electron/core';
 import { startBrowserHost, type BrowserHost } from '../../../../electron/host';
 import { cheapKdf, tempDataDir } from '../core/testSchool';
 
@@ -84,5 +85,53 @@ describe('the browser host', () => {
     expect(escape.body).not.toContain('not for the page');
     const keyring = await request({ path: '/../keyring.json', headers: { Host: new URL(host.origin).host } });
     expect(keyring.body).not.toContain('safeguarding-records-keyring');
+  });
+});
+
+describe('the browser host’s own refusals', () => {
+  const host_ = () => new URL(host.origin).host;
+  const codeOf = (body: string) => (JSON.parse(body) as { error: { code: string } }).error.code;
+  const logFile = () => path.join(host.app.dataDir, 'logs', 'app.log');
+
+  it('answers a malformed address with 400, before any token is asked for, and writes nothing to the log', async () => {
+    for (const address of ['/%ff', '/%E0%A4%A', '/assets/%']) {
+      const response = await request({ path: address, headers: { Host: host_() } });
+      expect(response.status, address).toBe(400);
+      expect(codeOf(response.body), address).toBe('bad_request');
+    }
+    expect(fs.existsSync(logFile())).toBe(false);
+  });
+
+  it('names each refusal for what it is: wrong method, not JSON, too large, not a command', async () => {
+    const authorised = { Host: host_(), Authorization: `Bearer ${host.token}`, Origin: host.origin };
+    const getInvoke = await request({ path: '/api/invoke', headers: authorised });
+    expect([getInvoke.status, codeOf(getInvoke.body)]).toEqual([405, 'method_not_allowed']);
+    const putPage = await request({ method: 'PUT', path: '/', headers: { Host: host_() } });
+    expect([putPage.status, codeOf(putPage.body)]).toEqual([405, 'method_not_allowed']);
+    const form = await invoke('app.status', {}, { 'Content-Type': 'text/plain' });
+    expect([form.status, codeOf(form.body)]).toEqual([415, 'unsupported_media_type']);
+    const large = await invoke('app.status', { padding: 'x'.repeat(70 * 1024) });
+    expect([large.status, codeOf(large.body)]).toEqual([413, 'too_large']);
+    const broken = await request({ method: 'POST', path: '/api/invoke', headers: { ...authorised, 'Content-Type': 'application/json' }, body: '{"command":' });
+    expect([broken.status, codeOf(broken.body)]).toEqual([400, 'bad_request']);
+    const bare = await request({ method: 'POST', path: '/api/invoke', headers: { ...authorised, 'Content-Type': 'application/json' }, body: 'null' });
+    expect([bare.status, codeOf(bare.body)]).toEqual([400, 'bad_request']);
+    // Refusals that are about who is asking stay `forbidden`.
+    const rebound = await invoke('app.status', {}, { Host: 'evil.example:80' });
+    expect([rebound.status, codeOf(rebound.body)]).toEqual([403, 'forbidden']);
+  });
+});
+
+describe('the local log', () => {
+  it('never grows past its cap: the oldest lines move to app.log.1 and the newest stay in app.log', () => {
+    const dataDir = tempDataDir();
+    const log = fileLog(dataDir, { maxBytes: 4096 });
+    let last = '';
+    for (let index = 0; index < 200; index += 1) last = log.error('browser host', new Error(`failure number ${index}`));
+    const current = path.join(dataDir, 'logs', 'app.log');
+    expect(fs.statSync(current).size).toBeLessThanOrEqual(4096);
+    expect(fs.statSync(`${current}.1`).size).toBeLessThanOrEqual(4096);
+    expect(fs.readdirSync(path.dirname(current)).sort()).toEqual(['app.log', 'app.log.1']);
+    expect(fs.readFileSync(current, 'utf8')).toContain(`[${last}]`);
   });
 });
