@@ -8,7 +8,7 @@ export default defineConfig({
     include: [
       'tests/unit/shared/access/*.test.ts',
       'tests/unit/shared/calendar/*.test.ts',
-      'tests/unit/shared/reports/suppression.test.ts',
+      'tests/unit/shared/reports/suppression*.test.ts',
       'tests/unit/shared/reports/measures.test.ts',
       'tests/unit/shared/thresholds/suggestLevel*.test.ts',
       'tests/unit/shared/thresholds/whoToCallNow*.test.ts',
