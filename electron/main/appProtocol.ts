@@ -5,8 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../core';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
+import { APP_ORIGIN, APP_SCHEME } from './windowPolicy';
+
+export { APP_ORIGIN, APP_SCHEME };
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

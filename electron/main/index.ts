@@ -1,6 +1,6 @@
 // Electron's main process: lifecycle, the secure window, the single IPC handler. The application itself is
 // electron/core, which runs the same in plain Node.
-import { app as electronApp, globalShortcut, type BrowserWindow } from 'electron';
+import { app as electronApp, globalShortcut, Menu, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { SafeguardingApp, resolveDataDir } from '../core';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './appProtocol';
@@ -32,9 +32,12 @@ if (!electronApp.requestSingleInstanceLock()) {
   });
 
   void electronApp.whenReady().then(() => {
+    // The default menu offers Reload and Toggle Developer Tools; the installed app keeps only what typing needs
+    // (macOS takes copy and paste from the Edit menu; elsewhere the page handles them without a menu).
+    if (electronApp.isPackaged) Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
     serveRenderer(path.join(projectDir, 'dist', 'renderer'));
     registerInvokeHandler(application, () => window);
-    window = createSecureWindow(path.join(buildDir, 'preload.cjs'));
+    window = createSecureWindow(path.join(buildDir, 'preload.cjs'), { packaged: electronApp.isPackaged });
     void window.loadURL(`${APP_ORIGIN}/index.html`);
     window.on('closed', () => {
       window = null;

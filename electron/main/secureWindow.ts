@@ -2,11 +2,13 @@
 import { BrowserWindow, dialog, session, shell } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from './appProtocol';
+import { mayGrantPermission } from './windowPolicy';
 
 /** Guidance sites a DSL may open in their own browser, after confirming. */
 const externalAllowList = ['www.gov.uk', 'www.nspcc.org.uk', 'www.legislation.gov.uk', 'www.education.gov.uk'];
 
-export function createSecureWindow(preloadPath: string): BrowserWindow {
+/** `packaged` is true in the installed app: DevTools are then unavailable, so nobody at a school's desk can script the page. */
+export function createSecureWindow(preloadPath: string, { packaged }: { packaged: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -26,6 +28,7 @@ export function createSecureWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      devTools: !packaged,
     },
   });
 
@@ -37,9 +40,9 @@ export function createSecureWindow(preloadPath: string): BrowserWindow {
     void openExternalAfterConfirming(window, url);
     return { action: 'deny' };
   });
-  // Notifications tell a DSL at once that a concern has arrived; every other permission is refused.
-  session.defaultSession.setPermissionRequestHandler((_webContents, permission, callback) => callback(permission === 'notifications'));
-  session.defaultSession.setPermissionCheckHandler((_webContents, permission) => permission === 'notifications');
+  // Notifications, and only for the app's own page: see mayGrantPermission.
+  session.defaultSession.setPermissionRequestHandler((_webContents, permission, callback, details) => callback(mayGrantPermission(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => mayGrantPermission(permission, requestingOrigin));
   window.once('ready-to-show', () => window.show());
   return window;
 }

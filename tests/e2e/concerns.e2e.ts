@@ -85,6 +85,11 @@ describe('logging a concern', () => {
     await page.getByRole('button', { name: 'Add the addendum' }).click();
     await page.getByRole('status').filter({ hasText: 'Your addendum was added at' }).waitFor();
     await page.getByText('Spoke to Ellie with her class teacher present.').waitFor();
+    // The DSL logs a concern of their own about Jack, for the member of staff to try to read below.
+    const [jack] = (await invokeFromPage<Array<{ id: string }>>(page, 'pupils.search', { query: 'jack brown' })).value!;
+    const othersWords = 'Jack said his uncle keeps him home to mind the baby.';
+    const others = await invokeFromPage<{ id: string }>(page, 'concerns.submit', { pupils: [{ pupilId: jack!.id, part: 'subject' }], occurredDate: londonIsoDate(new Date()), occurredTime: '00:00', whatHappened: othersWords });
+    expect(others.ok).toBe(true);
 
     // The member of staff sees "read" — and nothing that the DSL decided.
     await signInAs(page, 'staff');
@@ -94,13 +99,17 @@ describe('logging a concern', () => {
     expect(await row.textContent()).toContain(formatDate(new Date()));
     violations.push(...(await seriousViolations(page, 'my concerns')));
 
-    // Another's concern, or one that does not exist, looks the same: not theirs to see.
+    // Another's concern (the DSL's, by its real id), or one that does not exist, looks the same: not theirs to see.
     const mine = await invokeFromPage<Array<{ id: string }>>(page, 'concerns.mine', {});
     expect(mine.value).toHaveLength(1);
-    await page.evaluate(() => {
-      window.location.hash = '#/concerns/0190a8f2-0000-7000-8000-000000000000';
-    });
-    await heading(page, 'This concern does not exist, or it is not yours to see');
+    for (const concernId of [others.value!.id, '0190a8f2-0000-7000-8000-000000000000']) {
+      await page.evaluate((id) => {
+        window.location.hash = `#/concerns/${id}`;
+      }, concernId);
+      await heading(page, 'This concern does not exist, or it is not yours to see');
+      expect(await page.getByRole('main').textContent()).not.toContain(othersWords);
+    }
+    expect(await invokeFromPage(page, 'concerns.get', { concernId: others.value!.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     violations.push(...(await seriousViolations(page, 'a concern that is not theirs')));
 
     expect(violations).toEqual([]);

@@ -113,7 +113,7 @@ describe('passwords', () => {
     await setUpSchool(app);
     await call(app, 'session.changePassword', { currentPassword: DSL_PASSWORD, newPassword: 'a brand new long password' });
     await call(app, 'session.signOut', {});
-    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false });
+    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     await call(app, 'session.signIn', { username: 'dsl.jones', password: 'a brand new long password' });
   });
 
@@ -159,7 +159,9 @@ describe('password resets need authority', () => {
     const wrongDslPassword = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password: 'guessed password' } }, 'test');
     expect(wrongDslPassword).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await call(app, 'session.signOut', {});
-    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'attacker chosen pw' }, 'test')).toMatchObject({ ok: false });
+    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'attacker chosen pw' }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    // The teacher's own password is untouched.
+    expect((await call(app, 'session.signIn', { username: 'teacher.one', password: 'temporary password 2' })).username).toBe('teacher.one');
   });
 
   it('resets with the recovery key, or with another DSL’s password, to a temporary password that must be changed', async () => {
@@ -167,7 +169,7 @@ describe('password resets need authority', () => {
     await call(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'reset by recovery', authority: { kind: 'recovery_key', recoveryKey } });
     await call(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'reset by the dsl', authority: { kind: 'dsl', username: 'dsl.jones', password: DSL_PASSWORD } });
     await call(app, 'session.signOut', {});
-    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'reset by recovery' }, 'test')).toMatchObject({ ok: false });
+    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'reset by recovery' }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     const user = await call(app, 'session.signIn', { username: 'teacher.one', password: 'reset by the dsl' });
     expect(user.mustChangePassword).toBe(true);
   });

@@ -127,10 +127,22 @@ describe('importing the roster from an MIS export', () => {
 
   it('is for the DSL and admin only', async () => {
     const app = await school();
-    await call(app, 'accounts.create', { username: 'teacher.one', displayName: 'Teacher', role: 'staff', staffGroup: 'teaching', temporaryPassword: 'temporary password 1' });
-    await call(app, 'session.signOut', {});
-    await call(app, 'session.signIn', { username: 'teacher.one', password: 'temporary password 1' });
-    await call(app, 'session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'teacher own password' });
-    expect(await dispatch(app, 'roster.preview', { file: asFile(Buffer.from('UPN\n')) }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const csv = asFile(Buffer.from('UPN,Surname,Forename,DOB\nA123456789012,Hughes,Amelia,04/03/2016\n'));
+    for (const role of ['staff', 'head', 'admin'] as const) {
+      await call(app, 'accounts.create', { username: `someone.${role}`, displayName: role, role, staffGroup: 'teaching', temporaryPassword: 'temporary password 1' });
+    }
+    const as = async (username: string) => {
+      await call(app, 'session.signOut', {});
+      await call(app, 'session.signIn', { username, password: 'temporary password 1' });
+      await call(app, 'session.changePassword', { currentPassword: 'temporary password 1', newPassword: `${username} own password` });
+    };
+    for (const username of ['someone.staff', 'someone.head']) {
+      await as(username);
+      expect(await dispatch(app, 'roster.preview', { file: csv }, 'test'), username).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await dispatch(app, 'roster.import', { file: csv, leftOn: '2026-07-22' }, 'test'), username).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    await as('someone.admin');
+    const mapping = (await call(app, 'roster.preview', { file: csv })).suggestedMapping;
+    expect(await call(app, 'roster.import', { file: csv, mapping, leftOn: '2026-07-22' })).toMatchObject({ created: 1 });
   });
 });
