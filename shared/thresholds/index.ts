@@ -45,3 +45,4 @@ export {
 } from './suggestLevel';
 export { emergencyAdvice, whoToCallNow, type ContactNow, type ContactStatus, type WhoToCallNow } from './whoToCallNow';
 export { renderPackJsonSchema } from './jsonSchema';
+export { createIndicatorSearch, productSynonyms, type IndicatorSearch } from './indicatorSearch';

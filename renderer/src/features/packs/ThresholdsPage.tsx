@@ -3,7 +3,7 @@
 // escalation procedure. Any signed-in member of staff may read it: it is public guidance.
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { PackSummary } from '../../../../shared/api';
-import { bandLabels, describeAgeLimits, type Domain, type Level, type ResolvedIndicator, type ResolvedPack } from '../../../../shared/thresholds';
+import { bandLabels, createIndicatorSearch, describeAgeLimits, type Domain, type Level, type ResolvedIndicator, type ResolvedPack } from '../../../../shared/thresholds';
 import { AlertMessage, PageHeading, SelectField } from '../../components';
 import { usePack, usePackList } from './packData';
 import { describeDuration, describeSource, describeTimescale, indicatorKindLabels } from './packWording';
@@ -18,12 +18,6 @@ const consentLabels: Record<string, string> = {
   not_required: 'Consent is not needed',
   not_stated: 'The guidance does not say',
 };
-
-function matches(indicator: ResolvedIndicator, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = `${indicator.text} ${(indicator.tags ?? []).join(' ')} ${indicator.doubt ?? ''}`.toLowerCase();
-  return words.every((word) => haystack.includes(word));
-}
 
 function IndicatorItem({ indicator }: { indicator: ResolvedIndicator }) {
   const redFlag = indicator.kind === 'red_flag';
@@ -68,9 +62,9 @@ function domainRows(pack: ResolvedPack): DomainRow[] {
   return rows;
 }
 
-function LevelsTable({ pack, words }: { pack: ResolvedPack; words: readonly string[] }) {
+function LevelsTable({ pack, words, matching }: { pack: ResolvedPack; words: readonly string[]; matching: ReadonlySet<string> | null }) {
   const levels = [...pack.levels].sort((a, b) => a.ordinal - b.ordinal);
-  const shown = pack.indicators.filter((indicator) => matches(indicator, words));
+  const shown = matching ? pack.indicators.filter((indicator) => matching.has(indicator.id)) : pack.indicators;
   const rows = domainRows(pack).filter((row) => shown.some((indicator) => (indicator.domainId ?? null) === (row.domain?.id ?? null)));
   if (pack.indicators.length === 0) return <p>This pack has no table of indicators: the document describes its levels in words only.</p>;
   if (rows.length === 0) return <p>No indicator matches your search. Try fewer or different words.</p>;
@@ -291,7 +285,9 @@ function PackExplorer({ pack }: { pack: ResolvedPack }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const words = useMemo(() => deferred.toLowerCase().split(/\s+/).filter(Boolean), [deferred]);
-  const count = useMemo(() => pack.indicators.filter((indicator) => matches(indicator, words)).length, [pack, words]);
+  const search = useMemo(() => createIndicatorSearch(pack.indicators), [pack]);
+  const matching = useMemo(() => search.matchingIds(deferred), [search, deferred]);
+  const count = matching?.size ?? pack.indicators.length;
 
   return (
     <>
@@ -328,7 +324,7 @@ function PackExplorer({ pack }: { pack: ResolvedPack }) {
             : `${count} ${count === 1 ? 'indicator matches' : 'indicators match'} “${deferred.trim()}”.`}
         </p>
       </div>
-      <LevelsTable pack={pack} words={words} />
+      <LevelsTable pack={pack} words={words} matching={matching} />
       <Glossary pack={pack} words={words} />
 
       <h2 className="section-title">Routes and timescales</h2>
