@@ -243,7 +243,7 @@ describe('the Leicester, Leicestershire & Rutland pack (seed 003)', () => {
       expect(rule).toMatchObject({
         kind: 'accumulation',
         countKinds: ['need', 'risk'],
-        countDistinct: 'domains',
+        countDistinct: 'indicators',
         atLeast: 3,
         raiseToLevelId: 'early-help-caf',
         pathwayId: 'early-help',
@@ -264,9 +264,19 @@ describe('the Leicester, Leicestershire & Rutland pack (seed 003)', () => {
       expect(suggestion.contacts.every((contact) => contact.areaIds === undefined || contact.areaIds.includes('rutland'))).toBe(true);
     });
 
-    it('does not trigger on two unmet needs, or on three in the same domain', () => {
+    it('does not trigger on two unmet needs', () => {
       expect(suggest(threeNeeds.slice(0, 2), { areaId: 'rutland' }).rulesApplied).toEqual([]);
-      expect(suggest(['eh-hf-01', 'eh-hf-02', 'eh-hf-03'], { areaId: 'rutland' }).rulesApplied).toEqual([]);
+    });
+
+    // The seed counts needs, not headings ("where there is a third unmet need identified"), as does the pack
+    // README's example of this very rule: three needs printed under one heading are three needs.
+    it('triggers on three unmet needs under one heading, as the pack README’s example counts them', () => {
+      const sameHeading = ['eh-hf-01', 'eh-hf-02', 'eh-hf-03'];
+      const domains = new Set(sameHeading.map((id) => pack.indicators.find((indicator) => indicator.id === id)?.domainId));
+      expect(domains.size).toBe(1);
+      const suggestion = suggest(sameHeading, { areaId: 'rutland' });
+      expect(suggestion.rulesApplied).toEqual([expect.objectContaining({ ruleId: 'rutland-third-unmet-need', count: 3 })]);
+      expect(suggestion.level.id).toBe('early-help-caf');
     });
 
     // The seed makes this Rutland's rule (Appendix D, line 466): the pack scopes it to Rutland with areaIds.
