@@ -325,6 +325,14 @@ export const borrowedIndicatorsSchema = z
     levelMap: z
       .record(id, id)
       .describe('For each of the lending pack\'s level ids, the level in this pack its indicators belong to.'),
+    domainIds: z
+      .array(id)
+      .min(1)
+      .optional()
+      .describe(
+        'Borrow only the indicators under these domains of the lending pack (and their sub-headings), when this document adopted ' +
+          'only those tables; indicators the lender does not group by domain are then left out. Omit to borrow every indicator.',
+      ),
     note: text.optional(),
     source: sourceSchema.optional().describe('Where this document says it uses the other framework.'),
   })

@@ -61,9 +61,15 @@ export function resolvePack(pack: Pack, lenders: ReadonlyMap<string, Pack | Reso
       domainIds.add(domain.id);
       domains.push(domain);
     }
+    const lenderDomainIds = new Set(lender.domains.map((domain) => domain.id));
+    (borrow.domainIds ?? []).forEach((domainId, domainIndex) => {
+      if (!lenderDomainIds.has(domainId)) errors.push({ path: `${path}.domainIds[${domainIndex}]`, message: `"${lender.id}" has no domain "${domainId}"` });
+    });
+    const adopted = borrow.domainIds ? domainsWithin(lender.domains, borrow.domainIds) : null;
     for (const indicator of lender.indicators) {
       const levelId = borrow.levelMap[indicator.levelId];
       if (levelId === undefined) continue;
+      if (adopted && (indicator.domainId === undefined || !adopted.has(indicator.domainId))) continue;
       if (indicatorIds.has(indicator.id)) {
         errors.push({ path: `${path}.fromPackId`, message: `Indicator id "${indicator.id}" is in both packs` });
         continue;
@@ -74,6 +80,21 @@ export function resolvePack(pack: Pack, lenders: ReadonlyMap<string, Pack | Reso
   });
 
   return errors.length === 0 ? { ok: true, pack: { ...pack, domains, indicators } } : { ok: false, errors };
+}
+
+/** The given domains and every domain beneath them in the tree. */
+function domainsWithin(domains: readonly Domain[], rootIds: readonly string[]): Set<string> {
+  const within = new Set(rootIds);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const domain of domains) {
+      if (domain.parentId !== undefined && within.has(domain.parentId) && !within.has(domain.id)) {
+        within.add(domain.id);
+        grew = true;
+      }
+    }
+  }
+  return within;
 }
 
 export interface PackLibrary {
