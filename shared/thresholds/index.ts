@@ -5,6 +5,7 @@ export {
   historicalStatus,
   indicatorKinds,
   packSchema,
+  productSource,
   weekdays,
   type AccumulationRule,
   type AgeLimits,
@@ -24,6 +25,8 @@ export {
   type PathwayStep,
   type Rule,
   type Source,
+  type SourceOrProduct,
+  type Provenance,
   type Timescale,
   type Weekday,
 } from './packSchema';

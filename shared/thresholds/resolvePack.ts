@@ -1,12 +1,14 @@
 // Borrowed indicators. Some documents (Wandsworth's) have no indicator table and say they use another
 // framework (the London Continuum). Such a pack names the lending pack and maps each of its levels onto its
 // own; resolving copies the lender's indicators and their domains in, so the engine only ever sees one pack.
-import type { Domain, Indicator, Pack } from './packSchema';
+import type { Domain, Indicator, Pack, Provenance } from './packSchema';
 import { formatJsonPath, validatePack, type PackError } from './validatePack';
 
 export interface ResolvedIndicator extends Indicator {
   /** The id of the pack this indicator was borrowed from; absent for the pack's own indicators. */
   borrowedFrom?: string;
+  /** The lending pack's document, so a borrowed indicator names where it really comes from. */
+  borrowedFromDocument?: Pick<Provenance, 'publisher' | 'title' | 'shortTitle' | 'publishedOn'>;
 }
 
 /** A validated pack with its borrowed indicators copied in: what the suggestion engine works on. */
@@ -75,7 +77,9 @@ export function resolvePack(pack: Pack, lenders: ReadonlyMap<string, Pack | Reso
         continue;
       }
       indicatorIds.add(indicator.id);
-      indicators.push({ ...indicator, levelId, borrowedFrom: lender.id });
+      const { publisher, title, shortTitle, publishedOn } = lender.provenance;
+      const borrowedFromDocument = { publisher, title, publishedOn, ...(shortTitle === undefined ? {} : { shortTitle }) };
+      indicators.push({ ...indicator, levelId, borrowedFrom: lender.id, borrowedFromDocument });
     }
   });
 

@@ -2,7 +2,7 @@
 // watch the suggested level update, then record the DSL's own judgement and reasons. The suggestion never decides.
 import { useEffect, useMemo, useState } from 'react';
 import { commands, type AppError } from '../../../../shared/api';
-import { bandLabels, createIndicatorSearch, type LevelSuggestion, type ResolvedPack } from '../../../../shared/thresholds';
+import { bandLabels, createIndicatorSearch, productSource, type LevelSuggestion, type ResolvedPack } from '../../../../shared/thresholds';
 import { invoke } from '../../api';
 import { AlertMessage, FieldError, SelectField, TextField, checkWith, useForm } from '../../components';
 import { CaseForm } from './caseworkForm';
@@ -47,6 +47,7 @@ function Suggestion({ suggestion, pack }: { suggestion: LevelSuggestion; pack: R
           <ol>
             {suggestion.pathway.steps.map((step) => (
               <li key={step.order}>
+                {step.source === productSource && <strong>Our guidance, not the council’s: </strong>}
                 {step.action}
                 {step.who ? ` (${step.who})` : ''}
               </li>

@@ -6,7 +6,8 @@ import type { PackSummary } from '../../../../shared/api';
 import { bandLabels, createIndicatorSearch, describeAgeLimits, type Domain, type Level, type ResolvedIndicator, type ResolvedPack } from '../../../../shared/thresholds';
 import { AlertMessage, PageHeading, SelectField } from '../../components';
 import { usePack, usePackList } from './packData';
-import { describeDuration, describeSource, describeTimescale, indicatorKindLabels } from './packWording';
+import { describeDuration, describeTimescale, indicatorKindLabels } from './packWording';
+import { SourceLine, type CitedDocument } from './SourceLine';
 import { ProvenanceBanner } from './ProvenanceBanner';
 import './packs.css';
 
@@ -19,7 +20,7 @@ const consentLabels: Record<string, string> = {
   not_stated: 'The guidance does not say',
 };
 
-function IndicatorItem({ indicator }: { indicator: ResolvedIndicator }) {
+function IndicatorItem({ indicator, document }: { indicator: ResolvedIndicator; document: CitedDocument }) {
   const redFlag = indicator.kind === 'red_flag';
   return (
     <li className={redFlag ? 'indicator indicator--red-flag' : 'indicator'}>
@@ -30,15 +31,7 @@ function IndicatorItem({ indicator }: { indicator: ResolvedIndicator }) {
       )}
       <span className="indicator__text">{indicator.text}</span>
       {indicator.ageLimits && <span className="indicator__age"> (only for children {describeAgeLimits(indicator.ageLimits)})</span>}
-      <span className="indicator__source">
-        Source: {describeSource(indicator.source)}
-        {indicator.borrowedFrom && <> (from the pack “{indicator.borrowedFrom}”)</>}
-      </span>
-      {indicator.doubt && (
-        <span className="indicator__doubt">
-          <strong>Doubt:</strong> {indicator.doubt}
-        </span>
-      )}
+      <SourceLine source={indicator.source} document={indicator.borrowedFromDocument ?? document} />
     </li>
   );
 }
@@ -105,7 +98,7 @@ function LevelsTable({ pack, words, matching }: { pack: ResolvedPack; words: rea
                       ) : (
                         <ul className="indicator-list">
                           {inCell.map((indicator) => (
-                            <IndicatorItem key={indicator.id} indicator={indicator} />
+                            <IndicatorItem key={indicator.id} indicator={indicator} document={pack.provenance} />
                           ))}
                         </ul>
                       )}
@@ -148,7 +141,7 @@ function LevelSummaries({ pack }: { pack: ResolvedPack }) {
             )}
             {level.reviewInterval && <p>Review every {describeDuration(level.reviewInterval)}.</p>}
             {pathwayTitle(level.recommendedPathwayId) && <p>Route: {pathwayTitle(level.recommendedPathwayId)}.</p>}
-            <p className="indicator__source">Source: {describeSource(level.source)}</p>
+            <SourceLine as="p" source={level.source} document={pack.provenance} />
           </li>
         ))}
     </ol>
@@ -187,7 +180,7 @@ function Pathways({ pack }: { pack: ResolvedPack }) {
                   {step.phase === 'follow_up' && <span className="muted"> Follow-up.</span>}
                   {step.consent && <span> Consent: {consentLabels[step.consent.rule]}.</span>}
                   {step.contactIds && step.contactIds.length > 0 && <span> Contact: {step.contactIds.map(contactName).join(', ')}.</span>}
-                  <span className="indicator__source">Source: {describeSource(step.source)}</span>
+                  <SourceLine source={step.source} document={pack.provenance} />
                 </li>
               ))}
           </ol>
@@ -217,7 +210,7 @@ function Rules({ pack }: { pack: ResolvedPack }) {
                 {rule.timescale && <> {describeTimescale(rule.timescale)}.</>}
               </>
             )}{' '}
-            <span className="indicator__source">Source: {describeSource(rule.source)}</span>
+            <SourceLine source={rule.source} document={pack.provenance} />
           </li>
         ))}
       </ul>
@@ -245,7 +238,7 @@ function EscalationSection({ pack }: { pack: ResolvedPack }) {
                 <strong>Stage {stage.order}:</strong> {stage.action}
                 {stage.who && <span className="muted"> (who: {stage.who})</span>}
                 {stage.timescale && <strong className="pathway__timescale"> {describeTimescale(stage.timescale)}.</strong>}
-                <span className="indicator__source">Source: {describeSource(stage.source)}</span>
+                <SourceLine source={stage.source} document={pack.provenance} />
               </li>
             ))}
         </ol>
@@ -337,7 +330,7 @@ function PackExplorer({ pack }: { pack: ResolvedPack }) {
           <ul className="list">
             {pack.notes.map((note, index) => (
               <li key={index}>
-                {note.text} <span className="indicator__source">Source: {describeSource(note.source)}</span>
+                {note.text} <SourceLine source={note.source} document={pack.provenance} />
               </li>
             ))}
           </ul>
