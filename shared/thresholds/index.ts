@@ -49,3 +49,4 @@ export {
 export { emergencyAdvice, whoToCallNow, type ContactNow, type ContactStatus, type WhoToCallNow } from './whoToCallNow';
 export { renderPackJsonSchema } from './jsonSchema';
 export { createIndicatorSearch, productSynonyms, type IndicatorSearch } from './indicatorSearch';
+export { productRedFlagKinds, redFlagKindOf, type RedFlagKind } from './redFlags';

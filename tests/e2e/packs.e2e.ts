@@ -93,7 +93,8 @@ describe('the school’s local-authority pack', () => {
     const fgm = page.locator('.indicator');
     expect(await fgm.count()).toBe(1);
     const fgmText = await fgm.textContent();
-    expect(fgmText).toContain('Red flag: act now.');
+    expect(fgmText).toContain('Red flag (our guidance): act now.');
+    await page.getByText('Red flags are our guidance, not the council’s labels:').waitFor();
     expect(fgmText).toContain('Female genital mutilation (FGM)');
     expect(fgmText).toContain('Source: Worcestershire Multi Agency Levels of Need, May 2019');
     expect(fgmText).not.toContain('Doubt');

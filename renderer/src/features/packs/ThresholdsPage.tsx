@@ -25,7 +25,7 @@ function IndicatorItem({ indicator, document }: { indicator: ResolvedIndicator; 
   return (
     <li className={redFlag ? 'indicator indicator--red-flag' : 'indicator'}>
       {redFlag ? (
-        <strong className="indicator__flag">Red flag: act now. </strong>
+        <strong className="indicator__flag">Red flag (our guidance): act now. </strong>
       ) : (
         <span className="indicator__kind">{indicatorKindLabels[indicator.kind]}: </span>
       )}
@@ -288,6 +288,10 @@ function PackExplorer({ pack }: { pack: ResolvedPack }) {
       <p className="lead">
         These are the council’s examples of what each level of need looks like. They help you judge; they do not decide. A red flag means act now,
         whatever else you have seen.
+      </p>
+      <p>
+        <strong>Red flags are our guidance, not the council’s labels:</strong> Safeguarding Records marks the same kinds of indicator as red flags in
+        every council’s pack (for example female genital mutilation, sexual activity under 13, or going missing from home regularly).
       </p>
       <h2 className="section-title">Levels of need</h2>
       <LevelSummaries pack={pack} />

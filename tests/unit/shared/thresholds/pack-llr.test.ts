@@ -147,7 +147,7 @@ describe('the Leicester, Leicestershire & Rutland pack (seed 003)', () => {
   it('marks as red flags only the Specialist items that mean a child is being harmed or needs protecting now', () => {
     const redFlags = pack.indicators.filter((indicator) => indicator.kind === 'red_flag');
     expect(redFlags.every((indicator) => indicator.levelId === 'specialist')).toBe(true);
-    expect(redFlags.map((indicator) => indicator.id)).toEqual(['s-he-02', 's-he-03', 's-se-05', 's-se-07', 's-fr-01', 's-fr-03', 's-cr-01']);
+    expect(redFlags.map((indicator) => indicator.id)).toEqual(['s-he-02', 's-he-03', 's-se-05', 's-se-07', 's-se-10', 's-fr-01', 's-fr-03', 's-cr-01']);
   });
 
   it('carries the age limits printed in the indicators', () => {
