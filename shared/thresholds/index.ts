@@ -5,6 +5,7 @@ export {
   historicalStatus,
   indicatorKinds,
   packSchema,
+  productSource,
   weekdays,
   type AccumulationRule,
   type AgeLimits,
@@ -24,6 +25,8 @@ export {
   type PathwayStep,
   type Rule,
   type Source,
+  type SourceOrProduct,
+  type Provenance,
   type Timescale,
   type Weekday,
 } from './packSchema';
@@ -45,3 +48,5 @@ export {
 } from './suggestLevel';
 export { emergencyAdvice, whoToCallNow, type ContactNow, type ContactStatus, type WhoToCallNow } from './whoToCallNow';
 export { renderPackJsonSchema } from './jsonSchema';
+export { createIndicatorSearch, productSynonyms, type IndicatorSearch } from './indicatorSearch';
+export { productRedFlagKinds, redFlagKindOf, type RedFlagKind } from './redFlags';

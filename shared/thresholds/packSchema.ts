@@ -38,6 +38,13 @@ export const sourceSchema = z
   .meta({ id: 'Source', description: 'Where in the published document this item comes from, so a reader can check the transcription.' });
 export type Source = z.infer<typeof sourceSchema>;
 
+/** Advice the product adds that the council's document does not give (e.g. "call 999"): never passed off as the council's. */
+export const productSource = 'product' as const;
+const sourceOrProductSchema = z
+  .union([sourceSchema, z.literal(productSource)])
+  .describe('Where in the document this comes from, or "product" for advice Safeguarding Records adds that the document does not give.');
+export type SourceOrProduct = z.infer<typeof sourceOrProductSchema>;
+
 const doubt = text.describe(
   'Why this transcription may be wrong (e.g. the PDF table was jumbled and the item\'s column is inferred). Shown beside the item.',
 );
@@ -222,7 +229,7 @@ export const contactSchema = z
     outOfHoursContactId: id.optional().describe('Whom to call instead when this contact is closed.'),
     note: text.optional(),
     verifiedOn: z.union([z.null(), z.iso.date()]).describe('yyyy-MM-dd when a school last checked these details; null until then.'),
-    source: sourceSchema.optional(),
+    source: sourceOrProductSchema.optional(),
   })
   .meta({ id: 'Contact', description: 'A team or line to contact.' });
 export type Contact = z.infer<typeof contactSchema>;
@@ -239,7 +246,7 @@ export const pathwayStepSchema = z.strictObject({
     .array(z.enum(contactRoles))
     .optional()
     .describe('Contacts by role, so a multi-council pack picks the chosen council\'s own front door.'),
-  source: sourceSchema,
+  source: sourceOrProductSchema,
 }).meta({ id: 'PathwayStep' });
 export type PathwayStep = z.infer<typeof pathwayStepSchema>;
 
@@ -325,6 +332,14 @@ export const borrowedIndicatorsSchema = z
     levelMap: z
       .record(id, id)
       .describe('For each of the lending pack\'s level ids, the level in this pack its indicators belong to.'),
+    domainIds: z
+      .array(id)
+      .min(1)
+      .optional()
+      .describe(
+        'Borrow only the indicators under these domains of the lending pack (and their sub-headings), when this document adopted ' +
+          'only those tables; indicators the lender does not group by domain are then left out. Omit to borrow every indicator.',
+      ),
     note: text.optional(),
     source: sourceSchema.optional().describe('Where this document says it uses the other framework.'),
   })
@@ -338,6 +353,10 @@ export const provenanceSchema = z
   .strictObject({
     publisher: text,
     title: text,
+    shortTitle: text
+      .max(80)
+      .optional()
+      .describe('A short name for the document, shown as the source under each item, e.g. "Worcestershire Multi Agency Levels of Need".'),
     publishedOn: z
       .string()
       .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Use yyyy, yyyy-MM or yyyy-MM-dd')
@@ -368,7 +387,7 @@ export const packSchema = z
     immediateActionPathwayId: id.describe('The route for a child in immediate danger; every red flag points here.'),
     escalation: escalationSchema.optional(),
     contacts: z.array(contactSchema),
-    notes: z.array(z.strictObject({ text, source: sourceSchema })).optional().describe('Guidance that is not an indicator.'),
+    notes: z.array(z.strictObject({ text, source: sourceOrProductSchema })).optional().describe('Guidance that is not an indicator.'),
     glossary: z.array(z.strictObject({ term: text, meaning: text, source: sourceSchema.optional() })).optional(),
   })
   .meta({

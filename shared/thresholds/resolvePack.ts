@@ -1,12 +1,14 @@
 // Borrowed indicators. Some documents (Wandsworth's) have no indicator table and say they use another
 // framework (the London Continuum). Such a pack names the lending pack and maps each of its levels onto its
 // own; resolving copies the lender's indicators and their domains in, so the engine only ever sees one pack.
-import type { Domain, Indicator, Pack } from './packSchema';
+import type { Domain, Indicator, Pack, Provenance } from './packSchema';
 import { formatJsonPath, validatePack, type PackError } from './validatePack';
 
 export interface ResolvedIndicator extends Indicator {
   /** The id of the pack this indicator was borrowed from; absent for the pack's own indicators. */
   borrowedFrom?: string;
+  /** The lending pack's document, so a borrowed indicator names where it really comes from. */
+  borrowedFromDocument?: Pick<Provenance, 'publisher' | 'title' | 'shortTitle' | 'publishedOn'>;
 }
 
 /** A validated pack with its borrowed indicators copied in: what the suggestion engine works on. */
@@ -61,19 +63,42 @@ export function resolvePack(pack: Pack, lenders: ReadonlyMap<string, Pack | Reso
       domainIds.add(domain.id);
       domains.push(domain);
     }
+    const lenderDomainIds = new Set(lender.domains.map((domain) => domain.id));
+    (borrow.domainIds ?? []).forEach((domainId, domainIndex) => {
+      if (!lenderDomainIds.has(domainId)) errors.push({ path: `${path}.domainIds[${domainIndex}]`, message: `"${lender.id}" has no domain "${domainId}"` });
+    });
+    const adopted = borrow.domainIds ? domainsWithin(lender.domains, borrow.domainIds) : null;
     for (const indicator of lender.indicators) {
       const levelId = borrow.levelMap[indicator.levelId];
       if (levelId === undefined) continue;
+      if (adopted && (indicator.domainId === undefined || !adopted.has(indicator.domainId))) continue;
       if (indicatorIds.has(indicator.id)) {
         errors.push({ path: `${path}.fromPackId`, message: `Indicator id "${indicator.id}" is in both packs` });
         continue;
       }
       indicatorIds.add(indicator.id);
-      indicators.push({ ...indicator, levelId, borrowedFrom: lender.id });
+      const { publisher, title, shortTitle, publishedOn } = lender.provenance;
+      const borrowedFromDocument = { publisher, title, publishedOn, ...(shortTitle === undefined ? {} : { shortTitle }) };
+      indicators.push({ ...indicator, levelId, borrowedFrom: lender.id, borrowedFromDocument });
     }
   });
 
   return errors.length === 0 ? { ok: true, pack: { ...pack, domains, indicators } } : { ok: false, errors };
+}
+
+/** The given domains and every domain beneath them in the tree. */
+function domainsWithin(domains: readonly Domain[], rootIds: readonly string[]): Set<string> {
+  const within = new Set(rootIds);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const domain of domains) {
+      if (domain.parentId !== undefined && within.has(domain.parentId) && !within.has(domain.id)) {
+        within.add(domain.id);
+        grew = true;
+      }
+    }
+  }
+  return within;
 }
 
 export interface PackLibrary {

@@ -138,11 +138,13 @@ describe('the DSL’s working day', () => {
     await page.getByRole('button', { name: 'Assess thresholds' }).click();
     await heading(page, 'Assess thresholds');
     const suggestionTitle = page.locator('#suggestion-title');
-    await suggestionTitle.waitFor();
-    const before = await suggestionTitle.textContent();
-    await fill(page, 'Search the indicators', 'chastisement');
+    // Nothing ticked, nothing suggested: not even the lowest level.
+    await page.getByText('No level is suggested yet', { exact: false }).waitFor();
+    expect(await suggestionTitle.count()).toBe(0);
+    // Staff type "bruise"; the council's words are "Physical chastisement".
+    await fill(page, 'Search the indicators', 'bruise');
     await page.getByLabel('Physical chastisement of the child', { exact: true }).check();
-    await expect.poll(() => suggestionTitle.textContent()).not.toBe(before);
+    await suggestionTitle.waitFor();
     expect(await suggestionTitle.textContent()).toContain('Suggested level: 4');
     await page.getByText(/This is a suggestion drawn from the local authority's published thresholds, not a decision/).waitFor();
     await fill(page, 'What you saw or were told (optional): Physical chastisement of the child', 'Bruise and Amy’s words on 23/11/2026.');

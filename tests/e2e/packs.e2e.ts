@@ -37,6 +37,13 @@ async function checkAgain(page: OpenedPage['page']): Promise<void> {
   ]);
 }
 
+/** Seed file names, line references and transcription notes belong in the pack file, not on staff's screens. */
+async function expectNoWorkingNotes(page: OpenedPage['page'], where: string): Promise<void> {
+  const text = (await page.locator('main').textContent()) ?? '';
+  expect(text, where).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+  expect(text, where).not.toMatch(/Transcription|\bseed\b|\blines? \d/i);
+}
+
 describe('the school’s local-authority pack', () => {
   it('is chosen in Settings, read in the explorer, and tells staff whom to call in and out of office hours', async () => {
     const { page, problems } = opened;
@@ -59,8 +66,8 @@ describe('the school’s local-authority pack', () => {
     expect(await packChoice.getByText('Historical — verify before use.').count()).toBe(5);
     await page.getByRole('radio', { name: new RegExp(`^${worcestershire.title.replace(/[()]/g, '\\$&')}`) }).check();
     const banner = page.getByRole('region', { name: `Where ${worcestershire.title} comes from` });
-    await banner.getByText('004_e8fa8c619eac9618.txt').waitFor();
-    expect(await banner.textContent()).toContain('Worcestershire Safeguarding Children Board');
+    await banner.getByText('Worcestershire Safeguarding Children Board', { exact: false }).waitFor();
+    expect(await banner.textContent()).not.toContain('.txt');
     expect(await banner.textContent()).toContain('May 2019');
     expect(await banner.textContent()).toContain('Historical — verify before use.');
     await check('settings with a pack selected');
@@ -75,15 +82,23 @@ describe('the school’s local-authority pack', () => {
     await check('thresholds explorer');
     const indicatorCount = await page.locator('.indicator').count();
     expect(indicatorCount).toBe(174);
+    // Staff read the council's document and date as the source, never our working notes on the transcription.
+    expect(await page.locator('.indicator__source').first().textContent()).toBe('Source: Worcestershire Multi Agency Levels of Need, May 2019');
+    await expectNoWorkingNotes(page, 'thresholds explorer');
+    // The hint's own example finds the council's words for it.
+    await page.getByLabel('Search indicators and the glossary', { exact: true }).fill('bruise');
+    await page.getByRole('status').filter({ hasText: /indicators match “bruise”/ }).waitFor();
+    expect(await page.locator('.indicator').filter({ hasText: 'Physical chastisement of the child' }).count()).toBe(1);
     await page.getByLabel('Search indicators and the glossary', { exact: true }).fill('genital mutilation');
     await page.getByRole('status').filter({ hasText: '1 indicator matches “genital mutilation”' }).waitFor();
     const fgm = page.locator('.indicator');
     expect(await fgm.count()).toBe(1);
     const fgmText = await fgm.textContent();
-    expect(fgmText).toContain('Red flag: act now.');
+    expect(fgmText).toContain('Red flag (our guidance): act now.');
+    await page.getByText('Red flags are our guidance, not the council’s labels:').waitFor();
     expect(fgmText).toContain('Female genital mutilation (FGM)');
-    expect(fgmText).toContain('Source: 004_e8fa8c619eac9618.txt, line 204');
-    expect(fgmText).toContain('Doubt:');
+    expect(fgmText).toContain('Source: Worcestershire Multi Agency Levels of Need, May 2019');
+    expect(fgmText).not.toContain('Doubt');
     expect(await page.getByRole('row', { name: /Health/ }).getByText('Female genital mutilation (FGM)').count()).toBe(1);
     await check('thresholds explorer with a search');
     await screenshot(page, 'thresholds-search');
@@ -123,6 +138,7 @@ describe('the school’s local-authority pack', () => {
     // The directory: Redditch's own coordinators only, each "not verified" until the school checks them.
     const directory = page.getByRole('region', { name: /^Contacts in Worcestershire/ });
     await directory.getByRole('heading', { name: 'Early Help Coordinators' }).waitFor();
+    await expectNoWorkingNotes(page, 'who to call and the contacts');
     expect(await directory.getByRole('heading', { name: /Redditch: Tara Day/ }).count()).toBe(1);
     expect(await directory.getByRole('heading', { name: /Malvern: Charlotte Krivosic/ }).count()).toBe(0);
     await screenshot(page, 'who-to-call-bank-holiday');

@@ -2,7 +2,7 @@
 // watch the suggested level update, then record the DSL's own judgement and reasons. The suggestion never decides.
 import { useEffect, useMemo, useState } from 'react';
 import { commands, type AppError } from '../../../../shared/api';
-import { bandLabels, type LevelSuggestion, type ResolvedPack } from '../../../../shared/thresholds';
+import { bandLabels, createIndicatorSearch, productSource, type LevelSuggestion, type ResolvedPack } from '../../../../shared/thresholds';
 import { invoke } from '../../api';
 import { AlertMessage, FieldError, SelectField, TextField, checkWith, useForm } from '../../components';
 import { CaseForm } from './caseworkForm';
@@ -47,6 +47,7 @@ function Suggestion({ suggestion, pack }: { suggestion: LevelSuggestion; pack: R
           <ol>
             {suggestion.pathway.steps.map((step) => (
               <li key={step.order}>
+                {step.source === productSource && <strong>Our guidance, not the council’s: </strong>}
                 {step.action}
                 {step.who ? ` (${step.who})` : ''}
               </li>
@@ -91,11 +92,13 @@ export function AssessmentForm({ pupilId, childName, pack, onCancel, onSaved }: 
   const form = useForm({ judgedLevel: '', reasons: '' });
   const tickedKey = JSON.stringify(ticked);
 
-  // The suggestion follows every tick, a moment after the last one.
+  // The suggestion follows every tick, a moment after the last one. With nothing ticked there is nothing to
+  // suggest from: showing the lowest level then would read as the app judging the child's needs low.
   useEffect(() => {
     let current = true;
+    const list = Object.entries(JSON.parse(tickedKey) as Record<string, string>).map(([indicatorId, observation]) => ({ indicatorId, ...(observation.trim() ? { observation } : {}) }));
+    if (list.length === 0) return;
     const timer = setTimeout(() => {
-      const list = Object.entries(JSON.parse(tickedKey) as Record<string, string>).map(([indicatorId, observation]) => ({ indicatorId, ...(observation.trim() ? { observation } : {}) }));
       void invoke('packs.suggest', { pupilId, packId: pack.id, ticked: list }).then((result) => {
         if (!current) return;
         if (result.ok) {
@@ -110,13 +113,14 @@ export function AssessmentForm({ pupilId, childName, pack, onCancel, onSaved }: 
     };
   }, [tickedKey, pupilId, pack.id]);
 
+  const indicatorSearch = useMemo(() => createIndicatorSearch(pack.indicators), [pack]);
   const groups = useMemo(() => {
-    const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const matching = indicatorSearch.matchingIds(search);
     const domainLabel = new Map(pack.domains.map((domain) => [domain.id, domain.label]));
     return [...pack.levels]
       .sort((a, b) => a.ordinal - b.ordinal)
       .map((level) => {
-        const indicators = pack.indicators.filter((indicator) => indicator.levelId === level.id && words.every((word) => `${indicator.text} ${(indicator.tags ?? []).join(' ')}`.toLowerCase().includes(word)));
+        const indicators = pack.indicators.filter((indicator) => indicator.levelId === level.id && (matching === null || matching.has(indicator.id)));
         const byDomain = new Map<string, typeof indicators>();
         for (const indicator of indicators) {
           const key = indicator.domainId ? (domainLabel.get(indicator.domainId) ?? indicator.domainId) : 'Other indicators';
@@ -125,7 +129,7 @@ export function AssessmentForm({ pupilId, childName, pack, onCancel, onSaved }: 
         return { level, count: indicators.length, domains: [...byDomain.entries()] };
       })
       .filter((group) => group.count > 0);
-  }, [pack, search]);
+  }, [pack, search, indicatorSearch]);
 
   const levelValue = (level: { code: string; label: string }) => `${level.code} ${level.label}`;
   const toggle = (id: string, on: boolean) =>
@@ -191,7 +195,6 @@ export function AssessmentForm({ pupilId, childName, pack, onCancel, onSaved }: 
                             </label>
                             <div className="field__hint choice__hint" id={`${id}-kind`}>
                               {kindLabels[indicator.kind] ?? indicator.kind}
-                              {indicator.doubt ? ` · Transcription doubt: ${indicator.doubt}` : ''}
                             </div>
                           </div>
                         </div>
@@ -219,7 +222,13 @@ export function AssessmentForm({ pupilId, childName, pack, onCancel, onSaved }: 
               <p>{suggestProblem.message}</p>
             </AlertMessage>
           )}
-          {suggestion ? <Suggestion suggestion={suggestion} pack={pack} /> : <p className="loading">Working out the suggestion…</p>}
+          {tickedCount === 0 ? (
+            <p className="assessment-suggestion__empty">No level is suggested yet: tick the indicators that fit what you know about this child.</p>
+          ) : suggestion ? (
+            <Suggestion suggestion={suggestion} pack={pack} />
+          ) : (
+            <p className="loading">Working out the suggestion…</p>
+          )}
         </div>
       </div>
       <section className="assessment__judgement" aria-labelledby="judgement-title">

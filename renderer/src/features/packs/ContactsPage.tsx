@@ -10,7 +10,8 @@ import { useApp } from '../../app/AppContext';
 import { hrefFor } from '../../app/routes';
 import { AlertMessage, Button, ButtonGroup, CheckboxField, checkWith, ErrorSummary, LinkButton, PageHeading, StatusMessage, TextField, useForm } from '../../components';
 import { usePack, usePackList } from './packData';
-import { contactRoleLabels, contactRoleOrder, describeAvailability, describePublished, describeSource, weekdayName } from './packWording';
+import { contactRoleLabels, contactRoleOrder, describeAvailability, describePublished, weekdayName } from './packWording';
+import { SourceLine } from './SourceLine';
 import './packs.css';
 
 function PhoneLink({ phone }: { phone: string }) {
@@ -217,7 +218,7 @@ function ContactCard({ pack, contact, mayEdit, onChanged }: { pack: ResolvedPack
           </dd>
         </div>
       </dl>
-      {contact.source && <p className="indicator__source">Source: {describeSource(contact.source)}</p>}
+      <SourceLine as="p" source={contact.source} document={pack.provenance} />
       {mayEdit &&
         (editing ? (
           <EditContactForm

@@ -32,12 +32,6 @@ export function ProvenanceBanner({ title, provenance, headingLevel = 2 }: { titl
             {provenance.publishedOnBasis && <span className="muted"> ({provenance.publishedOnBasis})</span>}
           </dd>
         </div>
-        <div>
-          <dt>Transcribed from</dt>
-          <dd>
-            <code>{provenance.seed}</code>
-          </dd>
-        </div>
         {provenance.url && (
           <div>
             <dt>Published at</dt>

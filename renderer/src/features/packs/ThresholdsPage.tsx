@@ -3,10 +3,11 @@
 // escalation procedure. Any signed-in member of staff may read it: it is public guidance.
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { PackSummary } from '../../../../shared/api';
-import { bandLabels, describeAgeLimits, type Domain, type Level, type ResolvedIndicator, type ResolvedPack } from '../../../../shared/thresholds';
+import { bandLabels, createIndicatorSearch, describeAgeLimits, type Domain, type Level, type ResolvedIndicator, type ResolvedPack } from '../../../../shared/thresholds';
 import { AlertMessage, PageHeading, SelectField } from '../../components';
 import { usePack, usePackList } from './packData';
-import { describeDuration, describeSource, describeTimescale, indicatorKindLabels } from './packWording';
+import { describeDuration, describeTimescale, indicatorKindLabels } from './packWording';
+import { SourceLine, type CitedDocument } from './SourceLine';
 import { ProvenanceBanner } from './ProvenanceBanner';
 import './packs.css';
 
@@ -19,32 +20,18 @@ const consentLabels: Record<string, string> = {
   not_stated: 'The guidance does not say',
 };
 
-function matches(indicator: ResolvedIndicator, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = `${indicator.text} ${(indicator.tags ?? []).join(' ')} ${indicator.doubt ?? ''}`.toLowerCase();
-  return words.every((word) => haystack.includes(word));
-}
-
-function IndicatorItem({ indicator }: { indicator: ResolvedIndicator }) {
+function IndicatorItem({ indicator, document }: { indicator: ResolvedIndicator; document: CitedDocument }) {
   const redFlag = indicator.kind === 'red_flag';
   return (
     <li className={redFlag ? 'indicator indicator--red-flag' : 'indicator'}>
       {redFlag ? (
-        <strong className="indicator__flag">Red flag: act now. </strong>
+        <strong className="indicator__flag">Red flag (our guidance): act now. </strong>
       ) : (
         <span className="indicator__kind">{indicatorKindLabels[indicator.kind]}: </span>
       )}
       <span className="indicator__text">{indicator.text}</span>
       {indicator.ageLimits && <span className="indicator__age"> (only for children {describeAgeLimits(indicator.ageLimits)})</span>}
-      <span className="indicator__source">
-        Source: {describeSource(indicator.source)}
-        {indicator.borrowedFrom && <> (from the pack “{indicator.borrowedFrom}”)</>}
-      </span>
-      {indicator.doubt && (
-        <span className="indicator__doubt">
-          <strong>Doubt:</strong> {indicator.doubt}
-        </span>
-      )}
+      <SourceLine source={indicator.source} document={indicator.borrowedFromDocument ?? document} />
     </li>
   );
 }
@@ -68,9 +55,9 @@ function domainRows(pack: ResolvedPack): DomainRow[] {
   return rows;
 }
 
-function LevelsTable({ pack, words }: { pack: ResolvedPack; words: readonly string[] }) {
+function LevelsTable({ pack, words, matching }: { pack: ResolvedPack; words: readonly string[]; matching: ReadonlySet<string> | null }) {
   const levels = [...pack.levels].sort((a, b) => a.ordinal - b.ordinal);
-  const shown = pack.indicators.filter((indicator) => matches(indicator, words));
+  const shown = matching ? pack.indicators.filter((indicator) => matching.has(indicator.id)) : pack.indicators;
   const rows = domainRows(pack).filter((row) => shown.some((indicator) => (indicator.domainId ?? null) === (row.domain?.id ?? null)));
   if (pack.indicators.length === 0) return <p>This pack has no table of indicators: the document describes its levels in words only.</p>;
   if (rows.length === 0) return <p>No indicator matches your search. Try fewer or different words.</p>;
@@ -111,7 +98,7 @@ function LevelsTable({ pack, words }: { pack: ResolvedPack; words: readonly stri
                       ) : (
                         <ul className="indicator-list">
                           {inCell.map((indicator) => (
-                            <IndicatorItem key={indicator.id} indicator={indicator} />
+                            <IndicatorItem key={indicator.id} indicator={indicator} document={pack.provenance} />
                           ))}
                         </ul>
                       )}
@@ -154,7 +141,7 @@ function LevelSummaries({ pack }: { pack: ResolvedPack }) {
             )}
             {level.reviewInterval && <p>Review every {describeDuration(level.reviewInterval)}.</p>}
             {pathwayTitle(level.recommendedPathwayId) && <p>Route: {pathwayTitle(level.recommendedPathwayId)}.</p>}
-            <p className="indicator__source">Source: {describeSource(level.source)}</p>
+            <SourceLine as="p" source={level.source} document={pack.provenance} />
           </li>
         ))}
     </ol>
@@ -193,7 +180,7 @@ function Pathways({ pack }: { pack: ResolvedPack }) {
                   {step.phase === 'follow_up' && <span className="muted"> Follow-up.</span>}
                   {step.consent && <span> Consent: {consentLabels[step.consent.rule]}.</span>}
                   {step.contactIds && step.contactIds.length > 0 && <span> Contact: {step.contactIds.map(contactName).join(', ')}.</span>}
-                  <span className="indicator__source">Source: {describeSource(step.source)}</span>
+                  <SourceLine source={step.source} document={pack.provenance} />
                 </li>
               ))}
           </ol>
@@ -223,7 +210,7 @@ function Rules({ pack }: { pack: ResolvedPack }) {
                 {rule.timescale && <> {describeTimescale(rule.timescale)}.</>}
               </>
             )}{' '}
-            <span className="indicator__source">Source: {describeSource(rule.source)}</span>
+            <SourceLine source={rule.source} document={pack.provenance} />
           </li>
         ))}
       </ul>
@@ -251,7 +238,7 @@ function EscalationSection({ pack }: { pack: ResolvedPack }) {
                 <strong>Stage {stage.order}:</strong> {stage.action}
                 {stage.who && <span className="muted"> (who: {stage.who})</span>}
                 {stage.timescale && <strong className="pathway__timescale"> {describeTimescale(stage.timescale)}.</strong>}
-                <span className="indicator__source">Source: {describeSource(stage.source)}</span>
+                <SourceLine source={stage.source} document={pack.provenance} />
               </li>
             ))}
         </ol>
@@ -291,7 +278,9 @@ function PackExplorer({ pack }: { pack: ResolvedPack }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const words = useMemo(() => deferred.toLowerCase().split(/\s+/).filter(Boolean), [deferred]);
-  const count = useMemo(() => pack.indicators.filter((indicator) => matches(indicator, words)).length, [pack, words]);
+  const search = useMemo(() => createIndicatorSearch(pack.indicators), [pack]);
+  const matching = useMemo(() => search.matchingIds(deferred), [search, deferred]);
+  const count = matching?.size ?? pack.indicators.length;
 
   return (
     <>
@@ -299,6 +288,10 @@ function PackExplorer({ pack }: { pack: ResolvedPack }) {
       <p className="lead">
         These are the council’s examples of what each level of need looks like. They help you judge; they do not decide. A red flag means act now,
         whatever else you have seen.
+      </p>
+      <p>
+        <strong>Red flags are our guidance, not the council’s labels:</strong> Safeguarding Records marks the same kinds of indicator as red flags in
+        every council’s pack (for example female genital mutilation, sexual activity under 13, or going missing from home regularly).
       </p>
       <h2 className="section-title">Levels of need</h2>
       <LevelSummaries pack={pack} />
@@ -328,7 +321,7 @@ function PackExplorer({ pack }: { pack: ResolvedPack }) {
             : `${count} ${count === 1 ? 'indicator matches' : 'indicators match'} “${deferred.trim()}”.`}
         </p>
       </div>
-      <LevelsTable pack={pack} words={words} />
+      <LevelsTable pack={pack} words={words} matching={matching} />
       <Glossary pack={pack} words={words} />
 
       <h2 className="section-title">Routes and timescales</h2>
@@ -341,7 +334,7 @@ function PackExplorer({ pack }: { pack: ResolvedPack }) {
           <ul className="list">
             {pack.notes.map((note, index) => (
               <li key={index}>
-                {note.text} <span className="indicator__source">Source: {describeSource(note.source)}</span>
+                {note.text} <SourceLine source={note.source} document={pack.provenance} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 // How pack data reads on screen: timescales, opening hours, sources and labels in plain UK English.
 import { formatIsoDate } from '../../../../shared/calendar';
-import type { Availability, ContactRole, Duration, IndicatorKind, Source, Timescale, Weekday } from '../../../../shared/thresholds';
+import type { Availability, ContactRole, Duration, IndicatorKind, Timescale, Weekday } from '../../../../shared/thresholds';
 
 const unitWords: Record<Duration['unit'], [string, string]> = {
   hours: ['hour', 'hours'],
@@ -31,12 +31,6 @@ export function describeTimescale(timescale: Timescale): string {
     case 'every':
       return `Every ${describeDuration(timescale.duration)}`;
   }
-}
-
-/** "seed 004_e8fa….txt, lines 171–171" reads badly; a single line is named once. */
-export function describeSource(source: Source): string {
-  const [first, last] = source.lines;
-  return first === last ? `${source.seed}, line ${first}` : `${source.seed}, lines ${first}–${last}`;
 }
 
 /** Pack dates are as precise as the document: "2019", "2019-05" or "2019-05-14". */

@@ -95,6 +95,26 @@ describe('borrowed indicators', () => {
     expect(suggestion.contacts.map((contact) => contact.phone)).toEqual(['020 8871 6622']);
   });
 
+  it('borrows only the adopted tables when domainIds is given: a domain\'s sub-headings come too, ungrouped lists do not', () => {
+    const json = borrowerJson();
+    json.borrowIndicators[0] = { ...json.borrowIndicators[0]!, domainIds: ['parents-carers'] } as (typeof json.borrowIndicators)[number];
+    const resolution = resolvePack(validated(json), lenders);
+    if (!resolution.ok) throw new Error(JSON.stringify(resolution.errors));
+    const underParents = new Set(['parents-carers', ...london.domains.filter((domain) => domain.parentId === 'parents-carers').map((domain) => domain.id)]);
+    const expected = london.indicators.filter((indicator) => indicator.domainId !== undefined && underParents.has(indicator.domainId));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(resolution.pack.indicators.map((indicator) => indicator.id)).toEqual(expected.map((indicator) => indicator.id));
+  });
+
+  it('refuses a domainIds entry the lender does not have', () => {
+    const json = borrowerJson();
+    json.borrowIndicators[0] = { ...json.borrowIndicators[0]!, domainIds: ['parents-carers', 'waltham-forest-list'] } as (typeof json.borrowIndicators)[number];
+    expect(resolvePack(validated(json), lenders)).toEqual({
+      ok: false,
+      errors: [{ path: 'borrowIndicators[0].domainIds[1]', message: '"london-continuum-waltham-forest-2014" has no domain "waltham-forest-list"' }],
+    });
+  });
+
   it('refuses a borrower whose lender is not loaded', () => {
     const resolution = resolvePack(validated(borrowerJson()), new Map());
     expect(resolution).toEqual({

@@ -147,7 +147,7 @@ describe('the Leicester, Leicestershire & Rutland pack (seed 003)', () => {
   it('marks as red flags only the Specialist items that mean a child is being harmed or needs protecting now', () => {
     const redFlags = pack.indicators.filter((indicator) => indicator.kind === 'red_flag');
     expect(redFlags.every((indicator) => indicator.levelId === 'specialist')).toBe(true);
-    expect(redFlags.map((indicator) => indicator.id)).toEqual(['s-he-02', 's-he-03', 's-se-05', 's-se-07', 's-fr-01', 's-fr-03', 's-cr-01']);
+    expect(redFlags.map((indicator) => indicator.id)).toEqual(['s-he-02', 's-he-03', 's-se-05', 's-se-07', 's-se-10', 's-fr-01', 's-fr-03', 's-cr-01']);
   });
 
   it('carries the age limits printed in the indicators', () => {
@@ -243,7 +243,7 @@ describe('the Leicester, Leicestershire & Rutland pack (seed 003)', () => {
       expect(rule).toMatchObject({
         kind: 'accumulation',
         countKinds: ['need', 'risk'],
-        countDistinct: 'domains',
+        countDistinct: 'indicators',
         atLeast: 3,
         raiseToLevelId: 'early-help-caf',
         pathwayId: 'early-help',
@@ -264,9 +264,19 @@ describe('the Leicester, Leicestershire & Rutland pack (seed 003)', () => {
       expect(suggestion.contacts.every((contact) => contact.areaIds === undefined || contact.areaIds.includes('rutland'))).toBe(true);
     });
 
-    it('does not trigger on two unmet needs, or on three in the same domain', () => {
+    it('does not trigger on two unmet needs', () => {
       expect(suggest(threeNeeds.slice(0, 2), { areaId: 'rutland' }).rulesApplied).toEqual([]);
-      expect(suggest(['eh-hf-01', 'eh-hf-02', 'eh-hf-03'], { areaId: 'rutland' }).rulesApplied).toEqual([]);
+    });
+
+    // The seed counts needs, not headings ("where there is a third unmet need identified"), as does the pack
+    // README's example of this very rule: three needs printed under one heading are three needs.
+    it('triggers on three unmet needs under one heading, as the pack README’s example counts them', () => {
+      const sameHeading = ['eh-hf-01', 'eh-hf-02', 'eh-hf-03'];
+      const domains = new Set(sameHeading.map((id) => pack.indicators.find((indicator) => indicator.id === id)?.domainId));
+      expect(domains.size).toBe(1);
+      const suggestion = suggest(sameHeading, { areaId: 'rutland' });
+      expect(suggestion.rulesApplied).toEqual([expect.objectContaining({ ruleId: 'rutland-third-unmet-need', count: 3 })]);
+      expect(suggestion.level.id).toBe('early-help-caf');
     });
 
     // The seed makes this Rutland's rule (Appendix D, line 466): the pack scopes it to Rutland with areaIds.

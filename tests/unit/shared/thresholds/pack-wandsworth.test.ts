@@ -106,18 +106,26 @@ describe('the Wandsworth early help pack (seed 002)', () => {
     ]);
   });
 
-  it('holds every London indicator once resolved, on Wandsworth\'s levels, with London\'s domains', () => {
+  it('holds every indicator of the London Continuum tables once resolved, on Wandsworth\'s levels, with London\'s domains', () => {
     const wandsworth = resolved();
     expect(countBy(wandsworth.indicators, (indicator) => indicator.levelId)).toEqual({
       'level-1': 20,
       'level-2': 31,
       'level-3': 32,
-      'level-4': 45,
+      'level-4': 29,
     });
-    expect(wandsworth.indicators).toHaveLength(128);
+    expect(wandsworth.indicators).toHaveLength(112);
     expect(wandsworth.indicators.every((indicator) => indicator.borrowedFrom === 'london-continuum-waltham-forest-2014')).toBe(true);
-    expect(wandsworth.indicators.filter((indicator) => indicator.kind === 'red_flag')).toHaveLength(11);
+    expect(wandsworth.indicators.every((indicator) => indicator.domainId !== undefined)).toBe(true);
     expect(wandsworth.domains).toHaveLength(london.domains.length);
+  });
+
+  // Seed 000's list of Level 4 "possible indicators" (lines 439–481) is Waltham Forest's own, outside the
+  // Continuum tables; Wandsworth's guide (seed 002, lines 332–334) adopts the Continuum, not Waltham Forest's guide.
+  it('borrows none of Waltham Forest\'s own Level 4 list', () => {
+    const wandsworth = resolved();
+    expect(london.indicators.filter((indicator) => indicator.id.startsWith('l4-list-'))).toHaveLength(16);
+    expect(wandsworth.indicators.filter((indicator) => indicator.id.startsWith('l4-list-'))).toEqual([]);
   });
 
   it('steps up through the MASH: phone at once, then an early help assessment within 24 hours', () => {
@@ -196,8 +204,9 @@ describe('the Wandsworth early help pack (seed 002)', () => {
 
     // Each seed number is printed on the contact's source lines (999 is the only one not from the seed).
     const seedLines = readFileSync(seedPath, 'utf8').split('\n');
-    for (const contact of pack.contacts.filter((candidate) => candidate.phone !== undefined && candidate.source !== undefined)) {
-      const [from, to] = contact.source?.lines ?? [0, 0];
+    for (const contact of pack.contacts) {
+      if (contact.phone === undefined || contact.source === undefined || contact.source === 'product') continue;
+      const [from, to] = contact.source.lines;
       const printed = digits(seedLines.slice(from - 1, to).join(' '));
       expect(printed, contact.id).toContain(digits(contact.phone).slice(0, 11));
     }

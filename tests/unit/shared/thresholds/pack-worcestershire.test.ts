@@ -150,6 +150,7 @@ describe('the Worcestershire levels of need pack (seed 004)', () => {
     const redFlags = pack.indicators.filter((indicator) => indicator.kind === 'red_flag');
     expect(redFlags.every((indicator) => indicator.levelId === 'level-4')).toBe(true);
     expect(redFlags.map((indicator) => indicator.id)).toEqual([
+      'l4-he-04', // non-organic failure to thrive (the product's list of red-flag kinds)
       'l4-he-05', // FGM
       'l4-he-07', // imminent risk to life from mental health problems
       'l4-he-10', // sexual activity under 13
