@@ -227,7 +227,8 @@ export class SafeguardingApp {
     if (this.session || this.lockedUser) this.endSession('signed_out');
     const { db, dataKey, account } = opened;
     const now = this.clock().toISOString();
-    const pending = keyring.pendingAudit;
+    // Read afresh: wrong tries made while this one was being checked may have added rows.
+    const pending = this.requireKeyring().pendingAudit;
     writeTransaction(db, () => {
       for (const entry of pending) appendAudit(db, { ...entry, userId: null, role: null });
       markSignedIn(db, account.id, now);
