@@ -72,15 +72,17 @@ describe('dispatch', () => {
     const failing = dispatchWith({
       ...handlers,
       'settings.update': inTransaction<'settings.update'>(({ db, session, now }) => {
-        db.prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('idleLockMinutes', '60', ?, ?)").run(now.toISOString(), session.user.id);
+        db.prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('idleLockMinutes', '60', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(now.toISOString(), session.user.id);
         throw new Error('disk on fire');
       }),
     });
     const before = auditRows(app).length;
+    const settingsRows = () => app.current()!.db.prepare("SELECT key, value FROM settings ORDER BY key").all();
+    const settingsBefore = settingsRows();
     const result = await failing(app, 'settings.update', { idleLockMinutes: 60 }, 'test');
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', reference: expect.stringMatching(/^[0-9A-F]{8}$/) } });
     if (!result.ok) expect(result.error.message).not.toContain('disk on fire');
-    expect(app.current()!.db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
+    expect(settingsRows()).toEqual(settingsBefore);
     expect(auditRows(app).length).toBe(before);
     expect((await call(app, 'settings.get', {})).idleLockMinutes).toBe(5);
   });

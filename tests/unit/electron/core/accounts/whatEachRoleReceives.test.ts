@@ -11,7 +11,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 const roster = [
   'UPN,Surname,Forename,DOB,Year,Reg,Address,Postcode',
   'A123456789012,Hughes,Amelia,04/03/2016,5,5H,14 Larch Avenue,WR1 2AB',
-  'B123456789012,Hughes,Benjamin,21/07/2018,3,3K,14 Larch Avenue,WR1 2AB',
+  'P123456789013,Hughes,Benjamin,21/07/2018,3,3K,14 Larch Avenue,WR1 2AB',
 ].join('\n');
 const rosterFile = { fileName: 'roster.csv', dataBase64: Buffer.from(roster).toString('base64') };
 const rosterMapping = { UPN: 'upn', Surname: 'legalLastName', Forename: 'legalFirstName', DOB: 'dateOfBirth', Year: 'yearGroup', Reg: 'registrationGroup', Address: 'address', Postcode: 'postcode' } as const;
@@ -98,6 +98,7 @@ function inputs(s: School): Partial<Record<CommandName, unknown>> {
     'accounts.disable': { userId: s.spareAccountId, reason: 'Left the school' },
     'accounts.resetPassword': { userId: s.spareAccountId, temporaryPassword: 'temporary password 8', authority: { kind: 'recovery_key', recoveryKey: s.recoveryKey } },
     'settings.get': {},
+    'setup.progress': {},
     'settings.update': { idleLockMinutes: 10 },
     'audit.verify': {},
     'system.noop': {},

@@ -9,7 +9,7 @@ async function school(start = '2026-11-23T10:00:00Z') {
   const app = newApp(tempDataDir(), { clock: () => now });
   const { user: dsl } = await setUpSchool(app);
   const amy = await call(app, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H' });
-  const ben = await call(app, 'pupils.create', { upn: 'B123456789012', legalFirstName: 'Benjamin', legalLastName: 'Hughes', dateOfBirth: '2018-07-21', yearGroup: '3', registrationGroup: '3K' });
+  const ben = await call(app, 'pupils.create', { upn: 'P123456789013', legalFirstName: 'Benjamin', legalLastName: 'Hughes', dateOfBirth: '2018-07-21', yearGroup: '3', registrationGroup: '3K' });
   const logConcern = async (whatHappened: string) =>
     (await call(app, 'concerns.submit', { pupils: [{ pupilId: amy.id, part: 'subject' }, { pupilId: ben.id, part: 'witness' }], occurredDate: start.slice(0, 10), occurredTime: '08:00', whatHappened })).id;
   return { app, dsl, amy, ben, logConcern, setNow: (next: string) => (now = new Date(next)) };

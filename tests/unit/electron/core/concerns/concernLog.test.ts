@@ -167,7 +167,7 @@ describe('finding pupils', () => {
     expect(await names('5h')).toEqual(['Amelia']);
     expect(await names('%')).toEqual([]);
     // Brothers and sisters are linked by the MIS's family key: Amy and Ben share one, Riya has her own.
-    const roster = ['UPN,Surname,Forename,DOB,Year,Reg,Family ID', 'A123456789012,Hughes,Amelia,04/03/2016,Year 5,5H,F1', 'B123456789012,Hughes,Benjamin,21/07/2018,Year 3,3K,F1', 'C123456789012,Patel,Riya,01/12/2015,Year 5,5P,F2'].join('\n');
+    const roster = ['UPN,Surname,Forename,DOB,Year,Reg,Family ID', 'A123456789012,Hughes,Amelia,04/03/2016,Year 5,5H,F1', 'B123456789003,Hughes,Benjamin,21/07/2018,Year 3,3K,F1', 'D123456789014,Patel,Riya,01/12/2015,Year 5,5P,F2'].join('\n');
     const file = { fileName: 'roster.csv', dataBase64: Buffer.from(roster).toString('base64') };
     await call(app, 'roster.import', { file, mapping: (await call(app, 'roster.preview', { file })).suggestedMapping, leftOn: '2026-07-22' });
     expect((await call(app, 'pupils.siblings', { pupilId: amy.id })).map((pupil) => pupil.id)).toEqual([ben.id]);

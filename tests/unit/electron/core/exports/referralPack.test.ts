@@ -145,7 +145,7 @@ describe('a name that tries to read backwards', () => {
   it.skipIf(!canReadBack)('takes the right-to-left override out of the name on screen, in the PDF, the JSON and the CSV', async () => {
     const { app } = await exportSchool();
     // "Liam\u202Eevil" would show as "Liamlive": the override reverses what follows it.
-    const pupil = await call(app, 'pupils.create', { upn: 'C123456789012', legalFirstName: 'Liam\u202Eevil', legalLastName: 'Ward\u2066x\u2069', dateOfBirth: '2016-01-02', yearGroup: '5' });
+    const pupil = await call(app, 'pupils.create', { upn: 'D123456789014', legalFirstName: 'Liam\u202Eevil', legalLastName: 'Ward\u2066x\u2069', dateOfBirth: '2016-01-02', yearGroup: '5' });
     await call(app, 'children.addEvent', { pupilId: pupil.id, kind: 'other', occurredOn: '2026-11-20', occurredAtTime: '09:00', summary: 'Mum said Liam\u202Eevil is staying with an aunt.' });
     const file = await call(app, 'children.file', { pupilId: pupil.id });
     expect(file.pupil).toMatchObject({ legalFirstName: 'Liamevil', legalLastName: 'Wardx' });
