@@ -100,7 +100,6 @@ describe('accounts', () => {
 
     await signIn(page, admin.username, admin.temporaryPassword);
     await heading(page, 'Choose your own password');
-    await fill(page, 'Temporary password', admin.temporaryPassword);
     await fill(page, 'New password', admin.password);
     await fill(page, 'Type the new password again', admin.password);
     await clickAndAwait(page, 'Save my password and continue', 'session.changePassword');

@@ -54,7 +54,7 @@ describe('the school’s local-authority pack', () => {
     // The council chosen at setup (Wandsworth) is the school's pack at once: "who to call" names its contacts.
     await goTo(page, 'Who to call');
     await page.getByText('If a child is in immediate danger, call the police on 999 now.').waitFor();
-    await page.getByText(/Wandsworth/).first().waitFor();
+    await page.getByRole('main').getByText(/Wandsworth/).filter({ visible: true }).first().waitFor();
     expect(await page.getByText('The school has not chosen its local-authority pack').count()).toBe(0);
 
     // Settings: every pack's provenance, then Worcestershire for Redditch.

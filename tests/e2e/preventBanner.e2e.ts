@@ -27,7 +27,10 @@ describe('the Prevent banner on the concern form', () => {
 
     await fill(page, 'What you saw or heard', 'He was upset at lunch.');
     await prevent.waitFor({ state: 'detached' });
-    await page.getByLabel('Radicalisation (Prevent)', { exact: true }).check();
+    // The less common kinds sit behind "More kinds of concern" (the form fits a laptop screen).
+    const radicalisation = page.getByLabel('Radicalisation (Prevent)', { exact: true });
+    if (!(await radicalisation.isVisible())) await page.getByRole('button', { name: /More kinds of concern/ }).click();
+    await radicalisation.check();
     await prevent.waitFor();
     expect(await page.getByLabel('What you saw or heard', { exact: true }).inputValue()).toBe('He was upset at lunch.');
     expect(problems).toEqual([]);

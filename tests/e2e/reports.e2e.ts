@@ -62,8 +62,8 @@ describe('the headteacher’s culture report', () => {
     // Last term, the head's own view.
     await page.getByLabel('Last term', { exact: true }).check();
     await clickAndAwait(page, 'Show the report', 'reports.dashboard');
-    await page.getByRole('heading', { level: 2, name: 'Summer term 2026 (01/05/2026 to 31/08/2026)' }).waitFor();
-    await page.getByText('Compared with Spring term 2026 (01/01/2026 to 30/04/2026).').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Summer term 2026 (13/04/2026 to 31/08/2026)' }).waitFor();
+    await page.getByText('Compared with Spring term 2026 (05/01/2026 to 12/04/2026).').waitFor();
 
     // A measure beside the previous period, with its plain-English definition next to it (the summary comes first;
     // every part opens with one click).
@@ -75,11 +75,12 @@ describe('the headteacher’s culture report', () => {
     expect(await page.locator('.report-narrative').textContent()).toContain('Concerns logged rose 175% compared with Spring term 2026 (from 4 to 11).');
 
     // The charts are pictures with a text alternative, and the numbers are there as a table too.
-    const trend = page.getByRole('img', { name: /Concerns logged per week/ });
+    // The summer term runs from 13/04 to the autumn term's start (over 20 weeks), so it is counted by month.
+    const trend = page.getByRole('img', { name: /Concerns logged per month/ });
     await trend.waitFor();
     const trendTable = page.locator('figure', { has: trend }).locator('details');
     await trendTable.getByText('Show these numbers as a table').click();
-    expect(await trendTable.locator('tbody tr').count()).toBe(18);
+    expect(await trendTable.locator('tbody tr').count()).toBe(5);
     await page.getByRole('img', { name: /Concerns by category/ }).waitFor();
 
     // The head sees who logged nothing.
@@ -110,7 +111,7 @@ describe('the headteacher’s culture report', () => {
     const link = page.getByRole('link', { name: /Download the governors’ report \(PDF\)/ });
     expect(await link.getAttribute('href')).toMatch(/^blob:/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toBe('culture-report-governors-2026-05-01-to-2026-08-31.pdf');
+    expect(download.suggestedFilename()).toBe('culture-report-governors-2026-04-13-to-2026-08-31.pdf');
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = squash(pdfText(pdf));

@@ -42,11 +42,12 @@ export const seededNames = [
 // [author index, pupil index, London date and time (BST = UTC+1 in these months), categories, minutes until the DSL reads it]
 type SeedConcern = [number, number, string, string[], number | null];
 const concerns: SeedConcern[] = [
-  // Spring term 2026 (the term before last): four concerns from two people.
+  // Spring term 2026 (the term before last: 05/01 to 12/04 in the usual English pattern, which the school has not
+  // changed): four concerns from two people.
   [0, 0, '2026-01-14T09:10:00Z', ['neglect'], 30],
   [1, 1, '2026-02-03T11:00:00Z', ['emotional-abuse'], 90],
   [0, 2, '2026-03-10T13:30:00Z', ['attendance'], 45],
-  [0, 0, '2026-04-21T08:50:00Z', ['neglect'], 20],
+  [0, 0, '2026-03-24T08:50:00Z', ['neglect'], 20],
   // Summer term 2026 (last term): eleven concerns from three people.
   [0, 0, '2026-05-05T08:20:00Z', ['neglect'], 25],
   [1, 0, '2026-05-12T10:05:00Z', ['physical-abuse'], 15],
