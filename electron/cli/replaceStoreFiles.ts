@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KEYRING_FILE } from '../core/crypto';
-import { DATABASE_FILE } from '../core/store';
+import { DATABASE_FILE, syncFolder } from '../core/store';
 
 /** The file operations a restore uses: a seam through which a test makes any one of them fail. */
 export interface FileOps {
@@ -17,16 +17,7 @@ export interface FileOps {
 export const nodeFileOps: FileOps = {
   exists: (file) => fs.existsSync(file),
   rename: (from, to) => fs.renameSync(from, to),
-  syncFolder: (dir) => {
-    // Windows cannot open a folder to flush it; there NTFS journals the renames itself.
-    if (process.platform === 'win32') return;
-    const descriptor = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(descriptor);
-    } finally {
-      fs.closeSync(descriptor);
-    }
-  },
+  syncFolder,
 };
 
 /** The store's files, in the order they are moved; the WAL and shared-memory files travel with the database. */

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { withExclusiveLock } from '../store/lockFiles';
+import { syncFolder } from '../store/syncFolder';
 import { deriveKeyFromPassword, type KdfParams } from './kdf';
 import { recoveryKeyEncryptionKey } from './recoveryKey';
 import { unwrapDataKey, wrapDataKey, type WrappedKey } from './wrap';
@@ -84,17 +85,6 @@ export function writeKeyring(dataDir: string, keyring: Keyring): void {
   if (fs.existsSync(file)) fs.copyFileSync(file, `${file}.bak`);
   fs.renameSync(temporary, file);
   syncFolder(dataDir);
-}
-
-function syncFolder(dir: string): void {
-  // Windows cannot open a folder to flush it; there NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const descriptor = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(descriptor);
-  } finally {
-    fs.closeSync(descriptor);
-  }
 }
 
 /**

@@ -4,6 +4,7 @@ export { readSnapshot, writeTransaction } from './transactions';
 export { IN_USE_DIR, RESTORE_LOCK, StoreInUseError, lockForRestore } from './storeInUse';
 export { withExclusiveLock } from './lockFiles';
 export { writeEncryptedCopy } from './encryptedCopy';
+export { syncFolder } from './syncFolder';
 export { BackgroundCheckpoints } from './backgroundCheckpoints';
 export type { Store } from './open';
 export { migrations } from './migrations';
