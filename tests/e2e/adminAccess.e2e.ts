@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedCaseworkSchool, call } from './support/caseworkFlows';
 import { invokeFromPage } from './support/concernFlows';
-import { dsl, fill, heading, recordCommands, signIn } from './support/flows';
+import { dsl, heading, recordCommands, signInFirstTime } from './support/flows';
 import { hostAndPagePerTest } from './support/perTest';
 
 const e2e = hostAndPagePerTest();
@@ -19,12 +19,7 @@ describe('an administrator', () => {
     await call(app, 'session.signOut', {});
 
     await page.reload();
-    await signIn(page, admin.username, admin.temporaryPassword);
-    await heading(page, 'Choose your own password');
-    await fill(page, 'New password', admin.password);
-    await fill(page, 'Type the new password again', admin.password);
-    await page.getByRole('button', { name: 'Save my password and continue' }).click();
-    await heading(page, 'Hello, Alex');
+    await signInFirstTime(page, admin);
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('button', { name: /^More/ }).click();

@@ -1,7 +1,7 @@
 // Getting a school ready for logging concerns, and the steps a member of staff takes on the form, in the words on
 // the screen. The roster is imported through the page's own token (the DSL may manage it), as an admin would.
 import type { Page } from 'playwright-core';
-import { createStaffAccount, dsl, fill, heading, setUpSchoolAndConfirm, signIn, signOut, staff } from './flows';
+import { createStaffAccount, dsl, heading, setUpSchoolAndConfirm, signIn, signInFirstTime, signOut, staff } from './flows';
 
 export const dslOnDuty = { name: 'Ms Priya Patel', extension: '214', whereToFind: 'the office next to reception' };
 export const headteacher = { name: 'Mr Tom Reid', contact: 'extension 201, or 07700 900123' };
@@ -64,12 +64,7 @@ export async function schoolWithStaffSignedIn(page: Page): Promise<void> {
   await prepareSchool(page);
   await createStaffAccount(page);
   await signOut(page);
-  await signIn(page, staff.username, staff.temporaryPassword);
-  await heading(page, 'Choose your own password');
-  await fill(page, 'New password', staff.password);
-  await fill(page, 'Type the new password again', staff.password);
-  await page.getByRole('button', { name: 'Save my password and continue' }).click();
-  await heading(page, 'Hello, Sam');
+  await signInFirstTime(page, staff);
 }
 
 export async function signInAs(page: Page, who: 'dsl' | 'staff'): Promise<void> {

@@ -52,6 +52,19 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/**
+ * A new account's first sign-in: the temporary password carries over to the forced change (it is not asked again),
+ * the person chooses their own, and lands on their home page ("Hello, <first name>").
+ */
+export async function signInFirstTime(page: Page, person: { username: string; displayName: string; temporaryPassword: string; password: string }): Promise<void> {
+  await signIn(page, person.username, person.temporaryPassword);
+  await heading(page, 'Choose your own password');
+  await fill(page, 'New password', person.password);
+  await fill(page, 'Type the new password again', person.password);
+  await page.getByRole('button', { name: 'Save my password and continue' }).click();
+  await heading(page, `Hello, ${person.displayName.split(' ')[0]}`);
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await heading(page, 'Sign in');

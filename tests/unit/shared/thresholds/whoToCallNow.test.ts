@@ -2,33 +2,10 @@
 // MASH in seed 001 (Monday to Thursday 9am–5.15pm, Friday 9am–5pm, a separate out-of-hours number).
 import { describe, expect, it } from 'vitest';
 import { contactsForArea, suggestLevel, validatePack, whoToCallNow, type Contact, type Pack } from '../../../../shared/thresholds/index';
+import { mash, outOfHours } from '../../../fixtures/packs/officeHoursContacts';
 
 const source = { seed: 'test.txt', lines: [1, 1] as [number, number] };
 
-const mash: Contact = {
-  id: 'mash',
-  name: 'MASH',
-  role: 'mash_front_door',
-  phone: '020 8496 2310',
-  availability: {
-    kind: 'weekly',
-    sessions: [
-      { days: ['mon', 'tue', 'wed', 'thu'], opens: '09:00', closes: '17:15' },
-      { days: ['fri'], opens: '09:00', closes: '17:00' },
-    ],
-    closedOnBankHolidays: true,
-  },
-  outOfHoursContactId: 'out-of-hours',
-  verifiedOn: null,
-};
-const outOfHours: Contact = {
-  id: 'out-of-hours',
-  name: 'Out-of-hours emergency duty team',
-  role: 'out_of_hours',
-  phone: '020 8496 3000',
-  availability: { kind: 'outside_hours_of', contactId: 'mash' },
-  verifiedOn: null,
-};
 const coordinator: Contact = {
   id: 'coordinator',
   name: 'Early Help Coordinator',

@@ -3,31 +3,8 @@
 // child may not have. November dates are GMT, so the UTC instants below are London wall-clock times.
 import { describe, expect, it } from 'vitest';
 import { whoToCallNow, type Contact } from '../../../../shared/thresholds/index';
+import { mash, outOfHours } from '../../../fixtures/packs/officeHoursContacts';
 
-const mash: Contact = {
-  id: 'mash',
-  name: 'MASH',
-  role: 'mash_front_door',
-  phone: '020 8496 2310',
-  availability: {
-    kind: 'weekly',
-    sessions: [
-      { days: ['mon', 'tue', 'wed', 'thu'], opens: '09:00', closes: '17:15' },
-      { days: ['fri'], opens: '09:00', closes: '17:00' },
-    ],
-    closedOnBankHolidays: true,
-  },
-  outOfHoursContactId: 'out-of-hours',
-  verifiedOn: null,
-};
-const outOfHours: Contact = {
-  id: 'out-of-hours',
-  name: 'Out-of-hours emergency duty team',
-  role: 'out_of_hours',
-  phone: '020 8496 3000',
-  availability: { kind: 'outside_hours_of', contactId: 'mash' },
-  verifiedOn: null,
-};
 const coordinator: Contact = { id: 'coordinator', name: 'Early Help Coordinator', role: 'early_help_coordinator', availability: { kind: 'unknown' }, verifiedOn: null };
 const police: Contact = { id: 'police', name: 'Police (emergency)', role: 'police', phone: '999', availability: { kind: 'always' }, verifiedOn: null };
 // Open every weekday including bank holidays, with no stand-in of its own.
