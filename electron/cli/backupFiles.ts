@@ -7,7 +7,7 @@ import { KEYRING_FILE } from '../core/crypto';
 import { CommandError } from '../core/dispatch/commandError';
 import { DATABASE_FILE, StoreError } from '../core/store';
 import type { AuditVerification } from '../../shared/api';
-import { PASSWORD_VARIABLE } from './openSchool';
+import { PASSWORD_VARIABLE, cliCaller } from './openSchool';
 
 export const keyringCopyFor = (backupFile: string) => `${backupFile}.keyring.json`;
 
@@ -51,13 +51,14 @@ export async function checkBackupInto(
     return { ok: false, problem: `its keyring copy ${files.keyring} cannot be read (${(error as Error).message})` };
   }
   try {
+    const caller = cliCaller();
     // Signed in directly rather than through dispatch, to keep the store's own reason for refusing the file.
     try {
-      await app.signIn(username, password, 'cli');
+      await app.signIn(username, password, caller);
     } catch (error) {
       return { ok: false, problem: signInProblem(error, files, username) };
     }
-    const verified = await dispatch(app, 'audit.verify', {}, 'cli');
+    const verified = await dispatch(app, 'audit.verify', {}, caller);
     if (!verified.ok) {
       if (verified.error.code === 'forbidden') return { ok: false, problem: `${username} may not check a store: use the account of a DSL or an administrator` };
       return { ok: false, problem: `the database file is damaged or incomplete (${verified.error.code === 'internal' ? describe(unexpected) : verified.error.message})` };
@@ -65,7 +66,7 @@ export async function checkBackupInto(
     const { integrity, chain } = verified.value as AuditVerification;
     if (!integrity.ok) return { ok: false, problem: `it fails the integrity check (${integrity.messages.slice(0, 3).join('; ')})` };
     if (!chain.ok) return { ok: false, problem: `its audit log is broken at row ${chain.firstBrokenRow} (${chain.reason})` };
-    const db = app.current()!.db;
+    const db = app.store!;
     const countOf = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return { ok: true, contents: { pupils: countOf('pupils'), concerns: countOf('concerns'), accounts: countOf('users'), auditRows: chain.rowsChecked } };
   } finally {

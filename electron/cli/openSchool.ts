@@ -1,7 +1,7 @@
 // Opening a school's store from the command line: the data folder, the password from the environment, and a
 // sign-in through the same dispatch as every other door, so the CLI is throttled and audited like the app.
 import fs from 'node:fs';
-import type { Session } from '../core';
+import type { Caller, Session } from '../core';
 import { SafeguardingApp, dispatch, type AppOptions } from '../core';
 import { keyringPath } from '../core/crypto';
 import type { AppError, Role } from '../../shared/api';
@@ -47,11 +47,16 @@ export function openExistingSchool(dataDir: string, out: Output, log?: AppOption
   }
 }
 
-/** Signs in through dispatch; the result is the session, or a CliError saying what to do. */
-export async function signIn(app: SafeguardingApp, username: string, password: string): Promise<Session> {
-  const result = await dispatch(app, 'session.signIn', { username, password }, 'cli');
+/** The command line's one caller: a CLI run is one person at one terminal. */
+export function cliCaller(): Caller {
+  return { door: 'cli', sessionId: null };
+}
+
+/** Signs `caller` in through dispatch; the result is the session, or a CliError saying what to do. */
+export async function signIn(app: SafeguardingApp, caller: Caller, username: string, password: string): Promise<Session> {
+  const result = await dispatch(app, 'session.signIn', { username, password }, caller);
   if (!result.ok) throw new CliError(signInProblem(result.error, username, app.dataDir));
-  return app.current()!.session;
+  return app.current(caller)!.session;
 }
 
 function signInProblem(error: AppError, username: string, dataDir: string): string {

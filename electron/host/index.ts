@@ -1,2 +1,3 @@
-export { startBrowserHost } from './server';
-export type { BrowserHost, BrowserHostOptions } from './server';
+export { startBrowserHost, startHub } from './server';
+export type { BrowserHost, BrowserHostOptions, Hub, HubOptions } from './server';
+export { HUB_SESSION_COOKIE, LOOPBACK_SESSION_COOKIE, REQUEST_HEADER } from './door';

@@ -1,6 +1,6 @@
 // The single IPC handler. It checks who is asking — the app's own top-level frame — before parsing anything.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { dispatch, type SafeguardingApp } from '../core';
+import { dispatch, type Caller, type SafeguardingApp } from '../core';
 import { APP_ORIGIN } from './appProtocol';
 
 export const INVOKE_CHANNEL = 'safeguarding:invoke';
@@ -11,6 +11,8 @@ function fromOurTopFrame(event: IpcMainInvokeEvent, window: BrowserWindow): bool
 }
 
 export function registerInvokeHandler(app: SafeguardingApp, getWindow: () => BrowserWindow | null): void {
+  // The window is one person at this computer: its session id lives here, in the main process, never in the page.
+  const caller: Caller = { door: 'ipc', sessionId: null, address: null, computer: 'this computer (the app)' };
   ipcMain.handle(INVOKE_CHANNEL, async (event, envelope: unknown) => {
     const window = getWindow();
     if (!window || !fromOurTopFrame(event, window)) {
@@ -20,6 +22,6 @@ export function registerInvokeHandler(app: SafeguardingApp, getWindow: () => Bro
       return { ok: false, error: { code: 'invalid_input', message: 'The request was not a command.' } };
     }
     const { command, input } = envelope as { command?: unknown; input?: unknown };
-    return dispatch(app, command, input, 'ipc');
+    return dispatch(app, command, input, caller);
   });
 }

@@ -40,3 +40,9 @@ export const mayVouchForReset = (role: Role): boolean => role === 'dsl';
  * else finds a child by name, year and class only.
  */
 export const mayAddSiblings = (role: Role): boolean => readsChildRecords(role);
+
+/** Pushed alerts that a concern arrived go to those who read and act on concerns: the DSLs. */
+export const mayReceiveConcernAlerts = (role: Role): boolean => readsChildRecords(role);
+
+/** Who may see everyone's active sessions and end one: those who manage accounts (a DSL or an administrator). */
+export const mayManageSessions = (role: Role): boolean => roleMay(role, 'accounts.manage');

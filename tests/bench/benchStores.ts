@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { SafeguardingApp } from '../../electron/core';
+import { personAt } from '../fixtures/doors/callers';
 import { insertAccount } from '../../electron/core/accounts';
 import { writeDemoSchool, type DemoSchoolOptions } from '../../electron/core/demoData';
 import { migrations, openStore, type Store } from '../../electron/core/store';
@@ -21,8 +22,8 @@ export function benchDir(): string {
 /** A school set up the way the app does it (real default key derivation), filled with the demo school. */
 export async function benchSchool(dataDir: string): Promise<SafeguardingApp> {
   const app = new SafeguardingApp({ dataDir, log: { error: (_context, error) => (console.error(error), 'bench') } });
-  const { user } = await app.setup({ school: { name: 'Bench Academy', urn: '100000', localAuthority: 'other' }, dsl: DSL });
-  writeDemoSchool(app.current()!.db, BENCH_SCALE, { userId: user.id, door: 'bench', now: new Date() });
+  const { user } = await app.setup({ school: { name: 'Bench Academy', urn: '100000', localAuthority: 'other' }, dsl: DSL }, personAt(app, 'bench'));
+  writeDemoSchool(app.store!, BENCH_SCALE, { userId: user.id, door: 'bench', now: new Date() });
   return app;
 }
 

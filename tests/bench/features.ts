@@ -9,25 +9,26 @@ import { loadPackLibrary, suggestLevel } from '../../shared/thresholds';
 import { generateMisExport } from '../fixtures/roster/generateMisExport';
 import { DSL, benchDir } from './benchStores';
 import { median, percentile, progress, report, timeEach, timeEachAsync } from './measure';
+import { personAt } from '../fixtures/doors/callers';
 
 const LARGE_SCHOOL = { pupils: 2_000, concerns: 150_000, seed: 2036, asOf: '2026-11-20', phase: 'secondary' as const };
 
 async function call(app: SafeguardingApp, name: string, input: unknown): Promise<unknown> {
-  const result = await dispatch(app, name, input, 'bench');
+  const result = await dispatch(app, name, input, personAt(app, 'bench'));
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;
 }
 
 async function largeSchool(dataDir: string): Promise<SafeguardingApp> {
   const app = new SafeguardingApp({ dataDir, log: { error: (_context, error) => (console.error(error), 'bench') } });
-  const { user } = await app.setup({ school: { name: 'Large Secondary', urn: '100001', localAuthority: 'worcestershire' }, dsl: DSL });
-  writeDemoSchool(app.current()!.db, LARGE_SCHOOL, { userId: user.id, door: 'bench', now: new Date() });
+  const { user } = await app.setup({ school: { name: 'Large Secondary', urn: '100001', localAuthority: 'worcestershire' }, dsl: DSL }, personAt(app, 'bench'));
+  writeDemoSchool(app.store!, LARGE_SCHOOL, { userId: user.id, door: 'bench', now: new Date() });
   return app;
 }
 
 /** One pupil with 500 concerns, the longest chronology a DSL is likely to open. */
 function pupilWithLongHistory(app: SafeguardingApp): string {
-  const { db, session } = app.current()!;
+  const { db, session } = app.current(personAt(app))!;
   const pupilId = db.prepare('SELECT id FROM pupils ORDER BY id LIMIT 1').pluck().get() as string;
   db.transaction(() => {
     for (let index = 0; index < 500; index += 1) {
@@ -65,7 +66,7 @@ export async function measureConcernLogAndQueue(): Promise<void> {
   try {
     progress('concern log and queue: a school with 2,000 pupils and 150,000 concerns (takes a minute)');
     const app = await largeSchool(dataDir);
-    const { db } = app.current()!;
+    const { db } = app.current(personAt(app))!;
     const pupilIds = db.prepare('SELECT id FROM pupils ORDER BY id').pluck().all() as string[];
     const surnames = db.prepare('SELECT DISTINCT lower(substr(legal_last_name, 1, 3)) FROM pupils').pluck().all() as string[];
 
@@ -115,7 +116,7 @@ export async function measureRosterImport(): Promise<void> {
   try {
     progress('roster: importing a 1,500-pupil MIS export into a new school');
     const app = new SafeguardingApp({ dataDir, log: { error: (_context, error) => (console.error(error), 'bench') } });
-    await app.setup({ school: { name: 'Roster School', urn: '100002', localAuthority: 'other' }, dsl: DSL });
+    await app.setup({ school: { name: 'Roster School', urn: '100002', localAuthority: 'other' }, dsl: DSL }, personAt(app, 'bench'));
     const file = { fileName: 'sims-export.csv', dataBase64: generateMisExport().toString('base64') };
     const { suggestedMapping } = (await call(app, 'roster.preview', { file })) as { suggestedMapping: Record<string, string | null> };
     const started = process.hrtime.bigint();

@@ -11,6 +11,7 @@ import { measureExports } from './exports';
 import { measureConcernLogAndQueue, measurePacks, measureRosterImport } from './features';
 import { measureReports } from './reports';
 import { median, percentile, progress, report, timeEach, timeEachAsync, total } from './measure';
+import { personAt } from '../fixtures/doors/callers';
 
 async function measureUnlock(dataDir: string): Promise<void> {
   progress('unlock: Argon2id with the default parameters');
@@ -69,11 +70,11 @@ async function main(): Promise<void> {
   try {
     progress('setting up a school with 1,500 pupils and 20,000 concerns');
     const app = await benchSchool(schoolDir);
-    const { db, session } = app.current()!;
+    const { db, session } = app.current(personAt(app))!;
 
     progress('dispatch: system.noop through the full path, with its audit row');
     const noop = await timeEachAsync(2_000, async () => {
-      const result = await dispatch(app, 'system.noop', {}, 'bench');
+      const result = await dispatch(app, 'system.noop', {}, personAt(app, 'bench'));
       if (!result.ok) throw new Error(result.error.message);
     });
     report({ metric: 'dispatch.noop.p99_us', value: percentile(noop, 0.99), unit: 'us' });

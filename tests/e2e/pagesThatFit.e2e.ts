@@ -115,7 +115,7 @@ describe('the DSL’s pages on a laptop screen', () => {
     const app = e2e.testHost.host.app;
     const setup = await call(app, 'setup.create', { school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' }, dsl: { username: dsl.username, displayName: dsl.displayName, password: dsl.password } });
     await call(app, 'setup.confirmRecoveryKey', { confirmed: true });
-    writeDemoSchool(app.current()!.db, { pupils: 300, concerns: 600, seed: 42, asOf: londonIsoDate(now), schoolYears: 1 }, { userId: setup.user.id, door: 'test', now });
+    writeDemoSchool(app.store!, { pupils: 300, concerns: 600, seed: 42, asOf: londonIsoDate(now), schoolYears: 1 }, { userId: setup.user.id, door: 'test', now });
     await call(app, 'session.signOut', {});
     await page.reload();
     await signIn(page, dsl.username, dsl.password);

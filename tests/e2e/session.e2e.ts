@@ -117,7 +117,7 @@ describe('setting up the school and signing in', () => {
     await fill(page, 'Current password', 'half typed');
 
     // The idle lock is the core's decision; the page finds out on its next poll or when the window regains focus.
-    school_.host.app.lock();
+    school_.host.app.lockEverySession();
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await heading(page, 'Locked');
     expect(await page.getByLabel('Current password', { exact: true }).isVisible()).toBe(false);

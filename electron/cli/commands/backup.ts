@@ -9,7 +9,7 @@ import { writeEncryptedCopy, writeTransaction } from '../../core/store';
 import { CliError, requiredValue } from '../arguments';
 import { checkBackupInto, keyringCopyFor } from '../backupFiles';
 import { count } from '../output';
-import { kdfCostFromEnvironment, openExistingSchool, passwordFromEnvironment, requireRole, signIn } from '../openSchool';
+import { cliCaller, kdfCostFromEnvironment, openExistingSchool, passwordFromEnvironment, requireRole, signIn } from '../openSchool';
 import type { CliCommand } from './command';
 
 export const backupCommand: CliCommand = {
@@ -31,14 +31,14 @@ export const backupCommand: CliCommand = {
 
     const app = openExistingSchool(dataDir, out);
     try {
-      const session = await signIn(app, username, password);
+      const session = await signIn(app, cliCaller(), username, password);
       requireRole(session, ['dsl', 'admin'], 'backups are made by a DSL or an administrator.');
-      const db = app.current()!.db;
+      const db = app.store!;
       writeEncryptedCopy(db, file);
       fs.copyFileSync(keyringPath(dataDir), keyringFile);
       fs.chmodSync(keyringFile, 0o600);
       writeTransaction(db, () =>
-        appendAudit(db, { at: app.clock().toISOString(), userId: session.user.id, role: session.user.role, door: 'cli', command: 'cli.backup', recordIds: [], outcome: 'ok' }),
+        appendAudit(db, { at: app.clock().toISOString(), userId: session.user.id, role: session.user.role, door: 'cli', client: null, command: 'cli.backup', recordIds: [], outcome: 'ok' }),
       );
     } catch (error) {
       if (!(error instanceof CliError)) throw new CliError(`The backup failed: ${(error as Error).message}. Check there is space and permission to write ${file}.`);

@@ -6,7 +6,7 @@ import { newPasswordSchema } from '../../../shared/api';
 import { londonIsoDate, parseUkDate } from '../../../shared/calendar';
 import { CliError, requiredValue, wholeNumber } from '../arguments';
 import { count } from '../output';
-import { openExistingSchool, passwordFromEnvironment, requireRole, signIn } from '../openSchool';
+import { cliCaller, openExistingSchool, passwordFromEnvironment, requireRole, signIn } from '../openSchool';
 import type { CliCommand } from './command';
 
 const DEMO_PASSWORD_VARIABLE = 'SAFEGUARDING_DEMO_PASSWORD';
@@ -47,13 +47,13 @@ export const demoDataCommand: CliCommand = {
 
     const app = openExistingSchool(dataDir, out);
     try {
-      const session = await signIn(app, username, password);
+      const session = await signIn(app, cliCaller(), username, password);
       requireRole(session, ['dsl'], 'demo data holds children’s records, which only a DSL may write.');
       out.line(`Making a synthetic ${phase} school: ${count(options.pupils)} pupils, ${count(options.concerns)} concerns, seed ${seedText}, as of ${options.asOf.split('-').reverse().join('/')}.`);
       const started = performance.now();
       let summary;
       try {
-        summary = writeDemoSchool(app.current()!.db, options, { userId: session.user.id, door: 'cli', now: app.clock() }, ({ stage, done, total }) => {
+        summary = writeDemoSchool(app.store!, options, { userId: session.user.id, door: 'cli', now: app.clock() }, ({ stage, done, total }) => {
           const share = total > 0 ? ` (${Math.round((done / total) * 100)}%)` : '';
           out.line(`${stage[0]!.toUpperCase()}${stage.slice(1)}: ${count(done)} of ${count(total)}${share}`);
         });
@@ -67,7 +67,7 @@ export const demoDataCommand: CliCommand = {
         // One account of each role can sign in, so a demonstration can show every person's view.
         for (const account of summary.sampleAccounts) {
           await app.wrapForAccount(account, demoPassword);
-          setMustChangePassword(app.current()!.db, account.id, false);
+          setMustChangePassword(app.store!, account.id, false);
         }
         out.line(`Demo sign-ins (password from ${DEMO_PASSWORD_VARIABLE}): ${summary.sampleAccounts.map((account) => `${account.username} (${account.role})`).join(', ')}.`);
       } else {

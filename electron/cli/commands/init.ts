@@ -3,7 +3,7 @@ import { dispatch } from '../../core';
 import { SafeguardingApp } from '../../core';
 import { localAuthorityIds } from '../../../shared/school';
 import { CliError, requiredValue } from '../arguments';
-import { kdfCostFromEnvironment, passwordFromEnvironment } from '../openSchool';
+import { cliCaller, kdfCostFromEnvironment, passwordFromEnvironment } from '../openSchool';
 import type { CliCommand } from './command';
 
 export const initCommand: CliCommand = {
@@ -28,7 +28,7 @@ export const initCommand: CliCommand = {
         app,
         'setup.create',
         { school: { name: school, urn, localAuthority }, dsl: { username, displayName, password } },
-        'cli',
+        cliCaller(),
       );
       if (!result.ok) {
         const fields = Object.entries(result.error.fields ?? {}).map(([field, messages]) => `  ${field}: ${messages.join('; ')}`);

@@ -4,7 +4,7 @@ import { dispatch } from '../../core';
 import { parseAuditAnchor, type AuditAnchor, type AuditVerification } from '../../../shared/api';
 import { CliError, requiredValue, type ParsedArguments } from '../arguments';
 import { count } from '../output';
-import { openExistingSchool, passwordFromEnvironment, signIn } from '../openSchool';
+import { cliCaller, openExistingSchool, passwordFromEnvironment, signIn } from '../openSchool';
 import type { CliCommand } from './command';
 
 export const verifyCommand: CliCommand = {
@@ -20,8 +20,9 @@ export const verifyCommand: CliCommand = {
     const password = passwordFromEnvironment(`the password of ${username}`);
     const app = openExistingSchool(dataDir, out);
     try {
-      await signIn(app, username, password);
-      const result = await dispatch(app, 'audit.verify', anchor ? { anchor } : {}, 'cli');
+      const caller = cliCaller();
+      await signIn(app, caller, username, password);
+      const result = await dispatch(app, 'audit.verify', anchor ? { anchor } : {}, caller);
       if (!result.ok) {
         throw new CliError(
           result.error.code === 'forbidden' ? `${username} may not run checks: use the account of a DSL or an administrator.` : `The check could not run: ${result.error.message}`,

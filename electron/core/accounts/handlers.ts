@@ -54,8 +54,10 @@ export const accountsHandlers = {
     }
     if (!mayGrantRole(ctx.session.user.role, account.role)) throw new CommandError('forbidden', `Only a DSL can disable ${roleArticle[account.role]} account.`);
     disableAccount(ctx.db, account.id, ctx.session.user.id, input.reason, ctx.now.toISOString());
-    // Removing the wrap means the old password can no longer open the data key at all.
+    // Removing the wrap means the old password can no longer open the data key at all; every session the person
+    // holds, on any computer, ends with it.
     ctx.app.removeAccountWrap(account.id);
+    ctx.app.endSessionsWhere((session) => session.user.id === account.id);
     return findAccount(ctx.db, account.id)!;
   }),
 
@@ -63,9 +65,11 @@ export const accountsHandlers = {
     const account = findAccount(ctx.db, input.userId);
     if (!account) throw new CommandError('not_found', 'That account does not exist.');
     ctx.recordIds.push(account.id);
-    const vouchedBy = await ctx.app.checkResetAuthority(input.authority, account.id, ctx.door);
+    const vouchedBy = await ctx.app.checkResetAuthority(ctx.session, ctx.caller, input.authority, account.id);
     ctx.recordIds.push(`authority:${vouchedBy}`);
     await ctx.app.wrapForAccount(account, input.temporaryPassword);
+    // Whoever held the old password may be signed in somewhere: a reset ends those sessions.
+    ctx.app.endSessionsWhere((session) => session.user.id === account.id);
     return ctx.transact(() => {
       reactivateAccount(ctx.db, account.id);
       setMustChangePassword(ctx.db, account.id, true);

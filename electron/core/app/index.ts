@@ -1,4 +1,6 @@
 export { SafeguardingApp } from './safeguardingApp';
-export type { AppOptions, Session } from './safeguardingApp';
+export type { AppOptions } from './safeguardingApp';
+export { DEFAULT_SESSION_LIFETIME_HOURS, SessionRegistry } from './sessionRegistry';
+export type { Caller, Session, SessionEnd } from './sessionRegistry';
 export { fileLog } from './log';
 export type { Log } from './log';

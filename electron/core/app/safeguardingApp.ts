@@ -1,17 +1,12 @@
-// One school's application state: the keyring, the open store (only while someone is signed in), the session
-// and the idle lock. Every door (Electron IPC, the browser host, the CLI, tests) holds one of these and sends
-// every command through dispatch.
+// One school's application: the keyring, the open store and everyone signed in at once (decision 0016). Every
+// door (Electron IPC, the browser host, the hub's network door, the CLI, tests) holds one of these and sends every
+// command through dispatch with its caller; nothing here asks who "the" user is — each call names its session.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { mayVouchForReset, packForLocalAuthority, type AppStatus, type LocalAuthorityId, type Role, type SessionUser, type Settings } from '../../../shared/api';
-import {
-  findAccount,
-  findAccountByUsername,
-  insertAccount,
-  markSignedIn,
-  setMustChangePassword,
-} from '../accounts';
+import { findAccount, findAccountByUsername, insertAccount, markSignedIn, setMustChangePassword } from '../accounts';
+import { AlertBus, REMINDER_INTERVAL_MS, unreadImmediateDanger } from '../alerts';
 import { appendAudit } from '../audit';
 import {
   decodeRecoveryKey,
@@ -21,10 +16,8 @@ import {
   newKdfParams,
   newKeyring,
   putUserWrap,
-  readKeyring,
   removeUserWrap,
   setUserWrap,
-  updateKeyring,
   unwrapWithPassword,
   unwrapWithRecoveryKey,
   usernameLookup,
@@ -34,11 +27,13 @@ import {
   type Keyring,
   type KdfParams,
 } from '../crypto';
-import { AuditedRefusal, CommandError } from '../dispatch/commandError';
+import { CommandError } from '../dispatch/commandError';
 import { defaultSettings, readSettings, writeSettings } from '../settings';
-import { BackgroundCheckpoints, databasePath, openStore, writeTransaction, type Store } from '../store';
+import { databasePath, openStore, writeTransaction, type Store } from '../store';
+import { KeyringHolder, type SecretAttempt } from './keyringHolder';
 import { fileLog, type Log } from './log';
-import { clearFailures, nextAttemptAllowedAt, recordFailure } from './throttle';
+import { SessionRegistry, type Caller, type Session } from './sessionRegistry';
+import { StoreHolder } from './storeHolder';
 
 export interface AppOptions {
   dataDir: string;
@@ -47,32 +42,15 @@ export interface AppOptions {
   /** Cheaper key derivation for tests only; production uses the defaults. */
   kdfCost?: { memoryKiB?: number; passes?: number };
   log?: Log;
-}
-
-export interface Session {
-  user: SessionUser;
-  startedAt: Date;
+  /** How long a session lives however active it is (the hub's `--session-hours`); 12 hours unless set. */
+  sessionLifetimeHours?: number;
 }
 
 const SIGN_IN_FAILED = 'That username and password do not match an active account. Check them and try again, or ask your DSL or IT lead to reset your password.';
-const TOO_MANY_WRONG = 'Too many wrong passwords. Wait until the time shown, then try again — or ask your DSL or IT lead to reset your password.';
 /** The throttle's key for the recovery key (a username's key is a hex hash, so the two never collide). */
 const RECOVERY_KEY_SUBJECT = 'recovery-key';
-/** Wrong tries kept for the audit log while the store is closed; beyond this the oldest go, so the file stays small. */
-const MAX_PENDING_AUDIT = 1000;
-
-/** One try of a password or the recovery key: what the throttle counts it against and what its audit row says. */
-interface SecretAttempt {
-  /** A username's lookup hash, or RECOVERY_KEY_SUBJECT: wrong tries are counted per secret, whichever door. */
-  subject: string;
-  door: string;
-  command: string;
-  recordIds: string[];
-  /** The signed-in person making the try, if any (a sign-in attempt is nobody's until it succeeds). */
-  by: { id: string; role: Role } | null;
-  /** What the person is told when the secret is wrong. */
-  wrong: { code: 'unauthenticated' | 'forbidden' | 'invalid_input'; message: string; fields: Record<string, string[]> };
-}
+/** How often idle sessions are looked for; a session locks within this of its idle period ending. */
+const IDLE_SWEEP_MS = 15_000;
 
 /** The lock screen asks only for the password (its owner is named on it), so its refusal speaks of the password alone. */
 function unlockFailed(displayName: string): SecretAttempt['wrong'] {
@@ -83,21 +61,20 @@ function unlockFailed(displayName: string): SecretAttempt['wrong'] {
   };
 }
 
+type AccountForSession = { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean };
+
 export class SafeguardingApp {
   readonly dataDir: string;
   readonly clock: () => Date;
   readonly log: Log;
+  readonly sessions: SessionRegistry;
+  /** New concerns announced to every door that listens (the hub's pushed events); details never travel with them. */
+  readonly alerts = new AlertBus();
   private readonly kdfCost: AppOptions['kdfCost'];
-  private keyring: Keyring | null;
-  private store: Store | null = null;
-  private dataKey: Buffer | null = null;
-  private session: Session | null = null;
-  private lockedUser: SessionUser | null = null;
-  private lastActivity = 0;
-  private idleTimer: NodeJS.Timeout | null = null;
-  private idleLockMinutes = defaultSettings.idleLockMinutes;
-  private checkpoints: BackgroundCheckpoints | null = null;
-  private secretChecks: Promise<unknown> = Promise.resolve();
+  private readonly keyring: KeyringHolder;
+  private readonly held: StoreHolder;
+  private idleSweep: NodeJS.Timeout | null = null;
+  private reminders: NodeJS.Timeout | null = null;
 
   constructor(options: AppOptions) {
     this.dataDir = options.dataDir;
@@ -105,28 +82,39 @@ export class SafeguardingApp {
     this.kdfCost = options.kdfCost;
     this.log = options.log ?? fileLog(options.dataDir);
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-    this.keyring = readKeyring(this.dataDir);
+    this.held = new StoreHolder(this.dataDir, this.log);
+    this.keyring = new KeyringHolder(this.dataDir, this.clock, () => this.held.db);
+    this.sessions = new SessionRegistry(this.clock, defaultSettings.idleLockMinutes, options.sessionLifetimeHours);
   }
 
-  status(): AppStatus {
-    const user = this.session?.user ?? this.lockedUser;
-    const state = !this.keyring ? 'needs_setup' : this.session ? 'signed_in' : this.lockedUser ? 'locked' : 'signed_out';
+  /** The open store, or null while nobody has an unlocked session; for the CLI's own work and for tests. */
+  get store(): Store | null {
+    return this.held.db;
+  }
+
+  status(caller: Caller): AppStatus {
+    const session = this.sessions.find(caller);
+    const state = !this.keyring.cached ? 'needs_setup' : !session ? 'signed_out' : session.state === 'locked' ? 'locked' : 'signed_in';
+    const db = this.held.db;
     return {
       state,
-      school: this.keyring?.school ?? null,
-      user: user ?? null,
-      idleLockMinutes: this.idleLockMinutes,
-      recoveryKeyConfirmed: this.store ? this.recoveryKeyConfirmed(this.store) : true,
+      school: this.keyring.cached?.school ?? null,
+      user: session?.user ?? null,
+      idleLockMinutes: this.sessions.idleMinutes,
+      recoveryKeyConfirmed: db ? this.recoveryKeyConfirmed(db) : true,
     };
   }
 
-  /** The open store and session, for dispatch; null when nobody is signed in. */
-  current(): { db: Store; session: Session } | null {
-    return this.store && this.session ? { db: this.store, session: this.session } : null;
+  /** The caller's session, whether active or locked; null if they hold none. */
+  sessionOf(caller: Caller): Session | null {
+    return this.sessions.find(caller);
   }
 
-  isLocked(): boolean {
-    return this.lockedUser !== null;
+  /** The open store and the caller's unlocked session, for dispatch; null when the caller may not act. */
+  current(caller: Caller): { db: Store; session: Session } | null {
+    const session = this.sessions.find(caller);
+    const db = this.held.db;
+    return db && session?.state === 'active' ? { db, session } : null;
   }
 
   private kdf(): KdfParams {
@@ -139,12 +127,15 @@ export class SafeguardingApp {
   }
 
   /** First run: creates the keys, the store, the school and the first DSL, and signs them in. */
-  async setup(input: {
-    school: { name: string; urn: string; localAuthority: LocalAuthorityId };
-    dsl: { username: string; displayName: string; password: string };
-    dslOnDuty?: Settings['dslOnDuty'] | undefined;
-  }): Promise<{ recoveryKey: string; user: SessionUser }> {
-    if (this.keyring || fs.existsSync(databasePath(this.dataDir))) {
+  async setup(
+    input: {
+      school: { name: string; urn: string; localAuthority: LocalAuthorityId };
+      dsl: { username: string; displayName: string; password: string };
+      dslOnDuty?: Settings['dslOnDuty'] | undefined;
+    },
+    caller: Caller,
+  ): Promise<{ recoveryKey: string; user: SessionUser }> {
+    if (this.keyring.cached || fs.existsSync(databasePath(this.dataDir))) {
       throw new CommandError('conflict', 'This school is already set up. Sign in instead.');
     }
     const now = this.clock();
@@ -176,219 +167,217 @@ export class SafeguardingApp {
       const pack = packForLocalAuthority(input.school.localAuthority) ?? defaultSettings.pack;
       writeSettings(db, { ...readSettings(db), pack, dslOnDuty: input.dslOnDuty ?? defaultSettings.dslOnDuty }, userId, now.toISOString());
       markSignedIn(db, userId, now.toISOString());
-      appendAudit(db, { at: now.toISOString(), userId, role: 'dsl', door: 'app', command: 'setup.create', recordIds: [userId], outcome: 'ok' });
+      appendAudit(db, { at: now.toISOString(), userId, role: 'dsl', door: caller.door, client: caller.address ?? null, command: 'setup.create', recordIds: [userId], outcome: 'ok' });
     });
     // The keyring is written last: a failure before this point leaves no half-set-up school behind a keyring.
     writeKeyring(this.dataDir, keyring);
-    this.keyring = keyring;
-    this.begin(db, dataKey, findAccount(db, userId)!);
+    this.keyring.adopt(keyring);
+    const session = this.begin(caller, db, dataKey, findAccount(db, userId)!);
     const encoded = encodeRecoveryKey(recoveryKey);
     wipe(recoveryKey);
-    return { recoveryKey: encoded, user: this.session!.user };
+    return { recoveryKey: encoded, user: session.user };
   }
 
-  /** A failed sign-in leaves whoever is signed in (or locked) as they were: the check comes before anything ends. */
-  async signIn(username: string, password: string, door: string): Promise<SessionUser> {
-    const keyring = this.requireKeyring();
-    return this.authenticate(keyring, username, password, door, 'session.signIn', { code: 'unauthenticated', message: SIGN_IN_FAILED, fields: { password: ['Check your username and password'] } });
+  /** A failed sign-in leaves whatever the caller held as it was: the check comes before anything ends. */
+  async signIn(username: string, password: string, caller: Caller): Promise<SessionUser> {
+    const keyring = this.keyring.require();
+    const wrong = { code: 'unauthenticated' as const, message: SIGN_IN_FAILED, fields: { password: ['Check your username and password'] } };
+    const { db, dataKey, account } = await this.authenticate(keyring, username, password, caller, 'session.signIn', wrong);
+    // Only now, with the new person's password proven, does whatever this caller held end.
+    if (this.sessions.find(caller)) this.finish(caller);
+    return this.begin(caller, db, dataKey, account).user;
   }
 
-  async unlock(password: string, door: string): Promise<SessionUser> {
-    const keyring = this.requireKeyring();
-    if (this.session) return this.session.user;
-    if (!this.lockedUser) throw new CommandError('unauthenticated', 'Nobody is signed in. Sign in with your username and password.');
-    const owner = this.lockedUser;
-    return this.authenticate(keyring, owner.username, password, door, 'session.unlock', unlockFailed(owner.displayName));
+  /** The locked session's owner proves it is still them; the session carries on under a new id. */
+  async unlock(password: string, caller: Caller): Promise<SessionUser> {
+    const keyring = this.keyring.require();
+    const session = this.sessions.find(caller);
+    if (!session) throw new CommandError('unauthenticated', 'Nobody is signed in. Sign in with your username and password.');
+    if (session.state === 'active') return session.user;
+    const { db, dataKey, account } = await this.authenticate(keyring, session.user.username, password, caller, 'session.unlock', unlockFailed(session.user.displayName));
+    if (account.id !== session.user.id) throw new Error('unlock authenticated a different account');
+    this.ensureOpen(db, dataKey);
+    session.state = 'active';
+    this.sessions.touch(session);
+    this.sessions.renew(caller, session);
+    return session.user;
   }
 
-  private async authenticate(keyring: Keyring, username: string, password: string, door: string, command: string, wrong: SecretAttempt['wrong']): Promise<SessionUser> {
+  /**
+   * Checks the password through the one throttled, audited check and finds the account; on success writes the
+   * sign-in's audit row (with any wrong tries held while the store was closed) and returns the open store.
+   */
+  private async authenticate(keyring: Keyring, username: string, password: string, caller: Caller, command: string, wrong: SecretAttempt['wrong']) {
     const lookup = usernameLookup(keyring, username);
-    const opened = await this.checkSecret(
-      {
-        subject: lookup,
-        door,
-        command,
-        recordIds: [`username-lookup:${lookup}`],
-        by: null,
-        wrong,
-      },
+    const opened = await this.keyring.checkSecret(
+      { subject: lookup, door: caller.door, client: caller.address ?? null, command, recordIds: [`username-lookup:${lookup}`], by: null, wrong },
       async () => {
         const unwrapped = await unwrapWithPassword(keyring, username, password, this.kdf());
         if (!unwrapped) return null;
-        const db = openStore(databasePath(this.dataDir), unwrapped.dataKey);
+        // Another person may already have the store open: theirs is used, and this copy of the key wiped.
+        const alreadyOpen = this.held.db;
+        const db = alreadyOpen ?? openStore(databasePath(this.dataDir), unwrapped.dataKey);
         const account = findAccount(db, unwrapped.userId);
         if (account?.status === 'active') return { db, dataKey: unwrapped.dataKey, account };
-        db.close();
+        if (!alreadyOpen) db.close();
         wipe(unwrapped.dataKey);
         return null;
       },
     );
-    // Only now, with the new person's password proven, does the previous session end.
-    if (this.session || this.lockedUser) this.endSession('signed_out');
-    const { db, dataKey, account } = opened;
+    const { db, account } = opened;
     const now = this.clock().toISOString();
-    // Read afresh: wrong tries made while this one was being checked may have added rows.
-    const pending = this.requireKeyring().pendingAudit;
+    let moved: Keyring['pendingAudit'] = [];
     writeTransaction(db, () => {
-      for (const entry of pending) appendAudit(db, { ...entry, userId: null, role: null });
+      moved = this.keyring.movePendingInto(db);
       markSignedIn(db, account.id, now);
-      appendAudit(db, { at: now, userId: account.id, role: account.role, door, command, recordIds: [account.id], outcome: 'ok' });
+      appendAudit(db, { at: now, userId: account.id, role: account.role, door: caller.door, client: caller.address ?? null, command, recordIds: [account.id], outcome: 'ok' });
     });
-    if (pending.length > 0) {
-      // Only the rows just written leave the keyring: another process may have added more since it was read.
-      const moved = new Set(pending.map((entry) => JSON.stringify(entry)));
-      this.keyring = updateKeyring(this.dataDir, (onDisk) => {
-        onDisk.pendingAudit = onDisk.pendingAudit.filter((entry) => !moved.has(JSON.stringify(entry)));
-      });
+    this.keyring.forgetMoved(moved);
+    return opened;
+  }
+
+  /** Keeps `db` as the open store unless one is open already, in which case `db` is that one and the key is spare. */
+  private ensureOpen(db: Store, dataKey: Buffer): void {
+    if (this.held.db === db) {
+      if (this.held.dataKey !== dataKey) wipe(dataKey);
+      return;
     }
-    this.begin(db, dataKey, account);
-    return this.session!.user;
+    this.held.adopt(db, dataKey);
+    this.sessions.setIdleLockMinutes(readSettings(db).idleLockMinutes);
+  }
+
+  private begin(caller: Caller, db: Store, dataKey: Buffer, account: AccountForSession): Session {
+    this.ensureOpen(db, dataKey);
+    const session = this.sessions.start(
+      { id: account.id, username: account.username, displayName: account.displayName, role: account.role, mustChangePassword: account.mustChangePassword },
+      caller,
+    );
+    this.startIdleSweep();
+    return session;
+  }
+
+  /** Locks the caller's session: their next command needs their password. The store closes if nobody else is active. */
+  lock(caller: Caller): void {
+    const session = this.sessions.find(caller);
+    if (!session || session.state === 'locked') return;
+    this.auditSessionEvent(session, 'session.lock', caller);
+    session.state = 'locked';
+    this.closeStoreIfUnused();
+  }
+
+  signOut(caller: Caller): void {
+    if (!this.sessions.find(caller)) {
+      caller.sessionId = null;
+      return;
+    }
+    this.finish(caller);
+    this.closeStoreIfUnused();
+  }
+
+  private finish(caller: Caller): void {
+    const session = this.sessions.find(caller);
+    if (session) this.auditSessionEvent(session, 'session.signOut', caller);
+    this.sessions.end(caller);
+  }
+
+  /** Records a session's lock or end while the store is still open (a locked session's end needs no row of its own). */
+  private auditSessionEvent(session: Session, command: 'session.lock' | 'session.signOut', caller: Pick<Caller, 'door' | 'address'>): void {
+    const db = this.held.db;
+    if (!db || session.state === 'locked') return;
+    try {
+      const at = this.clock().toISOString();
+      writeTransaction(db, () =>
+        appendAudit(db, { at, userId: session.user.id, role: session.user.role, door: caller.door, client: caller.address ?? null, command, recordIds: [], outcome: 'ok' }),
+      );
+    } catch (error) {
+      this.log.error('audit on end of session', error);
+    }
+  }
+
+  /** The store stays open only while someone can use it: with no unlocked session, the key leaves memory. */
+  private closeStoreIfUnused(): void {
+    if (this.sessions.anyActive()) return;
+    this.held.close();
+    if (this.sessions.all().length === 0) this.stopIdleSweep();
   }
 
   /**
-   * The one way a password or the recovery key is checked: slowed after repeated wrong tries (counted per secret,
-   * across every door and command) and every wrong or too-early try written to the audit log.
+   * Ends sessions from inside a command's transaction (an account disabled, a session ended from the active
+   * sessions page): the command's own audit row records it, and the store stays open for the caller.
    */
-  private checkSecret<T>(attempt: SecretAttempt, check: () => Promise<T | null> | T | null): Promise<T> {
-    // One try at a time: key derivation is asynchronous, and tries sent together would otherwise all pass the
-    // throttle before the first failure is counted.
-    const turn = this.secretChecks.then(() => this.checkSecretNow(attempt, check));
-    this.secretChecks = turn.catch(() => undefined);
-    return turn;
+  endSessionsWhere(which: (session: Session) => boolean): Session[] {
+    return this.sessions.endWhere(which);
   }
 
-  private async checkSecretNow<T>(attempt: SecretAttempt, check: () => Promise<T | null> | T | null): Promise<T> {
-    const keyring = this.requireKeyring();
-    const now = this.clock();
-    const allowedAt = nextAttemptAllowedAt(keyring, attempt.subject, now);
-    if (allowedAt) {
-      this.auditWrongSecret(attempt, now, { countsAsFailure: false });
-      throw new AuditedRefusal('rate_limited', TOO_MANY_WRONG, undefined, allowedAt.toISOString());
-    }
-    const result = await check();
-    if (result === null) {
-      this.auditWrongSecret(attempt, now, { countsAsFailure: true });
-      throw new AuditedRefusal(attempt.wrong.code, attempt.wrong.message, attempt.wrong.fields);
-    }
-    if (keyring.throttle[attempt.subject]) this.keyring = updateKeyring(this.dataDir, (onDisk) => clearFailures(onDisk, attempt.subject));
-    return result;
-  }
-
-  /**
-   * Into the audit log if the store is open; otherwise held in the keyring until the next sign-in moves it there.
-   * The keyring is changed under its lock (re-read, changed, written): the admin CLI may be changing it too.
-   */
-  private auditWrongSecret(attempt: SecretAttempt, now: Date, { countsAsFailure }: { countsAsFailure: boolean }): void {
-    const entry = { at: now.toISOString(), door: attempt.door, command: attempt.command, recordIds: attempt.recordIds, outcome: 'denied' as const };
-    const db = this.store;
-    if (db) writeTransaction(db, () => appendAudit(db, { ...entry, userId: attempt.by?.id ?? null, role: attempt.by?.role ?? null }));
-    if (!countsAsFailure && db) return;
-    this.keyring = updateKeyring(this.dataDir, (onDisk) => {
-      if (countsAsFailure) recordFailure(onDisk, attempt.subject, now);
-      if (!db) {
-        onDisk.pendingAudit.push(entry);
-        onDisk.pendingAudit.splice(0, Math.max(0, onDisk.pendingAudit.length - MAX_PENDING_AUDIT));
-      }
-    });
-  }
-
-  private begin(db: Store, dataKey: Buffer, account: { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean }): void {
-    this.store = db;
-    this.dataKey = dataKey;
-    this.checkpoints = new BackgroundCheckpoints(databasePath(this.dataDir), dataKey, (error) => this.log.error('background checkpoint', error));
-    this.lockedUser = null;
-    this.session = {
-      user: { id: account.id, username: account.username, displayName: account.displayName, role: account.role, mustChangePassword: account.mustChangePassword },
-      startedAt: this.clock(),
-    };
-    this.idleLockMinutes = readSettings(db).idleLockMinutes;
-    this.touch();
-  }
-
-  /** Locks: the store is closed and the data key wiped; only this user's password (or signing out) reopens it. */
-  lock(): void {
-    if (!this.session) return;
-    this.endSession('locked');
-  }
-
-  signOut(): void {
-    this.endSession('signed_out');
-  }
-
-  private endSession(next: 'locked' | 'signed_out'): void {
-    const user = this.session?.user ?? this.lockedUser;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-    // The worker's connection closes first, so the app's own close is the last: it folds the log in and removes it.
-    this.checkpoints?.stop();
-    this.checkpoints = null;
-    if (this.store) {
-      if (this.session) {
-        const now = this.clock().toISOString();
-        try {
-          const { user } = this.session;
-          const store = this.store;
-          writeTransaction(store, () =>
-            appendAudit(store, { at: now, userId: user.id, role: user.role, door: 'app', command: next === 'locked' ? 'session.lock' : 'session.signOut', recordIds: [], outcome: 'ok' }),
-          );
-        } catch (error) {
-          this.log.error('audit on end of session', error);
-        }
-      }
-      this.store.close();
-    }
-    wipe(this.dataKey);
-    this.store = null;
-    this.dataKey = null;
-    this.session = null;
-    this.lockedUser = next === 'locked' && user ? user : null;
-  }
-
-  /** Activity from the person (any command, or the page's activity report) postpones the idle lock. */
-  touch(): void {
-    if (!this.session) return;
-    this.lastActivity = this.clock().getTime();
-    this.scheduleIdleLock();
+  /** Activity from the person (any command, or the page's activity report) postpones their idle lock. */
+  touch(session: Session): void {
+    this.sessions.touch(session);
   }
 
   /** After every command: whatever it wrote is folded into the database file in the background. */
   afterCommand(): void {
-    this.checkpoints?.afterCommand();
+    this.held.afterCommand();
   }
 
-  private scheduleIdleLock(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    const idleMs = this.idleLockMinutes * 60_000;
-    this.idleTimer = setTimeout(() => this.lockIfIdle(), idleMs + 250);
-    this.idleTimer.unref?.();
+  private startIdleSweep(): void {
+    if (this.idleSweep) return;
+    this.idleSweep = setInterval(() => this.lockIdleSessions(), IDLE_SWEEP_MS);
+    this.idleSweep.unref?.();
+    this.reminders = setInterval(() => this.remindOfImmediateDanger(), REMINDER_INTERVAL_MS);
+    this.reminders.unref?.();
   }
 
-  /** Locks when nothing has happened for the idle period; exposed so tests with a fixed clock can check it. */
-  lockIfIdle(): boolean {
-    if (!this.session) return false;
-    const idleMs = this.idleLockMinutes * 60_000;
-    if (this.clock().getTime() - this.lastActivity >= idleMs) {
-      this.lock();
-      return true;
+  private stopIdleSweep(): void {
+    if (this.idleSweep) clearInterval(this.idleSweep);
+    if (this.reminders) clearInterval(this.reminders);
+    this.idleSweep = null;
+    this.reminders = null;
+  }
+
+  /** Unread immediate-danger concerns keep alerting every DSL's page until someone opens them. */
+  remindOfImmediateDanger(): boolean {
+    const db = this.held.db;
+    if (!db || this.alerts.listenerCount === 0 || unreadImmediateDanger(db) === 0) return false;
+    this.alerts.publish({ kind: 'concern.reminder', immediateDanger: true, at: this.clock().toISOString() });
+    return true;
+  }
+
+  /** Locks every session idle for the school's idle period, and ends those past their lifetime; for the sweep and tests. */
+  lockIdleSessions(): number {
+    const locked = this.sessions.lockIdle();
+    for (const session of locked) {
+      // Marked locked already, so audit it as the active session it just was.
+      session.state = 'active';
+      this.auditSessionEvent(session, 'session.lock', { door: session.door, address: session.address });
+      session.state = 'locked';
     }
-    this.scheduleIdleLock();
-    return false;
+    this.sessions.expireOld();
+    if (locked.length > 0 || !this.sessions.anyActive()) this.closeStoreIfUnused();
+    return locked.length;
+  }
+
+  /** Locks every session at once (the hub's console, or shutting the records for the night); nobody's work is lost. */
+  lockEverySession(): void {
+    for (const session of this.sessions.all()) {
+      this.auditSessionEvent(session, 'session.lock', { door: session.door, address: session.address });
+      session.state = 'locked';
+    }
+    this.closeStoreIfUnused();
   }
 
   setIdleLockMinutes(minutes: number): void {
-    this.idleLockMinutes = minutes;
-    this.scheduleIdleLock();
+    this.sessions.setIdleLockMinutes(minutes);
   }
 
-  async changePassword(currentPassword: string, newPassword: string, door: string): Promise<void> {
-    const keyring = this.requireKeyring();
-    const active = this.current();
-    if (!active) throw new CommandError('unauthenticated', 'Sign in first.');
-    const { db, session } = active;
-    await this.checkSecret(
+  async changePassword(session: Session, caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
+    const keyring = this.keyring.require();
+    const db = this.held.db;
+    if (!db) throw new CommandError('unauthenticated', 'Sign in first.');
+    await this.keyring.checkSecret(
       {
         subject: usernameLookup(keyring, session.user.username),
-        door,
+        door: caller.door,
+        client: caller.address ?? null,
         command: 'session.changePassword',
         recordIds: [session.user.id],
         by: session.user,
@@ -404,44 +393,52 @@ export class SafeguardingApp {
     if (currentPassword === newPassword) {
       throw new CommandError('invalid_input', 'Choose a new password that is different from the current one.', { newPassword: ['Choose a password different from the current one'] });
     }
-    const wrap = await wrapForUser(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.dataKey!, this.kdf());
+    const wrap = await wrapForUser(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.requireDataKey(), this.kdf());
     const now = this.clock().toISOString();
     writeTransaction(db, () => {
       setMustChangePassword(db, session.user.id, false);
-      appendAudit(db, { at: now, userId: session.user.id, role: session.user.role, door, command: 'session.changePassword', recordIds: [session.user.id], outcome: 'ok' });
+      appendAudit(db, { at: now, userId: session.user.id, role: session.user.role, door: caller.door, client: caller.address ?? null, command: 'session.changePassword', recordIds: [session.user.id], outcome: 'ok' });
     });
-    this.keyring = updateKeyring(this.dataDir, (onDisk) => putUserWrap(onDisk, wrap));
+    this.keyring.update((onDisk) => putUserWrap(onDisk, wrap));
     session.user = { ...session.user, mustChangePassword: false };
+  }
+
+  private requireDataKey(): Buffer {
+    const key = this.held.dataKey;
+    if (!key) throw new CommandError('unauthenticated', 'Sign in first.');
+    return key;
   }
 
   /** Wraps the open data key for an account (new account or reset); the caller records it in the store. */
   async wrapForAccount(account: { id: string; username: string }, password: string): Promise<void> {
-    const keyring = this.requireKeyring();
-    if (!this.dataKey) throw new CommandError('unauthenticated', 'Sign in first.');
-    const wrap = await wrapForUser(keyring, { userId: account.id, username: account.username }, password, this.dataKey, this.kdf());
-    this.keyring = updateKeyring(this.dataDir, (onDisk) => putUserWrap(onDisk, wrap));
+    const keyring = this.keyring.require();
+    const wrap = await wrapForUser(keyring, { userId: account.id, username: account.username }, password, this.requireDataKey(), this.kdf());
+    this.keyring.update((onDisk) => putUserWrap(onDisk, wrap));
   }
 
   removeAccountWrap(userId: string): void {
-    this.requireKeyring();
-    this.keyring = updateKeyring(this.dataDir, (onDisk) => removeUserWrap(onDisk, userId));
+    this.keyring.require();
+    this.keyring.update((onDisk) => removeUserWrap(onDisk, userId));
   }
 
   /** Proves authority for a password reset: the recovery key, or another active DSL's own password. */
   async checkResetAuthority(
+    session: Session,
+    caller: Caller,
     authority: { kind: 'recovery_key'; recoveryKey: string } | { kind: 'dsl'; username: string; password: string },
     targetUserId: string,
-    door: string,
   ): Promise<string> {
-    const keyring = this.requireKeyring();
-    const active = this.current();
-    if (!active) throw new CommandError('unauthenticated', 'Sign in first.');
-    const by = active.session.user;
+    const keyring = this.keyring.require();
+    const db = this.held.db;
+    if (!db) throw new CommandError('unauthenticated', 'Sign in first.');
+    const by = session.user;
+    const client = caller.address ?? null;
     if (authority.kind === 'recovery_key') {
-      await this.checkSecret(
+      await this.keyring.checkSecret(
         {
           subject: RECOVERY_KEY_SUBJECT,
-          door,
+          door: caller.door,
+          client,
           command: 'accounts.resetPassword',
           recordIds: [targetUserId, 'authority:recovery key'],
           by,
@@ -451,21 +448,23 @@ export class SafeguardingApp {
           const key = decodeRecoveryKey(authority.recoveryKey);
           const dataKey = key ? unwrapWithRecoveryKey(keyring, key) : null;
           wipe(key);
-          const matches = dataKey !== null && this.dataKey !== null && crypto.timingSafeEqual(dataKey, this.dataKey);
+          const open = this.held.dataKey;
+          const matches = dataKey !== null && open !== null && crypto.timingSafeEqual(dataKey, open);
           wipe(dataKey);
           return matches || null;
         },
       );
       return 'recovery key';
     }
-    const vouching = findAccountByUsername(active.db, authority.username);
+    const vouching = findAccountByUsername(db, authority.username);
     if (!vouching || !mayVouchForReset(vouching.role) || vouching.status !== 'active' || vouching.id === targetUserId) {
       throw new CommandError('forbidden', 'A password reset needs another active DSL’s username and password (not the account being reset).', { 'authority.username': ['Enter another active DSL’s username'] });
     }
-    await this.checkSecret(
+    await this.keyring.checkSecret(
       {
         subject: usernameLookup(keyring, authority.username),
-        door,
+        door: caller.door,
+        client,
         command: 'accounts.resetPassword',
         recordIds: [targetUserId, `authority:dsl ${vouching.id}`],
         by,
@@ -481,15 +480,10 @@ export class SafeguardingApp {
     return `dsl ${vouching.id}`;
   }
 
-  private requireKeyring(): Keyring {
-    // Read afresh: the admin CLI (or a restore) may have changed the keyring on disk since this app last read it.
-    this.keyring = readKeyring(this.dataDir) ?? this.keyring;
-    if (!this.keyring) throw new CommandError('conflict', 'This school has not been set up yet. Complete setup first.');
-    return this.keyring;
-  }
-
-  /** Closes the store and wipes the key; for shutdown and tests. */
+  /** Ends every session, closes the store and wipes the key; for shutdown and tests. */
   close(): void {
-    this.endSession('signed_out');
+    for (const session of this.sessions.endWhere(() => true)) this.auditSessionEvent(session, 'session.signOut', { door: session.door, address: session.address });
+    this.stopIdleSweep();
+    this.held.close();
   }
 }

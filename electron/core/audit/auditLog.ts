@@ -9,6 +9,8 @@ export interface AuditEntry {
   userId: string | null;
   role: string | null;
   door: string;
+  /** The client's network address, where the command came over the network; null for this computer's own doors. */
+  client: string | null;
   command: string;
   recordIds: readonly string[];
   outcome: 'ok' | 'forbidden' | 'denied';
@@ -20,6 +22,7 @@ interface AuditRow {
   user_id: string | null;
   role: string | null;
   door: string;
+  client: string | null;
   command: string;
   record_ids: string;
   outcome: string;
@@ -30,7 +33,10 @@ interface AuditRow {
 export const GENESIS_HASH = '0'.repeat(64);
 
 function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([row.seq, row.at, row.user_id, row.role, row.door, row.command, row.record_ids, row.outcome]);
+  const fields: unknown[] = [row.seq, row.at, row.user_id, row.role, row.door, row.command, row.record_ids, row.outcome];
+  // Rows from before the hub have no client address: they hash exactly as they did when written.
+  if (row.client !== null && row.client !== undefined) fields.push(row.client);
+  const canonical = JSON.stringify(fields);
   return crypto.createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
@@ -54,14 +60,15 @@ export function appendAudit(db: Store, entry: AuditEntry): void {
     user_id: entry.userId,
     role: entry.role,
     door: entry.door,
+    client: entry.client,
     command: entry.command,
     record_ids: JSON.stringify([...entry.recordIds]),
     outcome: entry.outcome,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   db.prepare(
-    `INSERT INTO audit_log (seq, at, user_id, role, door, command, record_ids, outcome, prev_hash, hash)
-     VALUES (@seq, @at, @user_id, @role, @door, @command, @record_ids, @outcome, @prev_hash, @hash)`,
+    `INSERT INTO audit_log (seq, at, user_id, role, door, client, command, record_ids, outcome, prev_hash, hash)
+     VALUES (@seq, @at, @user_id, @role, @door, @client, @command, @record_ids, @outcome, @prev_hash, @hash)`,
   ).run({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
 }
 

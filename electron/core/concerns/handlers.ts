@@ -37,9 +37,10 @@ export const concernHandlers = {
     };
   }),
 
-  'concerns.submit': inTransaction<'concerns.submit'>(({ db, session, now, recordIds }, input) => {
+  'concerns.submit': inTransaction<'concerns.submit'>(({ app, db, session, now, recordIds, afterCommit }, input) => {
     const result = submitConcern(db, session.user.id, input, now);
     recordIds.push(result.id, ...input.pupils.map((pupil) => pupil.pupilId));
+    afterCommit(() => app.alerts.publish({ kind: 'concern.new', immediateDanger: input.immediateDanger === true, at: now.toISOString() }));
     return result;
   }),
 

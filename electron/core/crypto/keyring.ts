@@ -31,7 +31,9 @@ const keyringSchema = z.object({
    * key, so they wait here and are moved into it by the next sign-in. Older keyrings have none.
    */
   pendingAudit: z
-    .array(z.object({ at: z.string(), door: z.string(), command: z.string(), recordIds: z.array(z.string()), outcome: z.literal('denied') }))
+    .array(
+      z.object({ at: z.string(), door: z.string(), client: z.string().nullable().optional(), command: z.string(), recordIds: z.array(z.string()), outcome: z.literal('denied') }),
+    )
     .default([]),
 });
 export type Keyring = z.infer<typeof keyringSchema>;

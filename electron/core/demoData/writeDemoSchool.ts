@@ -65,7 +65,7 @@ export function writeDemoSchool(db: Store, options: DemoSchoolOptions, by: { use
   const staff = generateStaff(random, options.staff ?? staffCountFor(options.pupils), takenUsernames, createdAtMs);
   const pupils = generatePupils(random, options.pupils, phase, schoolYearStart, earliestYearStart);
   const audit = (command: string, recordIds: string[]) =>
-    appendAudit(db, { at: by.now.toISOString(), userId: by.userId, role: 'dsl', door: by.door, command, recordIds, outcome: 'ok' });
+    appendAudit(db, { at: by.now.toISOString(), userId: by.userId, role: 'dsl', door: by.door, client: null, command, recordIds, outcome: 'ok' });
 
   db.transaction(() => {
     for (const member of staff) {

@@ -4,24 +4,26 @@
 import { commands, fail, invalidInput, isCommandName, ok, roleMay, type AppError, type CommandName, type CommandOutput, type Result } from '../../../shared/api';
 import { appendAudit } from '../audit';
 import type { SafeguardingApp } from '../app/safeguardingApp';
+import type { Caller } from '../app/sessionRegistry';
 import { StoreError, writeTransaction } from '../store';
 import { AuditedRefusal, CommandError } from './commandError';
-import type { CommandContext, Door, Handler, HandlerTable } from './handler';
+import type { CommandContext, Handler, HandlerTable } from './handler';
 import { handlers } from './handlers';
 
 /** Commands a person with a temporary password may use before choosing their own. */
 const allowedBeforePasswordChange = new Set<CommandName>(['app.status', 'session.changePassword', 'session.lock', 'session.signOut', 'session.touch', 'settings.get']);
 
-export type Dispatch = (app: SafeguardingApp, name: unknown, rawInput: unknown, door: Door) => Promise<Result<unknown>>;
+/** Runs one command for `caller`, whose session (if any) decides who is acting; never throws. */
+export type Dispatch = (app: SafeguardingApp, name: unknown, rawInput: unknown, caller: Caller) => Promise<Result<unknown>>;
 
 /** Builds dispatch over a handler table; the application uses the full table, tests may swap one handler. */
 export function dispatchWith(table: HandlerTable): Dispatch {
-  return async (app, name, rawInput, door) => {
+  return async (app, name, rawInput, caller) => {
     if (!isCommandName(name)) {
       return fail({ code: 'not_found', message: 'The app asked for something it does not know how to do. Restart the app; if it happens again, tell your IT lead.' });
     }
     try {
-      return await run(table, app, name, rawInput, door);
+      return await run(table, app, name, rawInput, caller);
     } catch (error) {
       return fail(toAppError(app, name, error));
     } finally {
@@ -32,23 +34,25 @@ export function dispatchWith(table: HandlerTable): Dispatch {
 
 export const dispatch: Dispatch = dispatchWith(handlers);
 
-async function run<N extends CommandName>(table: HandlerTable, app: SafeguardingApp, name: N, rawInput: unknown, door: Door): Promise<Result<CommandOutput<N>>> {
+async function run<N extends CommandName>(table: HandlerTable, app: SafeguardingApp, name: N, rawInput: unknown, caller: Caller): Promise<Result<CommandOutput<N>>> {
   const definition = commands[name];
   const handler = table[name] as Handler<N>;
   const now = app.clock();
+  const { door } = caller;
+  const client = caller.address ?? null;
 
   if (definition.permission === 'public' || handler.kind === 'public') {
     if (definition.permission !== 'public') throw new Error(`${name} has a public handler but needs ${definition.permission}`);
     const input = definition.input.safeParse(rawInput ?? {});
     if (!input.success) return fail(invalidInput(input.error));
     const publicRun = handler as Extract<Handler<N>, { kind: 'public' }>;
-    return ok(definition.output.parse(await publicRun.run({ app, door, now }, input.data as never)) as CommandOutput<N>);
+    return ok(definition.output.parse(await publicRun.run({ app, caller, door, now }, input.data as never)) as CommandOutput<N>);
   }
 
-  const active = app.current();
+  const active = app.current(caller);
   if (!active) {
     return fail(
-      app.isLocked()
+      app.sessionOf(caller)?.state === 'locked'
         ? { code: 'locked', message: 'The app is locked. Enter your password to carry on.' }
         : { code: 'unauthenticated', message: 'Sign in first.' },
     );
@@ -58,7 +62,7 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
 
   if (!roleMay(user.role, definition.permission) || (user.mustChangePassword && !allowedBeforePasswordChange.has(name))) {
     // A refused attempt is itself worth recording: it is what a reviewer looks for after an incident.
-    writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: [], outcome: 'forbidden' }));
+    writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: [], outcome: 'forbidden' }));
     return fail({
       code: 'forbidden',
       message: user.mustChangePassword && roleMay(user.role, definition.permission) ? 'Choose a new password first.' : 'Your account does not have access to this.',
@@ -67,11 +71,13 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
 
   const input = definition.input.safeParse(rawInput ?? {});
   if (!input.success) return fail(invalidInput(input.error));
-  if (name !== 'session.touch' && definition.audited) app.touch();
+  if (name !== 'session.touch' && definition.audited) app.touch(session);
 
   let audited = false;
+  const committed: Array<() => void> = [];
   const context: CommandContext = {
     app,
+    caller,
     door,
     now,
     db,
@@ -81,11 +87,14 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
       writeTransaction(db, () => {
         const result = work();
         if (definition.audited && !audited) {
-          appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: context.recordIds, outcome: 'ok' });
+          appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: context.recordIds, outcome: 'ok' });
           audited = true;
         }
         return result;
       }),
+    afterCommit: (work) => {
+      committed.push(work);
+    },
   };
 
   let output: CommandOutput<N>;
@@ -104,11 +113,13 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
     // A handler's own refusal (an administrator creating a DSL, say) is recorded like the permission table's: the
     // handler's transaction has rolled back, so the row is written on its own.
     if (error instanceof CommandError && error.code === 'forbidden' && !(error instanceof AuditedRefusal)) {
-      writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, command: name, recordIds: context.recordIds, outcome: 'forbidden' }));
+      writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: context.recordIds, outcome: 'forbidden' }));
     }
     throw error;
   }
-  return ok(definition.output.parse(output) as CommandOutput<N>);
+  const value = definition.output.parse(output) as CommandOutput<N>;
+  for (const work of committed) work();
+  return ok(value);
 }
 
 function toAppError(app: SafeguardingApp, name: string, error: unknown): AppError {

@@ -1,12 +1,15 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/api';
-import type { SafeguardingApp, Session } from '../app/safeguardingApp';
+import type { SafeguardingApp } from '../app/safeguardingApp';
+import type { Caller, Session } from '../app/sessionRegistry';
 import type { Store } from '../store';
 
 /** Which way a call came in; recorded in the audit row. */
-export type Door = 'ipc' | 'http' | 'cli' | 'test' | 'bench';
+export type Door = 'ipc' | 'http' | 'https' | 'cli' | 'test' | 'bench';
 
 export interface PublicContext {
   app: SafeguardingApp;
+  /** Who is calling and through which door; sign-in and sign-out change the session it holds. */
+  caller: Caller;
   door: Door;
   now: Date;
 }
@@ -18,6 +21,8 @@ export interface CommandContext extends PublicContext {
   recordIds: string[];
   /** Runs `work` in one transaction together with this call's audit row: both land or neither does. */
   transact<T>(work: () => T): T;
+  /** Runs `work` once the command has succeeded and its writes are committed (an alert must never announce a rollback). */
+  afterCommit(work: () => void): void;
 }
 
 type Sync<N extends CommandName> = (ctx: CommandContext, input: ParsedInput<N>) => CommandOutput<N>;

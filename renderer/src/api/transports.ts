@@ -39,22 +39,22 @@ function ipcTransport(bridge: SafeguardingBridge): Transport {
   };
 }
 
+/**
+ * HTTP to the network door: the loopback host (this computer only, a per-launch token from the page's address) or
+ * the hub (HTTPS across the school; no token — the session cookie and the custom header are what it checks).
+ */
 function httpTransport(token: string | null): Transport {
   return async (command, input) => {
-    if (!token) {
-      return {
-        ok: false,
-        error: { code: 'unauthenticated', message: 'This page was opened without its access key. Open the address that `npm start` printed.' },
-      };
-    }
     let response: Response;
     try {
       response = await fetch('./api/invoke', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        // The custom header is the hub's CSRF defence: no cross-site form or simple request can carry it.
+        headers: { 'Content-Type': 'application/json', 'X-Safeguarding-Request': '1', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ command, input }),
         cache: 'no-store',
-        credentials: 'omit',
+        // The session lives in an HttpOnly cookie: the page never sees it, the browser sends it only here.
+        credentials: 'same-origin',
       });
     } catch {
       return { ok: false, error: notResponding };

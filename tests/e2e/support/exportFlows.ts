@@ -8,9 +8,10 @@ import type { Page } from 'playwright-core';
 import { dispatch, type SafeguardingApp } from '../../../electron/core';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api';
 import { dsl, school } from './flows';
+import { personAt } from '../../fixtures/doors/callers';
 
 export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, 'test');
+  const result = await dispatch(app, name, input, personAt(app));
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
   return result.value as CommandOutput<N>;
 }

@@ -13,6 +13,7 @@ import { newKdfParams, readKeyring, unwrapWithPassword } from '../../../electron
 import { DATABASE_FILE } from '../../../electron/core/store';
 import { DSL_PASSWORD, cheapKdf, queryFileAlone, tempDataDir } from './core/testSchool';
 import { flatten, missingPoppler, pdfPages } from './core/pdf/pdfReadBack';
+import { personAt } from '../../fixtures/doors/callers';
 
 // Inside the project's build folder, as build/electron is, so the bundle finds resources/ and node_modules/ the same way.
 const bundleDir = path.resolve('build', `bundled-core-test-${process.pid}`);
@@ -26,7 +27,7 @@ beforeAll(async () => {
 }, 60_000);
 
 async function call(app: Core.SafeguardingApp, name: string, input: unknown): Promise<Record<string, unknown>> {
-  const result = await core.dispatch(app, name, input, 'test');
+  const result = await core.dispatch(app, name, input, personAt(app));
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
   return result.value as Record<string, unknown>;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SafeguardingApp } from '../../../../electron/core';
 import { cheapKdf, withStore } from '../../../fixtures/cli/openSchoolDirectly';
 import { CLI_SETUP_TIMEOUT_MS, removeTempDirs, DSL_PASSWORD, DSL_USERNAME, initSchool, runCli, tempDir } from '../../../fixtures/cli/runCli';
+import { personAt } from '../../../fixtures/doors/callers';
 
 const pupilsIn = (dataDir: string) =>
   withStore(dataDir, (db) => db.prepare('SELECT id, legal_first_name, legal_last_name, upn FROM pupils ORDER BY id').all() as Array<Record<string, string>>);
@@ -24,7 +25,7 @@ describe('admin CLI: backup and restore', () => {
     // The app is open and signed in, as on a DSL's desk, while the IT lead takes the backup.
     const app = new SafeguardingApp({ dataDir, kdfCost: cheapKdf, log: { error: () => 'test' } });
     try {
-      await app.signIn(DSL_USERNAME, DSL_PASSWORD, 'test');
+      await app.signIn(DSL_USERNAME, DSL_PASSWORD, personAt(app));
       file = path.join(tempDir(), 'backups', 'oakfield.db');
       backupRun = await runCli(['backup', file, '--username', DSL_USERNAME, '--data-dir', dataDir]);
     } finally {

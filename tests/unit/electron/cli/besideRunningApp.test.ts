@@ -8,6 +8,7 @@ import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
 import { cheapKdf } from '../../../fixtures/cli/openSchoolDirectly';
 import { CLI_SETUP_TIMEOUT_MS, DSL_PASSWORD, DSL_USERNAME, initSchool, removeTempDirs, runCli, tempDir } from '../../../fixtures/cli/runCli';
 import { startWriter, type Writer } from '../../../fixtures/store/writerProcess';
+import { personAt } from '../../../fixtures/doors/callers';
 
 const quietLog = { error: () => 'test' };
 
@@ -50,13 +51,13 @@ describe('the admin CLI while the app commits continuously', () => {
   it('records every sign-out in the audit log, however busy the other process is', async () => {
     const logged: string[] = [];
     const app = new SafeguardingApp({ dataDir, kdfCost: cheapKdf, log: { error: (context, error) => (logged.push(`${context}: ${String(error)}`), 'test') } });
-    const signOutsRecorded = () => app.current()!.db.prepare("SELECT count(*) FROM audit_log WHERE command = 'session.signOut'").pluck().get() as number;
+    const signOutsRecorded = () => app.store!.prepare("SELECT count(*) FROM audit_log WHERE command = 'session.signOut'").pluck().get() as number;
     try {
-      await app.signIn(DSL_USERNAME, DSL_PASSWORD, 'test');
+      await app.signIn(DSL_USERNAME, DSL_PASSWORD, personAt(app));
       let before = signOutsRecorded();
       for (let round = 0; round < 25; round += 1) {
-        app.signOut();
-        await app.signIn(DSL_USERNAME, DSL_PASSWORD, 'test');
+        app.signOut(personAt(app));
+        await app.signIn(DSL_USERNAME, DSL_PASSWORD, personAt(app));
         const after = signOutsRecorded();
         expect(after, `sign-out ${round + 1} was not recorded: ${logged.join('; ')}`).toBe(before + 1);
         before = after;
@@ -78,8 +79,8 @@ describe('the admin CLI while the app commits continuously', () => {
 
     const app = new SafeguardingApp({ dataDir, kdfCost: cheapKdf, log: quietLog });
     try {
-      await app.signIn(DSL_USERNAME, DSL_PASSWORD, 'test');
-      expect(verifyAuditChain(app.current()!.db)).toMatchObject({ ok: true });
+      await app.signIn(DSL_USERNAME, DSL_PASSWORD, personAt(app));
+      expect(verifyAuditChain(app.store!)).toMatchObject({ ok: true });
     } finally {
       app.close();
     }
@@ -92,10 +93,10 @@ describe('an audit row', () => {
     const { dataDir } = await initSchool();
     const app = new SafeguardingApp({ dataDir, kdfCost: cheapKdf, log: quietLog });
     try {
-      await app.signIn(DSL_USERNAME, DSL_PASSWORD, 'test');
-      const { db } = app.current()!;
+      await app.signIn(DSL_USERNAME, DSL_PASSWORD, personAt(app));
+      const { db } = app.current(personAt(app))!;
       const rowsBefore = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
-      expect(() => appendAudit(db, { at: new Date().toISOString(), userId: null, role: null, door: 'test', command: 'test.outside', recordIds: [], outcome: 'ok' })).toThrow(/write transaction/);
+      expect(() => appendAudit(db, { at: new Date().toISOString(), userId: null, role: null, door: 'test', client: null, command: 'test.outside', recordIds: [], outcome: 'ok' })).toThrow(/write transaction/);
       expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(rowsBefore);
     } finally {
       app.close();

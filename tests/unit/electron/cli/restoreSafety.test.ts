@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SafeguardingApp, dispatch } from '../../../../electron/core';
 import { cheapKdf, withStore } from '../../../fixtures/cli/openSchoolDirectly';
 import { CLI_SETUP_TIMEOUT_MS, DSL_PASSWORD, DSL_USERNAME, initSchool, removeTempDirs, runCli, tempDir } from '../../../fixtures/cli/runCli';
+import { newCaller, personAt } from '../../../fixtures/doors/callers';
 
 const quietLog = { error: () => 'test' };
 const auditRows = (dataDir: string) => withStore(dataDir, (db) => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number);
@@ -28,13 +29,13 @@ describe('restore', () => {
     const databaseBefore = fs.readFileSync(path.join(dataDir, 'safeguarding.db'));
     let rowsWhileOpen = 0;
     try {
-      await app.signIn(DSL_USERNAME, DSL_PASSWORD, 'test');
+      await app.signIn(DSL_USERNAME, DSL_PASSWORD, personAt(app));
       const restore = await runCli(['restore', backup, '--username', DSL_USERNAME, '--data-dir', dataDir, '--force']);
       expect(restore.stderr).toMatch(new RegExp(`is open \\(process ${process.pid} on .*sign out and close Safeguarding Records on every computer.*Nothing has been changed\\.`, 's'));
       expect(restore.code).toBe(1);
       // The app carries on saving into the same store.
-      for (let index = 0; index < 5; index += 1) expect((await dispatch(app, 'audit.verify', {}, 'test')).ok).toBe(true);
-      rowsWhileOpen = app.current()!.db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+      for (let index = 0; index < 5; index += 1) expect((await dispatch(app, 'audit.verify', {}, personAt(app))).ok).toBe(true);
+      rowsWhileOpen = app.store!.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     } finally {
       app.close();
     }
@@ -89,7 +90,7 @@ describe('restore', () => {
     it('a keyring copy from another school is named as the wrong key', async () => {
       const otherDir = tempDir();
       const other = new SafeguardingApp({ dataDir: otherDir, kdfCost: cheapKdf, log: quietLog });
-      await other.setup({ school: { name: 'Elm Primary', urn: '654321', localAuthority: 'other' }, dsl: { username: DSL_USERNAME, displayName: 'Priya Jones', password: DSL_PASSWORD } });
+      await other.setup({ school: { name: 'Elm Primary', urn: '654321', localAuthority: 'other' }, dsl: { username: DSL_USERNAME, displayName: 'Priya Jones', password: DSL_PASSWORD } }, newCaller());
       other.close();
       const mismatched = path.join(tempDir(), 'mismatched.db');
       fs.copyFileSync(backup, mismatched);

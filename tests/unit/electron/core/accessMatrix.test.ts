@@ -7,6 +7,7 @@ import { dispatch } from '../../../../electron/core';
 import { commands, type CommandName } from '../../../../shared/api';
 import { domainMatrix as matrix, everyone } from '../../../fixtures/access/domainMatrix';
 import { addAccount, call, newApp, setUpSchool, signInFirstTime } from './testSchool';
+import { personAt } from '../../../fixtures/doors/callers';
 
 const commandNames = Object.keys(commands) as CommandName[];
 // These end the session they run in, so each role tries them last.
@@ -26,12 +27,12 @@ describe('who may run which command (every command × every role)', () => {
       await call(app, 'session.signOut', {});
       await signInFirstTime(app, `someone.${role}`, 'temporary password 1', `${role} own long password`);
     }
-    expect(app.status().user?.role).toBe(role);
+    expect(app.status(personAt(app)).user?.role).toBe(role);
 
     const wrong: string[] = [];
     for (const name of inOrder) {
       // Permission is checked before the input, so an empty input is enough to learn whether the door is shut.
-      const result = await dispatch(app, name, {}, 'test');
+      const result = await dispatch(app, name, {}, personAt(app));
       const refused = !result.ok && result.error.code === 'forbidden';
       const mayRun = matrix[name].includes(role);
       if (refused === mayRun) wrong.push(`${name}: ${mayRun ? 'refused but should be allowed' : `allowed (${result.ok ? 'ok' : result.error.code}) but should be refused`}`);

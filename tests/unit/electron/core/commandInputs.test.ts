@@ -7,6 +7,7 @@ import { commands, type CommandName } from '../../../../shared/api';
 import { formatIsoDate } from '../../../../shared/calendar';
 import { isDateField, isIdField, isTimeField, leaves, ordinaryValue, sampleInput, samePath } from '../../../fixtures/commands/schemaWalk';
 import { call, newApp, setUpSchool } from './testSchool';
+import { personAt } from '../../../fixtures/doors/callers';
 
 const commandNames = Object.keys(commands) as CommandName[];
 const dotted = (path: Array<string | number>) => path.map(String).join('.');
@@ -21,14 +22,14 @@ function fieldsOfKind(isKind: (schema: Parameters<typeof isDateField>[0]) => boo
 
 /** Rows in every table: "nothing is stored" means none of these changes. */
 function storedRows(app: ReturnType<typeof newApp>): Record<string, number> {
-  const db = app.current()!.db;
+  const db = app.store!;
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]));
 }
 
 async function sendWithBadValue(app: ReturnType<typeof newApp>, name: CommandName, path: Array<string | number>, bad: string) {
   const input = sampleInput(commands[name].input, (leafPath, schema) => (samePath(leafPath, path) ? bad : ordinaryValue(schema)), path);
-  return dispatch(app, name, input, 'test');
+  return dispatch(app, name, input, personAt(app));
 }
 
 describe('dates and times in every command', () => {
@@ -78,7 +79,7 @@ describe('a date stored before dates were checked', () => {
     const action = await call(app, 'actions.create', { pupilId: amy.id, title: 'Call mum', ownerId: dsl.id, dueOn: '2026-12-01' });
     const review = await call(app, 'reviews.create', { pupilId: amy.id, title: 'Weekly check-in', intervalDays: 7, firstDueOn: '2026-12-01', ownerId: dsl.id });
     // What the old pattern let through, written straight into the store.
-    const db = app.current()!.db;
+    const db = app.store!;
     db.prepare('UPDATE actions SET due_on = ? WHERE id = ?').run('2026-02-30', action.id);
     db.prepare('UPDATE reviews SET next_due_on = ? WHERE id = ?').run('2026-02-30', review.id);
     db.prepare('UPDATE pupils SET date_of_birth = ? WHERE id = ?').run('2016-02-30', amy.id);
@@ -114,7 +115,7 @@ describe('record ids in every command', () => {
       const unknown = crypto.randomUUID();
       const input = sampleInput(commands[name].input, (leafPath, schema) => (samePath(leafPath, path) ? unknown : isIdField(schema) ? realId(leafPath) : ordinaryValue(schema)), path);
       const before = storedRows(app);
-      const result = await dispatch(app, name, input, 'test');
+      const result = await dispatch(app, name, input, personAt(app));
       if (!result.ok) expect(storedRows(app), `${name} stored something it refused`).toEqual(before);
       const code = result.ok ? 'ok' : result.error.code;
       // invalid_input must be about the unknown id, or the handler was never reached and the sweep proved nothing.
@@ -140,9 +141,9 @@ describe('ids that name a record about another child', () => {
   it('refuses an action on one child tied to a concern about another, naming the concern field', async () => {
     const { app, dsl, amy, concernAboutBen } = await twoChildren();
     const before = storedRows(app);
-    const result = await dispatch(app, 'actions.create', { pupilId: amy.id, concernId: concernAboutBen, title: 'Speak to mum', ownerId: dsl.id, dueOn: '2026-12-01' }, 'test');
+    const result = await dispatch(app, 'actions.create', { pupilId: amy.id, concernId: concernAboutBen, title: 'Speak to mum', ownerId: dsl.id, dueOn: '2026-12-01' }, personAt(app));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { concernId: ['Choose a concern about this pupil'] } } });
-    expect(await dispatch(app, 'actions.create', { pupilId: amy.id, concernId: crypto.randomUUID(), title: 'Speak to mum', ownerId: dsl.id, dueOn: '2026-12-01' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'actions.create', { pupilId: amy.id, concernId: crypto.randomUUID(), title: 'Speak to mum', ownerId: dsl.id, dueOn: '2026-12-01' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(storedRows(app)).toEqual(before);
   });
 
@@ -152,7 +153,7 @@ describe('ids that name a record about another child', () => {
       app,
       'referrals.create',
       { pupilId: amy.id, decisionId: decisionAboutBen, agency: 'mash', contact: { name: 'Front door' }, method: 'phone', referredOn: '2026-11-23', referredAtTime: '09:00', whatShared: 'Worries.', consent: 'given' },
-      'test',
+      personAt(app),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { decisionId: ['Choose a decision about this pupil'] } } });
   });
@@ -161,7 +162,7 @@ describe('ids that name a record about another child', () => {
     const { app, amy, concernAboutBen } = await twoChildren();
     const before = storedRows(app);
     for (const name of ['exports.referralPreview', 'exports.referralExport'] as const) {
-      const result = await dispatch(app, name, { pupilId: amy.id, concernId: concernAboutBen, sections: [], addressedTo: { contactName: 'MASH' }, consent: { position: 'given' } }, 'test');
+      const result = await dispatch(app, name, { pupilId: amy.id, concernId: concernAboutBen, sections: [], addressedTo: { contactName: 'MASH' }, consent: { position: 'given' } }, personAt(app));
       expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { concernId: ['Choose a concern about this pupil'] } } });
     }
     expect(storedRows(app)).toEqual(before);

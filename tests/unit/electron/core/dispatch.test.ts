@@ -4,9 +4,10 @@ import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
 import { writeTransaction } from '../../../../electron/core/store';
 import { rewriteAuditFrom } from '../../../fixtures/audit/rewriteAuditFrom';
 import { addAccount, call, newApp, setUpSchool, signInFirstTime } from './testSchool';
+import { personAt } from '../../../fixtures/doors/callers';
 
 const auditRows = (app: ReturnType<typeof newApp>) =>
-  app.current()!.db.prepare('SELECT command, outcome, user_id AS userId, record_ids AS recordIds FROM audit_log ORDER BY seq').all() as Array<{ command: string; outcome: string; userId: string; recordIds: string }>;
+  app.store!.prepare('SELECT command, outcome, user_id AS userId, record_ids AS recordIds FROM audit_log ORDER BY seq').all() as Array<{ command: string; outcome: string; userId: string; recordIds: string }>;
 
 async function schoolWithStaffSignedIn() {
   const app = newApp();
@@ -21,7 +22,7 @@ describe('dispatch', () => {
   it('refuses a staff session calling a DSL command, and records the attempt', async () => {
     const { app, staff } = await schoolWithStaffSignedIn();
     for (const name of ['accounts.list', 'settings.update', 'audit.verify'] as const) {
-      const result = await dispatch(app, name, name === 'settings.update' ? { idleLockMinutes: 60 } : {}, 'test');
+      const result = await dispatch(app, name, name === 'settings.update' ? { idleLockMinutes: 60 } : {}, personAt(app));
       expect(result, name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     const refused = auditRows(app).filter((row) => row.outcome === 'forbidden');
@@ -31,13 +32,13 @@ describe('dispatch', () => {
 
   it('checks permission before looking at the input, so a refused caller learns nothing from validation', async () => {
     const { app } = await schoolWithStaffSignedIn();
-    expect(await dispatch(app, 'accounts.create', { username: 1 }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'accounts.create', { username: 1 }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('answers malformed input with invalid_input and a message for each field', async () => {
     const app = newApp();
     await setUpSchool(app);
-    const result = await dispatch(app, 'accounts.create', { username: 'x', displayName: '', role: 'superuser', staffGroup: 'teaching', temporaryPassword: 'short' }, 'test');
+    const result = await dispatch(app, 'accounts.create', { username: 'x', displayName: '', role: 'superuser', staffGroup: 'teaching', temporaryPassword: 'short' }, personAt(app));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
@@ -53,9 +54,9 @@ describe('dispatch', () => {
     const app = newApp();
     await setUpSchool(app);
     const before = auditRows(app).length;
-    expect(await dispatch(app, 'accounts.dropEverything', {}, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'accounts.disable', { userId: '0190f1a2-0000-7000-8000-000000000000', reason: 'test' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'accounts.disable', { userId: "1' OR '1'='1", reason: 'test' }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(app, 'accounts.dropEverything', {}, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'accounts.disable', { userId: '0190f1a2-0000-7000-8000-000000000000', reason: 'test' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'accounts.disable', { userId: "1' OR '1'='1", reason: 'test' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(auditRows(app).length).toBe(before);
   });
 
@@ -63,7 +64,7 @@ describe('dispatch', () => {
     const app = newApp();
     await setUpSchool(app);
     await call(app, 'session.signOut', {});
-    expect(await dispatch(app, 'system.noop', {}, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dispatch(app, 'system.noop', {}, personAt(app))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
   it('rolls back a handler’s write and its audit row together when the handler throws', async () => {
@@ -77,9 +78,9 @@ describe('dispatch', () => {
       }),
     });
     const before = auditRows(app).length;
-    const settingsRows = () => app.current()!.db.prepare("SELECT key, value FROM settings ORDER BY key").all();
+    const settingsRows = () => app.store!.prepare("SELECT key, value FROM settings ORDER BY key").all();
     const settingsBefore = settingsRows();
-    const result = await failing(app, 'settings.update', { idleLockMinutes: 60 }, 'test');
+    const result = await failing(app, 'settings.update', { idleLockMinutes: 60 }, personAt(app));
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', reference: expect.stringMatching(/^[0-9A-F]{8}$/) } });
     if (!result.ok) expect(result.error.message).not.toContain('disk on fire');
     expect(settingsRows()).toEqual(settingsBefore);
@@ -91,7 +92,7 @@ describe('dispatch', () => {
     const app = newApp();
     await setUpSchool(app);
     const refusing = dispatchWith({ ...handlers, 'system.noop': inTransaction<'system.noop'>(() => { throw new CommandError('conflict', 'Someone else changed this first.'); }) });
-    expect(await refusing(app, 'system.noop', {}, 'test')).toEqual({ ok: false, error: { code: 'conflict', message: 'Someone else changed this first.' } });
+    expect(await refusing(app, 'system.noop', {}, personAt(app))).toEqual({ ok: false, error: { code: 'conflict', message: 'Someone else changed this first.' } });
   });
 
   it('writes an audit row for each command with who, what and which records', async () => {
@@ -115,7 +116,7 @@ describe('the audit chain', () => {
     const anchor = { seq: head!.seq, fingerprint: head!.fingerprint };
     expect((await call(app, 'audit.verify', { anchor })).anchor).toEqual({ ok: true, reason: null });
 
-    rewriteAuditFrom(app.current()!.db, 3);
+    rewriteAuditFrom(app.store!, 3);
     const after = await call(app, 'audit.verify', { anchor });
     // The chain alone cannot tell: every hash was recomputed. The anchor kept outside the computer can.
     expect(after.chain.ok).toBe(true);
@@ -131,7 +132,7 @@ describe('the audit chain', () => {
     const app = newApp();
     await setUpSchool(app);
     expect((await call(app, 'audit.verify', { anchor: { seq: 999, fingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE' } })).anchor).toEqual({ ok: false, reason: expect.stringMatching(/no row 999.*removed/) });
-    const mistyped = await dispatch(app, 'audit.verify', { anchor: { seq: 1, fingerprint: 'AAAA-BBBB-CCCC' } }, 'test');
+    const mistyped = await dispatch(app, 'audit.verify', { anchor: { seq: 1, fingerprint: 'AAAA-BBBB-CCCC' } }, personAt(app));
     expect(mistyped).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'anchor.fingerprint': [expect.stringMatching(/20 letters and digits/)] } } });
   });
 
@@ -142,7 +143,7 @@ describe('the audit chain', () => {
     const verification = await call(app, 'audit.verify', {});
     expect(verification.integrity.ok).toBe(true);
     expect(verification.chain).toMatchObject({ ok: true, firstBrokenRow: null });
-    const db = app.current()!.db;
+    const db = app.store!;
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare("UPDATE audit_log SET user_id = 'someone-else' WHERE seq = 3").run();
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenRow: 3, reason: expect.stringMatching(/changed/) });
@@ -152,7 +153,7 @@ describe('the audit chain', () => {
     const app = newApp();
     await setUpSchool(app);
     for (let index = 0; index < 4; index += 1) await call(app, 'system.noop', {});
-    const db = app.current()!.db;
+    const db = app.store!;
     db.exec('DROP TRIGGER audit_log_no_delete');
     db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenRow: 3 });
@@ -161,10 +162,10 @@ describe('the audit chain', () => {
   it('cannot be edited or deleted through SQL while its triggers stand', async () => {
     const app = newApp();
     await setUpSchool(app);
-    const db = app.current()!.db;
+    const db = app.store!;
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE audit_log SET command = 'x'").run()).toThrow(/append-only/);
-    writeTransaction(db, () => appendAudit(db, { at: new Date().toISOString(), userId: null, role: null, door: 'test', command: 'extra', recordIds: [], outcome: 'ok' }));
+    writeTransaction(db, () => appendAudit(db, { at: new Date().toISOString(), userId: null, role: null, door: 'test', client: null, command: 'extra', recordIds: [], outcome: 'ok' }));
     expect(verifyAuditChain(db).ok).toBe(true);
   });
 });

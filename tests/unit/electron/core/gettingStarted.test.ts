@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../electron/core';
 import { localAuthorities, packForLocalAuthority } from '../../../../shared/api';
 import { DSL_PASSWORD, addAccount, call, newApp, tempDataDir } from './testSchool';
+import { personAt } from '../../../fixtures/doors/callers';
 
 const dsl = { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD };
 const school = (localAuthority: (typeof localAuthorities)[number]['id']) => ({ name: 'Oakfield Primary School', urn: '123456', localAuthority });
@@ -38,7 +39,7 @@ describe('setting up a school', () => {
 
   it('refuses a DSL on duty with no name or an extension nobody can dial, saying which field, and sets nothing up', async () => {
     const app = newApp();
-    const result = await dispatch(app, 'setup.create', { school: school('wandsworth'), dsl, dslOnDuty: { name: '', extension: 'ask the office', whereToFind: 'the office' } }, 'test');
+    const result = await dispatch(app, 'setup.create', { school: school('wandsworth'), dsl, dslOnDuty: { name: '', extension: 'ask the office', whereToFind: 'the office' } }, personAt(app));
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -46,7 +47,7 @@ describe('setting up a school', () => {
         fields: { 'dslOnDuty.extension': ['Enter the extension or phone number in digits, for example 214'], 'dslOnDuty.name': [expect.stringMatching(/name of the person staff should find/)] },
       },
     });
-    expect(app.status().state).toBe('needs_setup');
+    expect(app.status(personAt(app)).state).toBe('needs_setup');
   });
 });
 
@@ -78,6 +79,6 @@ describe('the getting-started list', () => {
     await call(app, 'session.signOut', {});
     await call(app, 'session.signIn', { username: 'teacher.one', password: 'temporary password 1' });
     await call(app, 'session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'teacher own password' });
-    expect(await dispatch(app, 'setup.progress', {}, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'setup.progress', {}, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

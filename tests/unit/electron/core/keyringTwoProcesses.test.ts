@@ -6,6 +6,7 @@ import { readKeyring, usernameLookup } from '../../../../electron/core/crypto';
 import { removeTempDirs } from '../../../fixtures/cli/runCli';
 import { startFailingSignIns } from '../../../fixtures/store/writerProcess';
 import { addAccount, cheapKdf, newApp, setUpSchool } from './testSchool';
+import { personAt } from '../../../fixtures/doors/callers';
 
 describe('the keyring changed by two processes at once', () => {
   afterAll(removeTempDirs);
@@ -33,7 +34,7 @@ describe('the keyring changed by two processes at once', () => {
     for (const username of created) {
       const fresh = new SafeguardingApp({ dataDir: app.dataDir, kdfCost: cheapKdf, log: { error: () => 'test' } });
       try {
-        await expect(fresh.signIn(username, 'temporary password 1', 'test')).resolves.toMatchObject({ username });
+        await expect(fresh.signIn(username, 'temporary password 1', personAt(fresh))).resolves.toMatchObject({ username });
       } finally {
         fresh.close();
       }

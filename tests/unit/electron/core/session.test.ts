@@ -5,30 +5,31 @@ import { dispatch } from '../../../../electron/core';
 import { DATABASE_FILE } from '../../../../electron/core/store';
 import { newKdfParams, readKeyring, unwrapWithPassword } from '../../../../electron/core/crypto';
 import { DSL_PASSWORD, addAccount, call, cheapKdf, newApp, queryFileAlone, setUpSchool, signInFirstTime, tempDataDir } from './testSchool';
+import { personAt } from '../../../fixtures/doors/callers';
 
 describe('first-run setup', () => {
   it('creates the school and the first DSL, signs them in and shows a recovery key once', async () => {
     const app = newApp();
-    expect(app.status().state).toBe('needs_setup');
+    expect(app.status(personAt(app)).state).toBe('needs_setup');
     const { recoveryKey, user } = await setUpSchool(app);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
     expect(user).toMatchObject({ username: 'dsl.jones', role: 'dsl', mustChangePassword: false });
-    expect(app.status()).toMatchObject({ state: 'signed_in', school: { name: 'Oakfield Primary School', urn: '123456' }, recoveryKeyConfirmed: false });
+    expect(app.status(personAt(app))).toMatchObject({ state: 'signed_in', school: { name: 'Oakfield Primary School', urn: '123456' }, recoveryKeyConfirmed: false });
     await call(app, 'setup.confirmRecoveryKey', { confirmed: true });
-    expect(app.status().recoveryKeyConfirmed).toBe(true);
-    const again = await dispatch(app, 'setup.create', { school: { name: 'Another', urn: '654321', localAuthority: 'other' }, dsl: { username: 'intruder', displayName: 'X', password: 'another long password' } }, 'test');
+    expect(app.status(personAt(app)).recoveryKeyConfirmed).toBe(true);
+    const again = await dispatch(app, 'setup.create', { school: { name: 'Another', urn: '654321', localAuthority: 'other' }, dsl: { username: 'intruder', displayName: 'X', password: 'another long password' } }, personAt(app));
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     app.close();
   });
 
   it('keeps what was typed out of the store when setup input is invalid, and says which field is wrong', async () => {
     const app = newApp();
-    const result = await dispatch(app, 'setup.create', { school: { name: 'Oakfield', urn: '12', localAuthority: 'worcestershire' }, dsl: { username: 'dsl', displayName: 'Priya', password: 'short' } }, 'test');
+    const result = await dispatch(app, 'setup.create', { school: { name: 'Oakfield', urn: '12', localAuthority: 'worcestershire' }, dsl: { username: 'dsl', displayName: 'Priya', password: 'short' } }, personAt(app));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
     expect(Object.keys(result.error.fields ?? {})).toEqual(expect.arrayContaining(['school.urn', 'dsl.password']));
-    expect(app.status().state).toBe('needs_setup');
+    expect(app.status(personAt(app)).state).toBe('needs_setup');
   });
 });
 
@@ -38,37 +39,37 @@ describe('signing in, locking and signing out', () => {
     const app = newApp(dataDir);
     await setUpSchool(app);
     await call(app, 'session.lock', {});
-    expect(app.status()).toMatchObject({ state: 'locked', user: { username: 'dsl.jones' } });
-    expect(app.current()).toBeNull();
-    expect(await dispatch(app, 'accounts.list', {}, 'test')).toMatchObject({ ok: false, error: { code: 'locked' } });
-    const refused = await dispatch(app, 'session.unlock', { password: 'not the password' }, 'test');
+    expect(app.status(personAt(app))).toMatchObject({ state: 'locked', user: { username: 'dsl.jones' } });
+    expect(app.current(personAt(app))).toBeNull();
+    expect(await dispatch(app, 'accounts.list', {}, personAt(app))).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const refused = await dispatch(app, 'session.unlock', { password: 'not the password' }, personAt(app));
     expect(refused).toMatchObject({ ok: false, error: { code: 'unauthenticated', fields: { password: ['That password is not right'] } } });
     // The lock screen has only a password field: its refusal must not send the person looking for a username.
     if (!refused.ok) expect(refused.error.message).not.toMatch(/username/i);
     await call(app, 'session.unlock', { password: DSL_PASSWORD });
-    expect(app.status().state).toBe('signed_in');
+    expect(app.status(personAt(app)).state).toBe('signed_in');
     await call(app, 'session.signOut', {});
-    expect(app.status()).toMatchObject({ state: 'signed_out', user: null });
+    expect(app.status(personAt(app))).toMatchObject({ state: 'signed_out', user: null });
   });
 
   it('answers a wrong password and an unknown username with the same words, and slows both down alike', async () => {
     const app = newApp();
     await setUpSchool(app);
     await call(app, 'session.signOut', {});
-    const wrongPassword = await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: 'wrong password' }, 'test');
-    const unknownUser = await dispatch(app, 'session.signIn', { username: 'no.such.person', password: 'wrong password' }, 'test');
+    const wrongPassword = await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: 'wrong password' }, personAt(app));
+    const unknownUser = await dispatch(app, 'session.signIn', { username: 'no.such.person', password: 'wrong password' }, personAt(app));
     expect(wrongPassword.ok || unknownUser.ok).toBe(false);
     if (wrongPassword.ok || unknownUser.ok) return;
     expect(unknownUser.error).toEqual(wrongPassword.error);
 
     for (const username of ['dsl.jones', 'no.such.person']) {
-      for (let attempt = 0; attempt < 2; attempt += 1) await dispatch(app, 'session.signIn', { username, password: 'wrong password' }, 'test');
-      const throttled = await dispatch(app, 'session.signIn', { username, password: 'wrong password' }, 'test');
+      for (let attempt = 0; attempt < 2; attempt += 1) await dispatch(app, 'session.signIn', { username, password: 'wrong password' }, personAt(app));
+      const throttled = await dispatch(app, 'session.signIn', { username, password: 'wrong password' }, personAt(app));
       expect(throttled).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
       if (!throttled.ok) expect(Date.parse(throttled.error.retryAt!)).toBeGreaterThan(Date.now());
     }
     // Even the right password waits out the delay: otherwise the delay would not slow a guesser.
-    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, personAt(app))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
   it('remembers the delay across a restart of the app', async () => {
@@ -76,9 +77,9 @@ describe('signing in, locking and signing out', () => {
     const first = newApp(dataDir);
     await setUpSchool(first);
     first.close();
-    for (let attempt = 0; attempt < 3; attempt += 1) await dispatch(first, 'session.signIn', { username: 'dsl.jones', password: 'wrong password' }, 'test');
+    for (let attempt = 0; attempt < 3; attempt += 1) await dispatch(first, 'session.signIn', { username: 'dsl.jones', password: 'wrong password' }, personAt(first));
     const restarted = newApp(dataDir);
-    expect(await dispatch(restarted, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(await dispatch(restarted, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, personAt(restarted))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
   it('locks by itself after the idle period, and not before', async () => {
@@ -86,13 +87,13 @@ describe('signing in, locking and signing out', () => {
     const app = newApp(tempDataDir(), { clock: () => now });
     await setUpSchool(app);
     now = new Date('2026-11-23T09:04:00Z');
-    expect(app.lockIfIdle()).toBe(false);
+    expect(app.lockIdleSessions()).toBe(0);
     await call(app, 'system.noop', {});
     now = new Date('2026-11-23T09:08:59Z');
-    expect(app.lockIfIdle()).toBe(false);
+    expect(app.lockIdleSessions()).toBe(0);
     now = new Date('2026-11-23T09:09:01Z');
-    expect(app.lockIfIdle()).toBe(true);
-    expect(app.status().state).toBe('locked');
+    expect(app.lockIdleSessions()).toBe(1);
+    expect(app.status(personAt(app)).state).toBe('locked');
   });
 
   it('uses the idle period set in settings', async () => {
@@ -101,9 +102,9 @@ describe('signing in, locking and signing out', () => {
     await setUpSchool(app);
     await call(app, 'settings.update', { idleLockMinutes: 2 });
     now = new Date('2026-11-23T09:02:01Z');
-    expect(app.lockIfIdle()).toBe(true);
+    expect(app.lockIdleSessions()).toBe(1);
     await call(app, 'session.unlock', { password: DSL_PASSWORD });
-    expect(app.status().idleLockMinutes).toBe(2);
+    expect(app.status(personAt(app)).idleLockMinutes).toBe(2);
   });
 });
 
@@ -113,7 +114,7 @@ describe('passwords', () => {
     await setUpSchool(app);
     await call(app, 'session.changePassword', { currentPassword: DSL_PASSWORD, newPassword: 'a brand new long password' });
     await call(app, 'session.signOut', {});
-    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, personAt(app))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     await call(app, 'session.signIn', { username: 'dsl.jones', password: 'a brand new long password' });
   });
 
@@ -124,7 +125,7 @@ describe('passwords', () => {
     await call(app, 'session.signOut', {});
     const user = await call(app, 'session.signIn', { username: 'ta.smith', password: 'temporary password 1' });
     expect(user.mustChangePassword).toBe(true);
-    expect(await dispatch(app, 'system.noop', {}, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Choose a new password first.' } });
+    expect(await dispatch(app, 'system.noop', {}, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Choose a new password first.' } });
     await call(app, 'session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'my own long password' });
     await call(app, 'system.noop', {});
   });
@@ -135,7 +136,7 @@ describe('passwords', () => {
     const account = await addAccount(app, 'left.school', 'staff');
     await call(app, 'accounts.disable', { userId: account.id, reason: 'Left the school in July' });
     await call(app, 'session.signOut', {});
-    expect(await dispatch(app, 'session.signIn', { username: 'left.school', password: 'temporary password 1' }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dispatch(app, 'session.signIn', { username: 'left.school', password: 'temporary password 1' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 });
 
@@ -152,14 +153,14 @@ describe('password resets need authority', () => {
 
   it('refuses an administrator’s reset without the recovery key or another DSL', async () => {
     const { app, teacher } = await schoolWithAdmin();
-    const forged = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'recovery_key', recoveryKey: 'ABCD-'.repeat(12) + 'ABCD' } }, 'test');
+    const forged = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'recovery_key', recoveryKey: 'ABCD-'.repeat(12) + 'ABCD' } }, personAt(app));
     expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const notADsl = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'it.lead', password: 'admin own password' } }, 'test');
+    const notADsl = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'it.lead', password: 'admin own password' } }, personAt(app));
     expect(notADsl).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const wrongDslPassword = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password: 'guessed password' } }, 'test');
+    const wrongDslPassword = await dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password: 'guessed password' } }, personAt(app));
     expect(wrongDslPassword).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await call(app, 'session.signOut', {});
-    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'attacker chosen pw' }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'attacker chosen pw' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     // The teacher's own password is untouched.
     expect((await call(app, 'session.signIn', { username: 'teacher.one', password: 'temporary password 2' })).username).toBe('teacher.one');
   });
@@ -169,14 +170,14 @@ describe('password resets need authority', () => {
     await call(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'reset by recovery', authority: { kind: 'recovery_key', recoveryKey } });
     await call(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'reset by the dsl', authority: { kind: 'dsl', username: 'dsl.jones', password: DSL_PASSWORD } });
     await call(app, 'session.signOut', {});
-    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'reset by recovery' }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dispatch(app, 'session.signIn', { username: 'teacher.one', password: 'reset by recovery' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     const user = await call(app, 'session.signIn', { username: 'teacher.one', password: 'reset by the dsl' });
     expect(user.mustChangePassword).toBe(true);
   });
 
   it('does not let an administrator create a DSL account for themselves to read children’s records', async () => {
     const { app } = await schoolWithAdmin();
-    const result = await dispatch(app, 'accounts.create', { username: 'shadow.dsl', displayName: 'Shadow', role: 'dsl', staffGroup: 'office', temporaryPassword: 'temporary password 9' }, 'test');
+    const result = await dispatch(app, 'accounts.create', { username: 'shadow.dsl', displayName: 'Shadow', role: 'dsl', staffGroup: 'office', temporaryPassword: 'temporary password 9' }, personAt(app));
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -8,8 +8,14 @@ import { afterAll } from 'vitest';
 import { SafeguardingApp, dispatch, type AppOptions } from '../../../../electron/core';
 import { applyKey } from '../../../../electron/core/store';
 import type { CommandInput, CommandName, CommandOutput, Role, StaffGroup } from '../../../../shared/api';
+import { personAt } from '../../../fixtures/doors/callers';
 
 export const cheapKdf = { memoryKiB: 1024, passes: 1 };
+/**
+ * For tests whose clock moves on by days while one person stays signed in (a term's concerns, a referral's clock):
+ * the session's absolute lifetime is tested on its own in session.test.ts.
+ */
+export const daysPassWhileSignedIn = { sessionLifetimeHours: 24 * 366 };
 export const DSL_PASSWORD = 'correct horse battery staple';
 
 const createdDirs: string[] = [];
@@ -35,7 +41,7 @@ export function newApp(dataDir = tempDataDir(), options: Partial<AppOptions> = {
 
 /** Calls a command through the real dispatch and returns its value, failing the test on an error result. */
 export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, 'test');
+  const result = await dispatch(app, name, input, personAt(app));
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
   return result.value as CommandOutput<N>;
 }

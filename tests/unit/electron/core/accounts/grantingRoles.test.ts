@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { mayGrantRole, roles } from '../../../../../shared/api';
 import { addAccount, call, newApp, setUpSchool, signInFirstTime } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const refusedRows = (app: SafeguardingApp) =>
-  app.current()!.db.prepare("SELECT command, user_id AS userId, record_ids AS recordIds FROM audit_log WHERE outcome = 'forbidden' ORDER BY seq").all() as Array<{ command: string; userId: string; recordIds: string }>;
+  app.store!.prepare("SELECT command, user_id AS userId, record_ids AS recordIds FROM audit_log WHERE outcome = 'forbidden' ORDER BY seq").all() as Array<{ command: string; userId: string; recordIds: string }>;
 
 async function schoolWithAdminSignedIn() {
   const app = newApp();
@@ -15,11 +16,11 @@ async function schoolWithAdminSignedIn() {
   await addAccount(app, 'it.lead', 'admin', 'office', 'temporary password 1');
   await call(app, 'session.signOut', {});
   await signInFirstTime(app, 'it.lead', 'temporary password 1', 'admin own password');
-  return { app, head, admin: app.current()!.session.user };
+  return { app, head, admin: app.current(personAt(app))!.session.user };
 }
 
 const create = (app: SafeguardingApp, username: string, role: (typeof roles)[number]) =>
-  dispatch(app, 'accounts.create', { username, displayName: username, role, staffGroup: 'office', temporaryPassword: 'temporary password 9' }, 'test');
+  dispatch(app, 'accounts.create', { username, displayName: username, role, staffGroup: 'office', temporaryPassword: 'temporary password 9' }, personAt(app));
 
 describe('who may grant which role', () => {
   it('refuses an administrator who creates a headteacher or a DSL account (to read the culture report or children’s files), and audits each refusal', async () => {
@@ -45,7 +46,7 @@ describe('who may grant which role', () => {
 
   it('refuses an administrator who disables the headteacher’s account, and audits it', async () => {
     const { app, head, admin } = await schoolWithAdminSignedIn();
-    expect(await dispatch(app, 'accounts.disable', { userId: head.id, reason: 'Testing' }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'accounts.disable', { userId: head.id, reason: 'Testing' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(refusedRows(app)).toEqual([{ command: 'accounts.disable', userId: admin.id, recordIds: JSON.stringify([head.id]) }]);
     expect((await call(app, 'accounts.list', {})).find((account) => account.id === head.id)?.status).toBe('active');
   });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const ADMIN_PASSWORD = 'admin own password';
 
@@ -17,7 +18,7 @@ function appWithClock() {
 }
 
 const deniedRows = (app: SafeguardingApp, command: string) =>
-  app.current()!.db.prepare("SELECT user_id AS userId, record_ids AS recordIds FROM audit_log WHERE command = ? AND outcome = 'denied' ORDER BY seq").all(command) as Array<{ userId: string | null; recordIds: string }>;
+  app.store!.prepare("SELECT user_id AS userId, record_ids AS recordIds FROM audit_log WHERE command = ? AND outcome = 'denied' ORDER BY seq").all(command) as Array<{ userId: string | null; recordIds: string }>;
 
 async function guess(app: SafeguardingApp, times: number, attempt: () => Promise<{ ok: boolean; error?: { code: string } }>) {
   const codes: string[] = [];
@@ -41,9 +42,9 @@ async function schoolWithAdminSignedIn() {
 describe('one throttled, audited password check', () => {
   it('slows an administrator guessing a DSL’s password through a reset, audits every guess, and counts them against the DSL’s sign-in', async () => {
     const { app, wait, dsl, teacher } = await schoolWithAdminSignedIn();
-    const admin = app.current()!.session.user;
+    const admin = app.current(personAt(app))!.session.user;
     const reset = (password: string) =>
-      dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password } }, 'test');
+      dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password } }, personAt(app));
 
     const codes = await guess(app, 20, () => reset('guessed password'));
     expect(codes.slice(0, 3)).toEqual(['forbidden', 'forbidden', 'forbidden']);
@@ -55,7 +56,7 @@ describe('one throttled, audited password check', () => {
     expect(rows.every((row) => row.userId === admin.id && JSON.parse(row.recordIds).includes(`authority:dsl ${dsl.id}`))).toBe(true);
 
     // The same count slows the DSL's own sign-in: the guesser gains nothing by switching doors.
-    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, 'test')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, personAt(app))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
 
     wait(16);
     expect(await reset(DSL_PASSWORD)).toMatchObject({ ok: true });
@@ -64,7 +65,7 @@ describe('one throttled, audited password check', () => {
   it('counts guesses sent all at once, so firing them together does not slip past the delay', async () => {
     const { app, teacher } = await schoolWithAdminSignedIn();
     const guesses = Array.from({ length: 12 }, (_, index) =>
-      dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password: `guess number ${index}` } }, 'test'),
+      dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'attacker chosen pw', authority: { kind: 'dsl', username: 'dsl.jones', password: `guess number ${index}` } }, personAt(app)),
     );
     const codes = (await Promise.all(guesses)).map((result) => (result.ok ? 'ok' : result.error.code));
     expect(codes.filter((code) => code === 'forbidden')).toHaveLength(3);
@@ -76,7 +77,7 @@ describe('one throttled, audited password check', () => {
     const { app, wait } = appWithClock();
     await setUpSchool(app);
     await call(app, 'session.signOut', {});
-    const signIn = (username: string, password: string) => dispatch(app, 'session.signIn', { username, password }, 'test');
+    const signIn = (username: string, password: string) => dispatch(app, 'session.signIn', { username, password }, personAt(app));
 
     expect(await guess(app, 5, () => signIn('dsl.jones', 'guessed password'))).toEqual(['unauthenticated', 'unauthenticated', 'unauthenticated', 'rate_limited', 'rate_limited']);
     expect(await guess(app, 2, () => signIn('no.such.person', 'guessed password'))).toEqual(['unauthenticated', 'unauthenticated']);
@@ -93,10 +94,10 @@ describe('one throttled, audited password check', () => {
     const { app, wait } = appWithClock();
     await setUpSchool(app);
     await call(app, 'session.lock', {});
-    const unlock = (password: string) => dispatch(app, 'session.unlock', { password }, 'test');
+    const unlock = (password: string) => dispatch(app, 'session.unlock', { password }, personAt(app));
     expect(await guess(app, 4, () => unlock('guessed password'))).toEqual(['unauthenticated', 'unauthenticated', 'unauthenticated', 'rate_limited']);
     expect(await unlock(DSL_PASSWORD)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-    expect(app.status()).toMatchObject({ state: 'locked', user: { username: 'dsl.jones' } });
+    expect(app.status(personAt(app))).toMatchObject({ state: 'locked', user: { username: 'dsl.jones' } });
     wait(16);
     await call(app, 'session.unlock', { password: DSL_PASSWORD });
     expect(deniedRows(app, 'session.unlock')).toHaveLength(5);
@@ -105,7 +106,7 @@ describe('one throttled, audited password check', () => {
   it('slows and audits wrong current passwords when someone at an unlocked screen tries to change the password', async () => {
     const { app, wait } = appWithClock();
     const { user } = await setUpSchool(app);
-    const change = (currentPassword: string) => dispatch(app, 'session.changePassword', { currentPassword, newPassword: 'taken over the account' }, 'test');
+    const change = (currentPassword: string) => dispatch(app, 'session.changePassword', { currentPassword, newPassword: 'taken over the account' }, personAt(app));
     const codes = await guess(app, 4, () => change('guessed password'));
     expect(codes).toEqual(['invalid_input', 'invalid_input', 'invalid_input', 'rate_limited']);
     expect(await change(DSL_PASSWORD)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -118,7 +119,7 @@ describe('one throttled, audited password check', () => {
 
   it('slows and audits wrong recovery keys offered for a reset', async () => {
     const { app, wait, recoveryKey, teacher } = await schoolWithAdminSignedIn();
-    const reset = (key: string) => dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'reset by recovery', authority: { kind: 'recovery_key', recoveryKey: key } }, 'test');
+    const reset = (key: string) => dispatch(app, 'accounts.resetPassword', { userId: teacher.id, temporaryPassword: 'reset by recovery', authority: { kind: 'recovery_key', recoveryKey: key } }, personAt(app));
     const codes = await guess(app, 4, () => reset('ABCD-'.repeat(12) + 'ABCD'));
     expect(codes).toEqual(['forbidden', 'forbidden', 'forbidden', 'rate_limited']);
     expect(await reset(recoveryKey)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -133,8 +134,8 @@ describe('a failed sign-in', () => {
     const app = newApp();
     await setUpSchool(app);
     await addAccount(app, 'ta.smith', 'staff', 'support');
-    expect(await dispatch(app, 'session.signIn', { username: 'ta.smith', password: 'guessed password' }, 'test')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(app.status()).toMatchObject({ state: 'signed_in', user: { username: 'dsl.jones' } });
+    expect(await dispatch(app, 'session.signIn', { username: 'ta.smith', password: 'guessed password' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(app.status(personAt(app))).toMatchObject({ state: 'signed_in', user: { username: 'dsl.jones' } });
     await call(app, 'accounts.list', {});
     expect(deniedRows(app, 'session.signIn')).toHaveLength(1);
   });
@@ -143,8 +144,8 @@ describe('a failed sign-in', () => {
     const app = newApp();
     await setUpSchool(app);
     await call(app, 'session.lock', {});
-    expect(await dispatch(app, 'session.signIn', { username: 'someone.else', password: 'guessed password' }, 'test')).toMatchObject({ ok: false });
-    expect(app.status()).toMatchObject({ state: 'locked', user: { username: 'dsl.jones' } });
+    expect(await dispatch(app, 'session.signIn', { username: 'someone.else', password: 'guessed password' }, personAt(app))).toMatchObject({ ok: false });
+    expect(app.status(personAt(app))).toMatchObject({ state: 'locked', user: { username: 'dsl.jones' } });
     await call(app, 'session.unlock', { password: DSL_PASSWORD });
   });
 
@@ -153,6 +154,6 @@ describe('a failed sign-in', () => {
     await setUpSchool(app);
     await addAccount(app, 'ta.smith', 'staff', 'support', 'temporary password 1');
     await call(app, 'session.signIn', { username: 'ta.smith', password: 'temporary password 1' });
-    expect(app.status()).toMatchObject({ state: 'signed_in', user: { username: 'ta.smith' } });
+    expect(app.status(personAt(app))).toMatchObject({ state: 'signed_in', user: { username: 'ta.smith' } });
   });
 });

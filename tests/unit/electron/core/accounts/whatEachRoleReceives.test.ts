@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { commands, roleMay, type CommandName, type Role } from '../../../../../shared/api';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const roster = [
@@ -175,7 +176,7 @@ describe('what each role receives', () => {
       const leaks: string[] = [];
       let answered = 0;
       for (const name of allowed) {
-        const result = await dispatch(app, name, table[name], 'test');
+        const result = await dispatch(app, name, table[name], personAt(app));
         if (result.ok) answered += 1;
         const text = textOf(result).toLowerCase();
         for (const secret of neverSeen(role, school)) if (text.includes(secret.toLowerCase())) leaks.push(`${name} → “${secret}”`);
@@ -201,7 +202,7 @@ describe('what each role receives', () => {
     await signInAs(app, 'ta.smith', 'ta.smith own password');
     const [picked] = await call(app, 'pupils.pick', { query: 'amelia' });
     expect(Object.keys(picked!).sort()).toEqual(['id', 'legalFirstName', 'legalLastName', 'preferredName', 'registrationGroup', 'yearGroup']);
-    expect(await dispatch(app, 'pupils.siblings', { pupilId: school.amyId }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'pupils.siblings', { pupilId: school.amyId }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     for (const [username, password] of [['dsl.jones', DSL_PASSWORD], ['it.lead', 'it.lead own password']] as const) {
       await signInAs(app, username, password);
       const [found] = await call(app, 'pupils.search', { query: 'amelia' });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
-import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir, daysPassWhileSignedIn } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 async function school(start: string) {
   let now = new Date(start);
-  const app = newApp(tempDataDir(), { clock: () => now });
+  const app = newApp(tempDataDir(), { clock: () => now, ...daysPassWhileSignedIn });
   const { user: dsl } = await setUpSchool(app);
   const amy = await call(app, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H' });
   const { id: concernId } = await call(app, 'concerns.submit', {
@@ -21,12 +22,12 @@ async function school(start: string) {
 describe('the concern lifecycle', () => {
   it('needs an outcome and a reason to close, and never reopens a closed concern', async () => {
     const { app, concernId } = await school('2026-11-23T10:00:00Z');
-    const noReason = await dispatch(app, 'concerns.close', { concernId, outcome: 'no_further_action', reason: '  ' }, 'test');
+    const noReason = await dispatch(app, 'concerns.close', { concernId, outcome: 'no_further_action', reason: '  ' }, personAt(app));
     expect(noReason).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { reason: [expect.any(String)] } } });
     await call(app, 'concerns.close', { concernId, outcome: 'monitored_resolved', reason: 'Explained by a PE accident, confirmed by the PE teacher.' });
-    expect(await dispatch(app, 'concerns.open', { concernId }, 'test')).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await dispatch(app, 'concerns.close', { concernId, outcome: 'other', reason: 'again' }, 'test')).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(() => app.current()!.db.prepare("UPDATE concerns SET status = 'open' WHERE id = ?").run(concernId)).toThrow(/cannot be reopened/);
+    expect(await dispatch(app, 'concerns.open', { concernId }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(app, 'concerns.close', { concernId, outcome: 'other', reason: 'again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(() => app.store!.prepare("UPDATE concerns SET status = 'open' WHERE id = ?").run(concernId)).toThrow(/cannot be reopened/);
     const closed = await call(app, 'queue.concerns', { tab: 'closed' });
     expect(closed.rows.map((row) => row.id)).toEqual([concernId]);
   });
@@ -59,7 +60,7 @@ describe('the queue’s filters', () => {
 
   it('combines category, year group and London dates, in every order and across pages, as the counts say', async () => {
     let now = new Date(LOGGED[0].at);
-    const app = newApp(tempDataDir(), { clock: () => now });
+    const app = newApp(tempDataDir(), { clock: () => now, ...daysPassWhileSignedIn });
     await setUpSchool(app);
     const pupil = async (first: string, yearGroup: string) => (await call(app, 'pupils.create', { legalFirstName: first, legalLastName: 'Test', dateOfBirth: '2014-01-01', yearGroup })).id;
     const ids = { amy: await pupil('Amy', '7'), ben: await pupil('Ben', '7'), cal: await pupil('Cal', '9') };
@@ -142,7 +143,7 @@ describe('the queue’s filters', () => {
 describe('decisions and information sharing', () => {
   it('records the reasons for a decision not to refer, and logs that nothing was shared', async () => {
     const { app, amy, concernId } = await school('2026-11-23T10:00:00Z');
-    const missingReason = await dispatch(app, 'decisions.record', { pupilId: amy.id, concernId, decision: 'monitor', reasons: '', consent: 'not_sought', consentReason: '' }, 'test');
+    const missingReason = await dispatch(app, 'decisions.record', { pupilId: amy.id, concernId, decision: 'monitor', reasons: '', consent: 'not_sought', consentReason: '' }, personAt(app));
     expect(missingReason.ok).toBe(false);
     if (!missingReason.ok) expect(Object.keys(missingReason.error.fields ?? {})).toEqual(expect.arrayContaining(['reasons', 'consentReason']));
     await call(app, 'decisions.record', { pupilId: amy.id, concernId, decision: 'monitor', reasons: 'First concern; explanation plausible; monitor for 4 weeks.', consent: 'not_sought', consentReason: 'No information shared outside school.' });
@@ -154,8 +155,8 @@ describe('decisions and information sharing', () => {
   it('refuses a sharing decision that does not say what was shared, and a concern about another child', async () => {
     const { app, amy, concernId } = await school('2026-11-23T10:00:00Z');
     const other = await call(app, 'pupils.create', { upn: 'B123456789003', legalFirstName: 'Ben', legalLastName: 'Cole', dateOfBirth: '2015-01-01' });
-    expect(await dispatch(app, 'decisions.record', { pupilId: amy.id, decision: 'mash_referral', reasons: 'Disclosure of physical harm.', consent: 'given' }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await dispatch(app, 'decisions.record', { pupilId: other.id, concernId, decision: 'monitor', reasons: 'x', consent: 'given' }, 'test')).toMatchObject({ ok: false, error: { fields: { concernId: [expect.any(String)] } } });
+    expect(await dispatch(app, 'decisions.record', { pupilId: amy.id, decision: 'mash_referral', reasons: 'Disclosure of physical harm.', consent: 'given' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(app, 'decisions.record', { pupilId: other.id, concernId, decision: 'monitor', reasons: 'x', consent: 'given' }, personAt(app))).toMatchObject({ ok: false, error: { fields: { concernId: [expect.any(String)] } } });
     void amy;
   });
 });
@@ -209,7 +210,7 @@ describe('referrals against the clock', () => {
     const escalation = await call(app, 'referrals.escalate', { referralId: referral.id, disagreement: 'Four concerns in a month; we disagree with NFA.', stages });
     expect(escalation.resolveBy).toBe('2026-12-07T23:59:59.999Z'); // 10 working days after Monday 23/11/2026
     await call(app, 'escalations.step', { escalationId: escalation.id, stage: 1, note: 'Spoke to the team manager.' });
-    expect(await dispatch(app, 'escalations.step', { escalationId: escalation.id, stage: 7, note: 'x' }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(app, 'escalations.step', { escalationId: escalation.id, stage: 7, note: 'x' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
 
@@ -222,9 +223,9 @@ describe('the child’s file', () => {
       await call(app, 'session.signOut', {});
       await signInFirstTime(app, username, temporary, `${username} own password`);
       for (const name of ['children.file', 'children.chronology', 'sharing.log'] as const) {
-        expect(await dispatch(app, name, { pupilId: amy.id }, 'test'), `${username} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expect(await dispatch(app, name, { pupilId: amy.id }, personAt(app)), `${username} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       }
-      expect(await dispatch(app, 'queue.concerns', { tab: 'new' }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await dispatch(app, 'queue.concerns', { tab: 'new' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     await call(app, 'session.signOut', {});
     await call(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
@@ -245,7 +246,7 @@ describe('the child’s file', () => {
     const file = await call(app, 'children.file', { pupilId: amy.id });
     expect(file.flags).toEqual([expect.objectContaining({ flag: 'child_in_need', current: true })]);
     expect(file.openActions).toEqual([expect.objectContaining({ title: 'Check in with Amy each morning', overdue: false })]);
-    const views = app.current()!.db.prepare("SELECT record_ids FROM audit_log WHERE command IN ('children.file', 'children.chronology')").pluck().all() as string[];
+    const views = app.store!.prepare("SELECT record_ids FROM audit_log WHERE command IN ('children.file', 'children.chronology')").pluck().all() as string[];
     expect(views).toEqual([JSON.stringify([amy.id]), JSON.stringify([amy.id]), JSON.stringify([amy.id])]);
   });
 

@@ -2,11 +2,12 @@
 // (the queue, the child's file, the sharing log), and what each refuses. Real dispatch on a real encrypted store.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
-import { addAccount, call, newApp, setUpSchool, tempDataDir } from '../testSchool';
+import { addAccount, call, newApp, setUpSchool, tempDataDir, daysPassWhileSignedIn } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 async function school(start = '2026-11-23T10:00:00Z') {
   let now = new Date(start);
-  const app = newApp(tempDataDir(), { clock: () => now });
+  const app = newApp(tempDataDir(), { clock: () => now, ...daysPassWhileSignedIn });
   const { user: dsl } = await setUpSchool(app);
   const amy = await call(app, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H' });
   const ben = await call(app, 'pupils.create', { upn: 'P123456789013', legalFirstName: 'Benjamin', legalLastName: 'Hughes', dateOfBirth: '2018-07-21', yearGroup: '3', registrationGroup: '3K' });
@@ -28,12 +29,12 @@ describe('assigning a concern to a DSL', () => {
     expect(rows.find((row) => row.id === concernId)).toMatchObject({ assignedTo: deputy.id, assignedToName: 'deputy.khan' });
     expect(rows.find((row) => row.id === other)).toMatchObject({ assignedTo: null });
     expect((await call(app, 'queue.concerns', { tab: 'all', filters: { assignedTo: deputy.id } })).rows.map((row) => row.id)).toEqual([concernId]);
-    const note = app.current()!.db.prepare('SELECT handover_note FROM assignments WHERE concern_id = ?').pluck().get(concernId);
+    const note = app.store!.prepare('SELECT handover_note FROM assignments WHERE concern_id = ?').pluck().get(concernId);
     expect(note).toBe('Please speak to Mum at pick-up.');
 
-    expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: teacher.id }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assignTo: ['Choose an active DSL or deputy'] } } });
+    expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: teacher.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assignTo: ['Choose an active DSL or deputy'] } } });
     await call(app, 'concerns.close', { concernId: other, outcome: 'monitored_resolved', reason: 'Breakfast club place arranged.' });
-    expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: deputy.id }, 'test')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: deputy.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
 
@@ -44,17 +45,17 @@ describe('linking concerns and refining a pupil’s part', () => {
     const later = await logConcern('Another bruise, same arm.');
     await call(app, 'concerns.link', { concernId: later, linkedConcernId: first, note: 'Same injury pattern.' });
     await call(app, 'concerns.link', { concernId: later, linkedConcernId: first, note: 'Clicked twice.' });
-    const links = app.current()!.db.prepare('SELECT concern_id AS concernId, linked_concern_id AS linkedConcernId, note FROM concern_links').all();
+    const links = app.store!.prepare('SELECT concern_id AS concernId, linked_concern_id AS linkedConcernId, note FROM concern_links').all();
     expect(links).toEqual([{ concernId: later, linkedConcernId: first, note: 'Same injury pattern.' }]);
-    expect(await dispatch(app, 'concerns.link', { concernId: first, linkedConcernId: first }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { linkedConcernId: ['Choose another concern'] } } });
-    expect(await dispatch(app, 'concerns.link', { concernId: first, linkedConcernId: '01900000-0000-7000-8000-000000000000' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'concerns.link', { concernId: first, linkedConcernId: first }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { linkedConcernId: ['Choose another concern'] } } });
+    expect(await dispatch(app, 'concerns.link', { concernId: first, linkedConcernId: '01900000-0000-7000-8000-000000000000' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('records the DSL’s view of a pupil’s part without changing what the member of staff wrote', async () => {
     const { app, ben, amy, logConcern } = await school();
     const concernId = await logConcern('Ben saw Dad grab Amy.');
     await call(app, 'concerns.refinePart', { concernId, pupilId: ben.id, part: 'harmed' });
-    const parts = app.current()!.db.prepare('SELECT pupil_id AS pupilId, part, dsl_part AS dslPart FROM concern_pupils WHERE concern_id = ? ORDER BY part').all(concernId);
+    const parts = app.store!.prepare('SELECT pupil_id AS pupilId, part, dsl_part AS dslPart FROM concern_pupils WHERE concern_id = ? ORDER BY part').all(concernId);
     expect(parts).toEqual(
       expect.arrayContaining([
         { pupilId: ben.id, part: 'witness', dslPart: 'harmed' },
@@ -63,7 +64,7 @@ describe('linking concerns and refining a pupil’s part', () => {
     );
     expect(parts).toHaveLength(2);
     const stranger = await call(app, 'pupils.create', { legalFirstName: 'Cal', legalLastName: 'Test', dateOfBirth: '2015-01-01', yearGroup: '6' });
-    expect(await dispatch(app, 'concerns.refinePart', { concernId, pupilId: stranger.id, part: 'harmed' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'concerns.refinePart', { concernId, pupilId: stranger.id, part: 'harmed' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 
@@ -80,7 +81,7 @@ describe('recording information sharing', () => {
 
   it('asks why consent was not sought, next to that field, and stores nothing', async () => {
     const { app, amy } = await school();
-    const result = await dispatch(app, 'sharing.record', { pupilId: amy.id, shared: true, what: 'Concern', withWhom: 'MASH', sharedOn: '2026-11-23', sharedAtTime: '09:00', lawfulBasis: 'safeguarding_children', consent: 'not_sought', consentReason: ' ' }, 'test');
+    const result = await dispatch(app, 'sharing.record', { pupilId: amy.id, shared: true, what: 'Concern', withWhom: 'MASH', sharedOn: '2026-11-23', sharedAtTime: '09:00', lawfulBasis: 'safeguarding_children', consent: 'not_sought', consentReason: ' ' }, personAt(app));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { consentReason: ['Say why consent was not sought'] } } });
     expect(await call(app, 'sharing.log', { pupilId: amy.id })).toEqual([]);
   });
@@ -103,8 +104,8 @@ describe('actions', () => {
     await call(app, 'actions.complete', { actionId: overdue.id, notes: 'GP confirms the appointment on 19/11/2026.' });
     expect((await call(app, 'queue.actions', { withinDays: 7 })).map((action) => action.id)).toEqual([soon.id]);
     expect((await call(app, 'children.file', { pupilId: amy.id })).openActions.map((action) => action.id)).toEqual([soon.id, later.id]);
-    expect(await dispatch(app, 'actions.complete', { actionId: overdue.id, notes: 'Again' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'actions.complete', { actionId: soon.id, notes: '  ' }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { notes: ['Say what was done'] } } });
+    expect(await dispatch(app, 'actions.complete', { actionId: overdue.id, notes: 'Again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'actions.complete', { actionId: soon.id, notes: '  ' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { notes: ['Say what was done'] } } });
   });
 });
 
@@ -119,9 +120,9 @@ describe('escalations', () => {
 
     const [clock] = (await call(app, 'children.file', { pupilId: amy.id })).referrals;
     expect(clock?.escalation).toMatchObject({ id: escalation.id, resolvedAt: '2026-11-24T16:00:00.000Z' });
-    expect(await dispatch(app, 'escalations.step', { escalationId: escalation.id, stage: 1, note: 'Late note' }, 'test')).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await dispatch(app, 'escalations.resolve', { escalationId: escalation.id, resolution: 'Again' }, 'test')).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await dispatch(app, 'escalations.resolve', { escalationId: '01900000-0000-7000-8000-000000000000', resolution: 'x' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'escalations.step', { escalationId: escalation.id, stage: 1, note: 'Late note' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(app, 'escalations.resolve', { escalationId: escalation.id, resolution: 'Again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(app, 'escalations.resolve', { escalationId: '01900000-0000-7000-8000-000000000000', resolution: 'x' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 
@@ -130,7 +131,7 @@ describe('status flags on the child’s file', () => {
     const { app, amy } = await school('2026-11-23T10:00:00Z');
     const { id: flagId } = await call(app, 'children.addFlag', { pupilId: amy.id, flag: 'cp_plan', startDate: '2026-03-01', source: 'Initial child protection conference' });
     expect((await call(app, 'children.file', { pupilId: amy.id })).flags).toEqual([expect.objectContaining({ id: flagId, current: true, endDate: null })]);
-    expect(await dispatch(app, 'children.endFlag', { flagId, endDate: '2026-02-28' }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { endDate: ['The end date must be on or after the start date'] } } });
+    expect(await dispatch(app, 'children.endFlag', { flagId, endDate: '2026-02-28' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { endDate: ['The end date must be on or after the start date'] } } });
     await call(app, 'children.endFlag', { flagId, endDate: '2026-11-20' });
     expect((await call(app, 'children.file', { pupilId: amy.id })).flags).toEqual([expect.objectContaining({ id: flagId, current: false, endDate: '2026-11-20' })]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
 import type { CommandInput } from '../../../../../shared/api';
 import { addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -69,7 +70,7 @@ describe('logging a concern', () => {
     ['a file over 5 MB', { attachments: [{ name: 'scan.pdf', type: 'application/pdf', dataBase64: Buffer.alloc(5 * 1024 * 1024 + 10, 0x25).toString('base64') }] }, 'attachments.0.dataBase64'],
   ] as const)('refuses %s, naming the field, and stores nothing', async (_name, change, field) => {
     const { app, amy } = await school();
-    const result = await dispatch(app, 'concerns.submit', concern(amy.id, change as Partial<CommandInput<'concerns.submit'>>), 'test');
+    const result = await dispatch(app, 'concerns.submit', concern(amy.id, change as Partial<CommandInput<'concerns.submit'>>), personAt(app));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.error.fields ?? {})).toContain(field);
     expect(await call(app, 'concerns.mine', {})).toEqual([]);
@@ -77,14 +78,14 @@ describe('logging a concern', () => {
 
   it('refuses a pupil id that is not on the roster', async () => {
     const { app } = await school();
-    const result = await dispatch(app, 'concerns.submit', concern('0190f1a2-0000-7000-8000-000000000000'), 'test');
+    const result = await dispatch(app, 'concerns.submit', concern('0190f1a2-0000-7000-8000-000000000000'), personAt(app));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'pupils.0.pupilId': [expect.any(String)] } } });
   });
 
   it('never changes or deletes a submitted concern; later information is an addendum', async () => {
     const { app, amy } = await school();
     const { id } = await call(app, 'concerns.submit', concern(amy.id));
-    const db = app.current()!.db;
+    const db = app.store!;
     expect(() => db.prepare("UPDATE concerns SET what_happened = 'edited' WHERE id = ?").run(id)).toThrow(/cannot be edited/);
     expect(() => db.prepare('DELETE FROM concerns WHERE id = ?').run(id)).toThrow(/cannot be deleted/);
     expect(() => db.prepare('DELETE FROM concern_pupils WHERE concern_id = ?').run(id)).toThrow();
@@ -101,10 +102,10 @@ describe('who sees what', () => {
     const { id } = await call(app, 'concerns.submit', concern(amy.id));
     const attachmentLess = await call(app, 'concerns.get', { concernId: id });
     await switchTo(app, 'mr.jones', 'jones own password');
-    expect(await dispatch(app, 'concerns.get', { concernId: id }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'concerns.addAddendum', { concernId: id, text: 'sneaky' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'concerns.get', { concernId: id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'concerns.addAddendum', { concernId: id, text: 'sneaky' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call(app, 'concerns.mine', {})).toEqual([]);
-    expect(await dispatch(app, 'concerns.listNew', {}, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'concerns.listNew', {}, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(attachmentLess.attachments).toEqual([]);
   });
 
@@ -128,7 +129,7 @@ describe('who sees what', () => {
     const { app, amy } = await school();
     const { id } = await call(app, 'concerns.submit', concern(amy.id));
     await call(app, 'concerns.get', { concernId: id });
-    const rows = app.current()!.db.prepare("SELECT command, record_ids FROM audit_log WHERE command LIKE 'concerns.%' ORDER BY seq").all() as Array<{ command: string; record_ids: string }>;
+    const rows = app.store!.prepare("SELECT command, record_ids FROM audit_log WHERE command LIKE 'concerns.%' ORDER BY seq").all() as Array<{ command: string; record_ids: string }>;
     expect(rows).toEqual([
       { command: 'concerns.submit', record_ids: JSON.stringify([id, amy.id]) },
       { command: 'concerns.get', record_ids: JSON.stringify([id, amy.id]) },
@@ -146,8 +147,8 @@ describe('drafts', () => {
     expect(await call(app, 'drafts.mine', {})).toEqual([{ id: draft.id, updatedAt: draft.updatedAt, form }]);
     await switchTo(app, 'mr.jones', 'jones own password');
     expect(await call(app, 'drafts.mine', {})).toEqual([]);
-    expect(await dispatch(app, 'drafts.save', { draftId: draft.id, form: 'overwrite' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'drafts.discard', { draftId: draft.id }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'drafts.save', { draftId: draft.id, form: 'overwrite' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'drafts.discard', { draftId: draft.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await switchTo(app, 'ta.smith', 'smith own password');
     await call(app, 'concerns.submit', concern(amy.id, { draftId: draft.id }));
     expect(await call(app, 'drafts.mine', {})).toEqual([]);
@@ -185,7 +186,7 @@ describe('correcting a pupil', () => {
     await call(app, 'pupils.update', { pupilId: amy.id, details: { ...stored.details, yearGroup: '6' } });
     expect((await call(app, 'pupils.get', { pupilId: amy.id })).details).toMatchObject({ ...details, yearGroup: '6' });
     await switchTo(app, 'ta.smith', 'smith own password');
-    expect(await dispatch(app, 'pupils.get', { pupilId: amy.id }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'pupils.get', { pupilId: amy.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
@@ -205,10 +206,10 @@ describe('the school’s own category list', () => {
     expect(offered.find((category) => category.id === 'other')?.label).toBe('Anything else');
     expect(offered.at(-1)).toMatchObject({ id: 'bullying', label: 'Bullying' });
     expect((await call(app, 'concerns.get', { concernId: id })).categories).toEqual([{ id: 'attendance', label: 'Attendance' }]);
-    expect(await dispatch(app, 'concerns.submit', concern(amy.id, { categories: ['attendance'] }), 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const refused = await dispatch(app, 'concerns.updateCategories', { categories: [{ id: 'x', label: 'X', guidance: 'x', duty: null, active: false }] }, 'test');
+    expect(await dispatch(app, 'concerns.submit', concern(amy.id, { categories: ['attendance'] }), personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const refused = await dispatch(app, 'concerns.updateCategories', { categories: [{ id: 'x', label: 'X', guidance: 'x', duty: null, active: false }] }, personAt(app));
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await switchTo(app, 'ta.smith', 'smith own password');
-    expect(await dispatch(app, 'concerns.updateCategories', { categories: edited }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'concerns.updateCategories', { categories: edited }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

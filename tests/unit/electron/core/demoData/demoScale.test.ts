@@ -12,7 +12,7 @@ describe('the synthetic school at scale', () => {
     const app = newApp();
     apps.push(app);
     const { user } = await setUpSchool(app);
-    const db = app.current()!.db;
+    const db = app.store!;
     writeDemoSchool(db, { pupils: 1_500, concerns: 20_000, seed: 5, asOf: '2026-07-10', phase: 'secondary' }, { userId: user.id, door: 'test', now: new Date() });
     expect(db.prepare('SELECT count(*) FROM concerns').pluck().get()).toBe(20_000);
     expect(db.prepare('SELECT count(*) FROM concerns c WHERE NOT EXISTS (SELECT 1 FROM concern_pupils p WHERE p.concern_id = c.id)').pluck().get()).toBe(0);

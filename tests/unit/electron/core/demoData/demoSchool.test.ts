@@ -11,7 +11,7 @@ import { newApp, setUpSchool } from '../testSchool';
 async function demoStore(seed: number, pupils = 300, concerns = 2_000) {
   const app = newApp();
   const { user } = await setUpSchool(app);
-  const db = app.current()!.db;
+  const db = app.store!;
   const progress: DemoProgress[] = [];
   const summary = writeDemoSchool(db, { pupils, concerns, seed, asOf: '2026-11-20' }, { userId: user.id, door: 'test', now: new Date('2026-11-20T16:00:00Z') }, (step) => progress.push(step));
   return { app, db, summary, progress, dslId: user.id };

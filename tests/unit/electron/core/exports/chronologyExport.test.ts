@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../testSchool';
 import { flatten, missingPoppler, pdfPages, popplerMessage } from '../pdf/pdfReadBack';
 import { OTHER_CHILD, TEACHER, exportSchool, extractWith7z, has7z, sevenZipMessage } from './exportSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const canReadBack = has7z && missingPoppler.length === 0;
 if (!canReadBack) console.warn(has7z ? popplerMessage : sevenZipMessage);
@@ -66,7 +67,7 @@ describe('subject access', () => {
     const items = await call(app, 'exports.subjectAccessItems', { pupilId: amy.id });
     expect(items.length).toBeGreaterThan(2);
     const request = { pupilId: amy.id, requester: 'Sarah Hughes (mother)', receivedOn: '2026-11-20' };
-    const partial = await import('../../../../../electron/core').then(({ dispatch }) => dispatch(app, 'exports.subjectAccessExport', { ...request, reviews: items.slice(1).map((item) => ({ itemId: item.itemId, decision: 'disclose' as const })) }, 'test'));
+    const partial = await import('../../../../../electron/core').then(({ dispatch }) => dispatch(app, 'exports.subjectAccessExport', { ...request, reviews: items.slice(1).map((item) => ({ itemId: item.itemId, decision: 'disclose' as const })) }, personAt(app)));
     expect(partial).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('1 still to review') } });
     const withheld = items.find((item) => item.kind === 'event')!;
     const result = await call(app, 'exports.subjectAccessExport', {

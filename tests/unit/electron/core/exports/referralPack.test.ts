@@ -4,6 +4,7 @@ import { referralPackDocumentSchema, referralSectionHeadings, referralSectionIds
 import { call } from '../testSchool';
 import { flatten, missingPoppler, pdfFontsReport, pdfInfo, pdfPages, popplerMessage } from '../pdf/pdfReadBack';
 import { CHILD_WORDS, exportSchool, extractWith7z, has7z, sevenZipMessage, signInAsStaff } from './exportSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const canReadBack = has7z && missingPoppler.length === 0;
 if (!has7z) console.warn(sevenZipMessage);
@@ -80,7 +81,7 @@ describe('the MASH referral pack', () => {
     const log = await call(app, 'sharing.log', { pupilId: amy.id });
     expect(log.at(-1)).toMatchObject({ shared: true, withWhom: 'Worcestershire Family Front Door', consent: 'not_sought', consentReason: 'Seeking consent could place Amy at increased risk of harm.' });
     expect(log.at(-1)?.what).toMatch(/MASH referral pack.*Why: Referral to children’s social care/);
-    const db = app.current()!.db;
+    const db = app.store!;
     const audit = db.prepare("SELECT record_ids FROM audit_log WHERE command = 'exports.referralExport'").pluck().all() as string[];
     expect(audit.map((ids) => JSON.parse(ids) as string[])).toEqual([[amy.id, result.exportId]]);
     expect(db.prepare('SELECT kind, recipient FROM exports WHERE id = ?').get(result.exportId)).toEqual({ kind: 'referral_pack', recipient: 'Worcestershire Family Front Door' });
@@ -88,10 +89,10 @@ describe('the MASH referral pack', () => {
 
   it('is refused to a member of staff, and answers not_found for a forged pupil or concern id', async () => {
     const { app, amy } = await exportSchool();
-    expect(await dispatch(app, 'exports.referralPreview', { pupilId: '01900000-0000-7000-8000-000000000000' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'exports.referralExport', exportInput('01900000-0000-7000-8000-000000000000'), 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'exports.referralPreview', { pupilId: amy.id, concernId: '01900000-0000-7000-8000-000000000000' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'exports.referralExport', { ...exportInput(amy.id), consent: { position: 'refused', reason: '' } }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'consent.reason': [expect.any(String)] } } });
+    expect(await dispatch(app, 'exports.referralPreview', { pupilId: '01900000-0000-7000-8000-000000000000' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'exports.referralExport', exportInput('01900000-0000-7000-8000-000000000000'), personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'exports.referralPreview', { pupilId: amy.id, concernId: '01900000-0000-7000-8000-000000000000' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'exports.referralExport', { ...exportInput(amy.id), consent: { position: 'refused', reason: '' } }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'consent.reason': [expect.any(String)] } } });
     await signInAsStaff(app);
     for (const [name, input] of [
       ['exports.referralPreview', { pupilId: amy.id }],
@@ -99,7 +100,7 @@ describe('the MASH referral pack', () => {
       ['exports.chronology', { pupilId: amy.id, format: 'csv', recipient: 'x', purpose: 'y', consent: { position: 'given' } }],
       ['transfers.register', {}],
     ] as const) {
-      expect(await dispatch(app, name, input, 'test'), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await dispatch(app, name, input, personAt(app)), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });
 });

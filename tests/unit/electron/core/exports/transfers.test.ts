@@ -6,6 +6,7 @@ import { transferPackDocumentSchema } from '../../../../../shared/exports';
 import { DSL_PASSWORD, call, newApp, tempDataDir } from '../testSchool';
 import { flatten, missingPoppler, pdfPages, popplerMessage } from '../pdf/pdfReadBack';
 import { CHILD_WORDS, exportSchool, extractWith7z, has7z, sevenZipMessage } from './exportSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 // Reading the archive back needs 7-Zip and poppler. A developer without them sees the test skipped by name; CI
 // installs both (.ci/run), so there it runs, and fails rather than skips if either has gone missing.
@@ -27,7 +28,7 @@ describe('child-protection file transfer', () => {
     const result = await call(app, 'transfers.export', { pupilId: amy.id, to, method: 'secure_email', exclusions: [{ itemId: excluded.itemId, reason: 'Duplicate of the decision record.' }] });
     expect(result).toMatchObject({ itemCount: preview.items.length - 1, excludedCount: 1 });
     expect(result.acknowledgementDue).toBe('2026-11-30T23:59:59.999Z'); // Monday 23/11 + 5 school days
-    const db = app.current()!.db;
+    const db = app.store!;
     expect(db.prepare('SELECT transferred_to FROM pupils WHERE id = ?').pluck().get(amy.id)).toBe('Riverside Academy');
   });
 
@@ -57,7 +58,7 @@ describe('child-protection file transfer', () => {
     expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ clock: 'acknowledgement_overdue', schoolDaysOverdue: 1 });
     await call(app, 'transfers.acknowledge', { transferId: result.transferId, acknowledgedOn: '2026-12-02', acknowledgedBy: 'Tom Reed' });
     expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ clock: 'acknowledged', acknowledgedBy: 'Tom Reed' });
-    expect(await dispatch(app, 'transfers.acknowledge', { transferId: '01900000-0000-7000-8000-000000000000', acknowledgedOn: '2026-12-02', acknowledgedBy: 'x' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'transfers.acknowledge', { transferId: '01900000-0000-7000-8000-000000000000', acknowledgedOn: '2026-12-02', acknowledgedBy: 'x' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('keeps this school’s copy as the retention setting says, and marks it for review after that date without deleting it', async () => {
@@ -72,7 +73,7 @@ describe('child-protection file transfer', () => {
     expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ retainUntil: '2032-11-23', retentionReviewDue: true });
     // Nothing was deleted: the file is all still there for the DSL's review.
     expect((await call(app, 'children.chronology', { pupilId: amy.id })).length).toBeGreaterThan(0);
-    const refused = await dispatch(app, 'settings.update', { transferRetention: { rule: 'years_after_transfer', years: 0 } }, 'test');
+    const refused = await dispatch(app, 'settings.update', { transferRetention: { rule: 'years_after_transfer', years: 0 } }, personAt(app));
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'transferRetention.years': ['Keep the copy for at least 1 year'] } } });
   });
 
@@ -89,14 +90,14 @@ describe('child-protection file transfer', () => {
     expect(received).toEqual([expect.objectContaining({ kind: 'electronic', fromSchool: 'Oakfield Primary School', fromSchoolUrn: '123456', fromDsl: 'Priya Jones', hasPdf: true })]);
     expect(received[0]!.items.map((item) => item.itemId)).toEqual(before.items.map((item) => item.itemId));
     expect(received[0]!.items.find((item) => item.kind === 'concern')?.detail).toContain('bruise on her left forearm');
-    expect(await dispatch(receiving, 'transfers.import', { archiveBase64: sent.dataBase64, passphrase: sent.passphrase! }, 'test')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(receiving, 'transfers.import', { archiveBase64: sent.dataBase64, passphrase: sent.passphrase! }, personAt(receiving))).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('refuses a wrong passphrase, an altered archive and a truncated one, importing nothing', async () => {
     const { app, amy } = await exportSchool();
     const sent = await call(app, 'transfers.export', { pupilId: amy.id, to, method: 'secure_email' });
     const receiving = await receivingSchool();
-    const db = receiving.current()!.db;
+    const db = receiving.store!;
     const bytes = Buffer.from(sent.dataBase64, 'base64');
     const altered = Buffer.from(bytes);
     altered[Math.floor(altered.length / 3)]! ^= 0xff;
@@ -106,7 +107,7 @@ describe('child-protection file transfer', () => {
       { archiveBase64: bytes.subarray(0, Math.floor(bytes.length * 0.7)).toString('base64'), passphrase: sent.passphrase!, expect: /damaged|not a complete transfer/ },
     ];
     for (const attempt of attempts) {
-      const result = await dispatch(receiving, 'transfers.import', { archiveBase64: attempt.archiveBase64, passphrase: attempt.passphrase }, 'test');
+      const result = await dispatch(receiving, 'transfers.import', { archiveBase64: attempt.archiveBase64, passphrase: attempt.passphrase }, personAt(receiving));
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(attempt.expect) } });
     }
     expect(db.prepare('SELECT count(*) FROM pupils').pluck().get()).toBe(0);
@@ -152,10 +153,10 @@ describe('a transfer archive from outside', () => {
     const archive = craft(await createEncryptedArchive(entries, passphrase, new Date('2026-11-30T10:00:00Z')));
     const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
-    const result = await dispatch(receiving, 'transfers.import', { archiveBase64: archive.toString('base64'), passphrase }, 'test');
+    const result = await dispatch(receiving, 'transfers.import', { archiveBase64: archive.toString('base64'), passphrase }, personAt(receiving));
     const took = performance.now() - started;
     const grew = process.memoryUsage().rss - rssBefore;
-    const stored = receiving.current()!.db.prepare('SELECT (SELECT count(*) FROM pupils) + (SELECT count(*) FROM received_files)').pluck().get() as number;
+    const stored = receiving.store!.prepare('SELECT (SELECT count(*) FROM pupils) + (SELECT count(*) FROM received_files)').pluck().get() as number;
     return { result, took, grew, stored };
   }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const londonFile = path.join(process.cwd(), 'resources/packs/london-continuum-waltham-forest-2014.json');
 const london = () => JSON.parse(fs.readFileSync(londonFile, 'utf8')) as Record<string, unknown> & { indicators: Array<{ id: string; kind: string; levelId: string }>; contacts: Array<Record<string, unknown>> };
@@ -40,15 +41,15 @@ describe('local-authority packs in the app', () => {
     const { app } = await school();
     const broken = officeHoursPack();
     (broken.indicators[0] as { levelId: string }).levelId = 'level-99';
-    const result = await dispatch(app, 'packs.import', { fileName: 'test-borough.json', text: JSON.stringify(broken) }, 'test');
+    const result = await dispatch(app, 'packs.import', { fileName: 'test-borough.json', text: JSON.stringify(broken) }, personAt(app));
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toMatch(/test-borough\.json/);
       expect(Object.keys(result.error.fields ?? {}).join(' ')).toMatch(/indicators\[0\]\.levelId/);
     }
-    const notJson = await dispatch(app, 'packs.import', { fileName: 'oops.json', text: '{"id": ' }, 'test');
+    const notJson = await dispatch(app, 'packs.import', { fileName: 'oops.json', text: '{"id": ' }, personAt(app));
     expect(notJson).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/oops\.json is not valid JSON/) } });
-    const clash = await dispatch(app, 'packs.import', { fileName: 'copy.json', text: JSON.stringify(london()) }, 'test');
+    const clash = await dispatch(app, 'packs.import', { fileName: 'copy.json', text: JSON.stringify(london()) }, personAt(app));
     expect(clash).toMatchObject({ ok: false, error: { message: expect.stringMatching(/shipped pack already uses/) } });
     expect((await call(app, 'packs.list', {})).packs.map((pack) => pack.id)).not.toContain('test-borough-2026');
   });
@@ -85,13 +86,13 @@ describe('local-authority packs in the app', () => {
     expect(suggestion.disclaimer).toMatch(/not a decision/);
     const saved = await call(app, 'children.recordAssessment', { pupilId: pupil.id, packId: 'london-continuum-waltham-forest-2014', indicators: [{ id: redFlag.id, observation: 'Disclosure today' }], judgedLevel: '4', reasons: 'Disclosure of harm; referring to MASH now.' });
     expect(saved.suggestedBand).toBe(suggestion.band);
-    expect(await dispatch(app, 'children.recordAssessment', { pupilId: pupil.id, packId: 'london-continuum-waltham-forest-2014', indicators: [{ id: 'made-up', observation: '' }], judgedLevel: '1', reasons: 'x' }, 'test')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(app, 'children.recordAssessment', { pupilId: pupil.id, packId: 'london-continuum-waltham-forest-2014', indicators: [{ id: 'made-up', observation: '' }], judgedLevel: '1', reasons: 'x' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     await addAccount(app, 'teacher.one', 'staff', 'teaching', 'temporary password 1');
     await call(app, 'session.signOut', {});
     await signInFirstTime(app, 'teacher.one', 'temporary password 1', 'teacher own password');
-    expect(await dispatch(app, 'packs.suggest', { pupilId: pupil.id, ticked: [] }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await dispatch(app, 'packs.choose', { packId: 'london-continuum-waltham-forest-2014', areaId: null }, 'test')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'packs.suggest', { pupilId: pupil.id, ticked: [] }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'packs.choose', { packId: 'london-continuum-waltham-forest-2014', areaId: null }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await call(app, 'packs.list', {})).packs.length).toBeGreaterThan(0);
     await call(app, 'session.signOut', {});
     await call(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });

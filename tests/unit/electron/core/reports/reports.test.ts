@@ -5,7 +5,8 @@ import { dispatch } from '../../../../../electron/core';
 import { csvField } from '../../../../../electron/core/reports';
 import { commands, type CommandName } from '../../../../../shared/api';
 import { flatten, missingPoppler, pdfText, popplerMessage } from '../pdf/pdfReadBack';
-import { addAccount, call, newApp, setUpSchool, signInFirstTime } from '../testSchool';
+import { addAccount, call, newApp, setUpSchool, signInFirstTime, daysPassWhileSignedIn } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const HEAD_PASSWORD = 'head teacher own password';
 const PUPILS = [
@@ -16,7 +17,7 @@ const PUPILS = [
 /** A school where the DSL and a teaching assistant logged concerns in November 2026, and a head who signs in. */
 async function schoolWithConcerns() {
   let now = new Date('2026-11-02T09:00:00Z');
-  const app = newApp(undefined, { clock: () => now });
+  const app = newApp(undefined, { clock: () => now, ...daysPassWhileSignedIn });
   await setUpSchool(app);
   const pupilIds: string[] = [];
   for (const pupil of PUPILS) pupilIds.push((await call(app, 'pupils.create', { ...pupil, dateOfBirth: '2017-03-04' })).id);
@@ -102,7 +103,7 @@ describe('culture reports through dispatch', () => {
 
   it('does not count a referral made minutes ago as late: only referrals past their deadline are judged', async () => {
     let now = new Date('2026-11-20T10:00:00Z');
-    const app = newApp(undefined, { clock: () => now });
+    const app = newApp(undefined, { clock: () => now, ...daysPassWhileSignedIn });
     await setUpSchool(app);
     const amelia = await call(app, 'pupils.create', { ...PUPILS[0], dateOfBirth: '2017-03-04' });
     const refer = (referredOn: string, referredAtTime: string) =>
@@ -135,7 +136,7 @@ describe('culture reports through dispatch', () => {
       await call(app, 'session.signOut', {});
       await signInFirstTime(app, username, temporary, `${username} own long password`);
       for (const name of ['reports.dashboard', 'reports.exportCsv', 'reports.exportGovernorsPdf'] as const) {
-        expect(await dispatch(app, name, { period: { kind: 'this_term' }, audience: 'head' }, 'test'), `${username} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expect(await dispatch(app, name, { period: { kind: 'this_term' }, audience: 'head' }, personAt(app)), `${username} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       }
     }
   });
@@ -145,13 +146,13 @@ describe('culture reports through dispatch', () => {
     const childLevel = (Object.keys(commands) as CommandName[]).filter((name) => commands[name].permission === 'children.read' || commands[name].permission === 'children.write');
     expect(childLevel.length).toBeGreaterThan(10);
     for (const name of childLevel) {
-      expect(await dispatch(app, name, {}, 'test'), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await dispatch(app, name, {}, personAt(app)), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });
 
   it('answers a back-to-front custom period with a message beside the field', async () => {
     const { app } = await schoolWithConcerns();
-    const result = await dispatch(app, 'reports.dashboard', { period: { kind: 'custom', from: '2026-11-30', to: '2026-11-01' }, audience: 'head' }, 'test');
+    const result = await dispatch(app, 'reports.dashboard', { period: { kind: 'custom', from: '2026-11-30', to: '2026-11-01' }, audience: 'head' }, personAt(app));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'period.to': ['The end date must be on or after the start date'] } } });
   });
 });

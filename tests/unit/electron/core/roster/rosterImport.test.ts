@@ -5,6 +5,7 @@ import { dispatch } from '../../../../../electron/core';
 import { badRows, generateMisExport } from '../../../../fixtures/roster/generateMisExport';
 import { upnCheckLetter } from '../../../../../shared/school';
 import { call, newApp, setUpSchool, tempDataDir } from '../testSchool';
+import { personAt } from '../../../../fixtures/doors/callers';
 
 const fixture = path.join(process.cwd(), 'tests/fixtures/roster/sims-export-1500.csv');
 const asFile = (bytes: Buffer, fileName = 'sims-export.csv') => ({ fileName, dataBase64: bytes.toString('base64') });
@@ -61,18 +62,18 @@ describe('importing the roster from an MIS export', () => {
     expect((await call(app, 'pupils.search', { query: 'amelia' }))[0]).toMatchObject({ yearGroup: '6', registrationGroup: '6H', leftOn: null });
     expect(await call(app, 'pupils.search', { query: 'riya' })).toEqual([]);
     expect((await call(app, 'pupils.search', { query: 'riya', includeLeavers: true }))[0]).toMatchObject({ leftOn: '2026-07-22' });
-    expect(app.current()!.db.prepare('SELECT count(*) FROM pupils').pluck().get()).toBe(3);
+    expect(app.store!.prepare('SELECT count(*) FROM pupils').pluck().get()).toBe(3);
   });
 
   it('refuses an Excel file, an empty file and a file without the required columns, saying what to do', async () => {
     const app = await school();
-    const excel = await dispatch(app, 'roster.preview', { file: asFile(Buffer.from('PK\u0003\u0004rest-of-zip'), 'pupils.xlsx') }, 'test');
+    const excel = await dispatch(app, 'roster.preview', { file: asFile(Buffer.from('PK\u0003\u0004rest-of-zip'), 'pupils.xlsx') }, personAt(app));
     expect(excel).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/pupils\.xlsx.*CSV UTF-8/) } });
-    const empty = await dispatch(app, 'roster.preview', { file: asFile(Buffer.alloc(0), 'empty.csv') }, 'test');
+    const empty = await dispatch(app, 'roster.preview', { file: asFile(Buffer.alloc(0), 'empty.csv') }, personAt(app));
     expect(empty).toMatchObject({ ok: false, error: { message: expect.stringMatching(/empty\.csv is empty/) } });
     const noDob = await call(app, 'roster.preview', { file: asFile(Buffer.from('UPN,Surname,Forename\nA123456789012,Hughes,Amelia\n')) });
     expect(noDob.missingRequired).toEqual(['dateOfBirth']);
-    const imported = await dispatch(app, 'roster.import', { file: asFile(Buffer.from('UPN,Surname,Forename\nA123456789012,Hughes,Amelia\n')), mapping: noDob.suggestedMapping, leftOn: '2026-07-22' }, 'test');
+    const imported = await dispatch(app, 'roster.import', { file: asFile(Buffer.from('UPN,Surname,Forename\nA123456789012,Hughes,Amelia\n')), mapping: noDob.suggestedMapping, leftOn: '2026-07-22' }, personAt(app));
     expect(imported).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { mapping: [expect.stringMatching(/dateOfBirth/)] } } });
   });
 
@@ -93,7 +94,7 @@ describe('importing the roster from an MIS export', () => {
     }
     const withoutMark = Buffer.from(csv, 'utf16le');
     for (const name of ['roster.preview', 'roster.import'] as const) {
-      const result = await dispatch(app, name, { file: asFile(withoutMark, 'pupils.csv'), mapping, leftOn: '2026-07-22', confirmMarkedLeft: 8 }, 'test');
+      const result = await dispatch(app, name, { file: asFile(withoutMark, 'pupils.csv'), mapping, leftOn: '2026-07-22', confirmMarkedLeft: 8 }, personAt(app));
       expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { file: [expect.stringMatching(/pupils\.csv contains NUL characters.*CSV UTF-8/)] } } });
     }
     expect(await call(app, 'pupils.search', { query: 'Pupil', limit: 50 })).toHaveLength(8);
@@ -107,7 +108,7 @@ describe('importing the roster from an MIS export', () => {
     const partial = Buffer.from(whole.split('\n').slice(0, 3).join('\n'));
     expect(await call(app, 'roster.preview', { file: asFile(partial), mapping })).toMatchObject({ acceptedCount: 2, markedLeftCount: 8, onRollCount: 10, needsLeaverConfirmation: true });
     for (const confirmMarkedLeft of [undefined, 7]) {
-      const refused = await dispatch(app, 'roster.import', { file: asFile(partial), mapping, leftOn: '2026-07-22', ...(confirmMarkedLeft === undefined ? {} : { confirmMarkedLeft }) }, 'test');
+      const refused = await dispatch(app, 'roster.import', { file: asFile(partial), mapping, leftOn: '2026-07-22', ...(confirmMarkedLeft === undefined ? {} : { confirmMarkedLeft }) }, personAt(app));
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { confirmMarkedLeft: [expect.stringMatching(/mark 8 of the 10 pupils on roll as left/)] } } });
     }
     expect(await call(app, 'pupils.search', { query: 'Pupil', limit: 50 })).toHaveLength(10);
@@ -121,7 +122,7 @@ describe('importing the roster from an MIS export', () => {
     const csv = ['UPN,Surname,Forename,DOB,Year,Reg', 'B801200005001,Hughes,Amelia,04/03/2016,Year 5,5H', 'A801200005002,Patel,Riya,01/12/2015,Year 5,5P'].join('\n');
     const preview = await call(app, 'roster.preview', { file: asFile(Buffer.from(csv)) });
     expect(preview.rejected).toEqual([{ line: 3, pupil: 'Riya Patel, UPN A801200005002', reason: expect.stringMatching(/check letter/) }]);
-    const form = await dispatch(app, 'pupils.create', { upn: 'A801200005002', legalFirstName: 'Riya', legalLastName: 'Patel', dateOfBirth: '2015-12-01' }, 'test');
+    const form = await dispatch(app, 'pupils.create', { upn: 'A801200005002', legalFirstName: 'Riya', legalLastName: 'Patel', dateOfBirth: '2015-12-01' }, personAt(app));
     expect(form).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { upn: [expect.stringMatching(/check letter.*copy it again from the MIS/)] } } });
   });
 
@@ -138,8 +139,8 @@ describe('importing the roster from an MIS export', () => {
     };
     for (const username of ['someone.staff', 'someone.head']) {
       await as(username);
-      expect(await dispatch(app, 'roster.preview', { file: csv }, 'test'), username).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await dispatch(app, 'roster.import', { file: csv, leftOn: '2026-07-22' }, 'test'), username).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await dispatch(app, 'roster.preview', { file: csv }, personAt(app)), username).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await dispatch(app, 'roster.import', { file: csv, leftOn: '2026-07-22' }, personAt(app)), username).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     await as('someone.admin');
     const mapping = (await call(app, 'roster.preview', { file: csv })).suggestedMapping;

@@ -1,0 +1,153 @@
+// Everyone signed in at once, from any computer: each person's session has its own id, its own idle lock and an
+// absolute lifetime. The registry holds sessions in memory only — a restart of the hub signs everyone out, which is
+// the safe direction (nothing typed is lost: the page keeps it and sign-in carries on).
+import crypto from 'node:crypto';
+import type { SessionUser } from '../../../shared/api';
+import type { Door } from '../dispatch/handler';
+
+/** Who is calling and through which door. The door keeps `sessionId` (a cookie, a window's memory) between calls. */
+export interface Caller {
+  door: Door;
+  /** The session this caller holds, if any; sign-in, unlock and sign-out change it, and the door carries it back. */
+  sessionId: string | null;
+  /** The client's network address, for the audit log and the active sessions page. */
+  address?: string | null;
+  /** What the client says it is (browser or app name), for the active sessions page. */
+  computer?: string | null;
+}
+
+export interface Session {
+  /** Shown on the active sessions page and used to end a session there; never the secret id. */
+  readonly ref: string;
+  user: SessionUser;
+  readonly door: Door;
+  readonly address: string | null;
+  readonly computer: string | null;
+  readonly startedAt: Date;
+  lastActivity: Date;
+  state: 'active' | 'locked';
+}
+
+export type SessionEnd = 'signed_out' | 'ended_by_admin' | 'account_disabled' | 'expired';
+
+/** A school day and then some: after this a session ends whatever its activity, and the person signs in again. */
+export const DEFAULT_SESSION_LIFETIME_HOURS = 12;
+
+/** The secret a door holds: 256 random bits (ASVS 7.2.3 asks for at least 128). */
+function newSessionId(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** Sessions are found by a hash of their id, so how long a lookup takes says nothing about the secret. */
+function keyOf(id: string): string {
+  return crypto.createHash('sha256').update(id).digest('hex');
+}
+
+export class SessionRegistry {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly clock: () => Date,
+    private idleLockMinutes: number,
+    private readonly lifetimeHours = DEFAULT_SESSION_LIFETIME_HOURS,
+  ) {}
+
+  /** A new session with a new id; any id the caller held before is ended first (no fixation). */
+  start(user: SessionUser, caller: Caller): Session {
+    if (caller.sessionId) this.sessions.delete(keyOf(caller.sessionId));
+    const now = this.clock();
+    const session: Session = {
+      ref: crypto.randomUUID(),
+      user,
+      door: caller.door,
+      address: caller.address ?? null,
+      computer: caller.computer ?? null,
+      startedAt: now,
+      lastActivity: now,
+      state: 'active',
+    };
+    const id = newSessionId();
+    this.sessions.set(keyOf(id), session);
+    caller.sessionId = id;
+    return session;
+  }
+
+  /** The caller's session if it exists and has not outlived its absolute lifetime. */
+  find(caller: Caller): Session | null {
+    if (!caller.sessionId) return null;
+    const key = keyOf(caller.sessionId);
+    const session = this.sessions.get(key);
+    if (!session) return null;
+    if (this.clock().getTime() - session.startedAt.getTime() >= this.lifetimeHours * 3_600_000) {
+      this.sessions.delete(key);
+      return null;
+    }
+    return session;
+  }
+
+  /** After unlocking, the same session continues under a new id: the old one is useless from then on. */
+  renew(caller: Caller, session: Session): void {
+    if (caller.sessionId) this.sessions.delete(keyOf(caller.sessionId));
+    const id = newSessionId();
+    this.sessions.set(keyOf(id), session);
+    caller.sessionId = id;
+  }
+
+  touch(session: Session): void {
+    if (session.state === 'active') session.lastActivity = this.clock();
+  }
+
+  end(caller: Caller): Session | null {
+    const session = this.find(caller);
+    if (caller.sessionId) this.sessions.delete(keyOf(caller.sessionId));
+    caller.sessionId = null;
+    return session;
+  }
+
+  /** Ends every session matching `which`; returns those ended. Their doors find nothing on their next call. */
+  endWhere(which: (session: Session) => boolean): Session[] {
+    const ended: Session[] = [];
+    for (const [key, session] of this.sessions) {
+      if (!which(session)) continue;
+      this.sessions.delete(key);
+      ended.push(session);
+    }
+    return ended;
+  }
+
+  /** Locks every active session idle for the school's idle period; returns those locked. */
+  lockIdle(): Session[] {
+    const now = this.clock().getTime();
+    const locked: Session[] = [];
+    for (const session of this.sessions.values()) {
+      if (session.state === 'active' && now - session.lastActivity.getTime() >= this.idleLockMinutes * 60_000) {
+        session.state = 'locked';
+        locked.push(session);
+      }
+    }
+    return locked;
+  }
+
+  /** Drops sessions past their absolute lifetime, so a forgotten locked session does not live for ever. */
+  expireOld(): Session[] {
+    const limit = this.clock().getTime() - this.lifetimeHours * 3_600_000;
+    return this.endWhere((session) => session.startedAt.getTime() <= limit);
+  }
+
+  setIdleLockMinutes(minutes: number): void {
+    this.idleLockMinutes = minutes;
+  }
+
+  get idleMinutes(): number {
+    return this.idleLockMinutes;
+  }
+
+  all(): Session[] {
+    return [...this.sessions.values()];
+  }
+
+  anyActive(): boolean {
+    for (const session of this.sessions.values()) if (session.state === 'active') return true;
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+// The open store and the data key that opened it. It is open while anyone has an unlocked session and closed —
+// the key wiped from memory — when the last one locks or ends (decision 0016).
+import { wipe } from '../crypto';
+import { BackgroundCheckpoints, databasePath, type Store } from '../store';
+import type { Log } from './log';
+
+export class StoreHolder {
+  private store: Store | null = null;
+  private key: Buffer | null = null;
+  private checkpoints: BackgroundCheckpoints | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly log: Log,
+  ) {}
+
+  get db(): Store | null {
+    return this.store;
+  }
+
+  /** The data key, for wrapping it for a new account; null while closed. */
+  get dataKey(): Buffer | null {
+    return this.key;
+  }
+
+  /** Takes ownership of a store the caller opened with `dataKey` (sign-in opens it to check the account first). */
+  adopt(db: Store, dataKey: Buffer): void {
+    if (this.store) throw new Error('The store is already open');
+    this.store = db;
+    this.key = dataKey;
+    this.checkpoints = new BackgroundCheckpoints(databasePath(this.dataDir), dataKey, (error) => this.log.error('background checkpoint', error));
+  }
+
+  /** After every command: whatever it wrote is folded into the database file in the background. */
+  afterCommand(): void {
+    this.checkpoints?.afterCommand();
+  }
+
+  close(): void {
+    // The worker's connection closes first, so the app's own close is the last: it folds the log in and removes it.
+    this.checkpoints?.stop();
+    this.checkpoints = null;
+    this.store?.close();
+    this.store = null;
+    wipe(this.key);
+    this.key = null;
+  }
+}
