@@ -1,0 +1,36 @@
+// The hub's certificates and connect mode's pinned client: plain Node, no HTTP server of its own, so the network
+// door (whatever framework serves it) and the Electron window each plug these in.
+export {
+  CertificateRefusedError,
+  HUB_TLS_FOLDER,
+  hubTlsFolder,
+  importSchoolCertificate,
+  loadHubCertificates,
+  renewIfDue,
+  setUpHubCertificates,
+  tlsServerOptions,
+} from './certificates';
+export type { CertificateRefusal, HubCertificates, HubNames, Renewal, SchoolCertificate } from './certificates';
+export { describeFingerprint, fingerprintOfCertificate, typedMatchesFingerprint } from './fingerprint';
+export type { HubFingerprint } from './fingerprint';
+export {
+  CSRF_HEADER,
+  createPinnedClient,
+  HubIdentityError,
+  HubUnreachableError,
+  NOT_YOUR_HUB_MESSAGE,
+} from './pinnedClient';
+export type { HubEventStream, HubEventStreamOptions, HubPin, HubResponse, PinnedClient } from './pinnedClient';
+export type { ServerSentEvent } from './eventStreamParser';
+export {
+  CONNECT_FILE,
+  EnrolmentRefusedError,
+  HUB_ROOT_CERTIFICATE_PATH,
+  enrolWithHub,
+  fetchRootForEnrolment,
+  normaliseHubUrl,
+  readConnectSettings,
+  rootCertificateDownload,
+  serveRootCertificate,
+} from './enrolment';
+export type { ConnectSettings, EnrolmentRefusal } from './enrolment';
