@@ -74,7 +74,7 @@ export async function setUpHubCertificates(dataDir: string, names: HubNames, clo
     }
     await createAuthority(folder, clock.now ?? new Date());
   } else if (!fs.existsSync(path.join(folder, files.authorityKey))) {
-    throw new Error(`The hub's certificate authority in ${folder} has lost its key (${files.authorityKey}). Restore the folder from a backup, or move it aside to make a new authority and enrol every computer again.`);
+    throw new HubTlsFolderError(`The hub's certificate authority in ${folder} has lost its key (${files.authorityKey}). Restore the folder from a backup, or move it aside to make a new authority and enrol every computer again.`);
   }
   return (await renewIfDue(dataDir, checked, clock)).certificates;
 }
@@ -365,17 +365,33 @@ function describe(certificate: crypto.X509Certificate): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** A name or address that cannot go into a certificate, or none at all. */
+export class HubNameError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HubNameError';
+  }
+}
+
+/** The hub-tls folder is not as the hub left it (a key lost); the message says what to do. */
+export class HubTlsFolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HubTlsFolderError';
+  }
+}
+
 function checkNames(names: HubNames): HubNames {
   const dnsNames = [...new Set(names.dnsNames.map((name) => name.trim().toLowerCase()))];
   const ipAddresses = [...new Set(names.ipAddresses.map((address) => address.trim()))];
-  if (dnsNames.length + ipAddresses.length === 0) throw new Error('The hub needs at least one name or address for its certificate.');
+  if (dnsNames.length + ipAddresses.length === 0) throw new HubNameError('The hub needs at least one name or address for its certificate.');
   for (const name of dnsNames) {
     if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(name)) {
-      throw new Error(`"${name}" is not a computer name the hub's certificate can hold (letters, digits, hyphens and dots only).`);
+      throw new HubNameError(`"${name}" is not a computer name the hub's certificate can hold (letters, digits, hyphens and dots only).`);
     }
   }
   for (const address of ipAddresses) {
-    if (net.isIP(address) === 0) throw new Error(`"${address}" is not an IP address.`);
+    if (net.isIP(address) === 0) throw new HubNameError(`"${address}" is not an IP address.`);
   }
   return { dnsNames, ipAddresses };
 }

@@ -3,6 +3,8 @@
 export {
   CertificateRefusedError,
   HUB_TLS_FOLDER,
+  HubNameError,
+  HubTlsFolderError,
   hubTlsFolder,
   importSchoolCertificate,
   loadHubCertificates,
