@@ -107,7 +107,7 @@ export function isIdentityFailure(error: unknown): boolean {
 }
 
 function asHubError(error: unknown, hubUrl: string): Error {
-  if (error instanceof HubIdentityError) return error;
+  if (error instanceof HubIdentityError || error instanceof HubUnreachableError) return error;
   const detail = describeError(error);
   if (isIdentityFailure(error)) return new HubIdentityError(detail);
   return new HubUnreachableError(hubUrl, detail);
@@ -183,12 +183,17 @@ export function createPinnedClient(pin: HubPin, options: PinnedClientOptions = {
     return headers;
   }
 
-  function open(method: string, path: string, headers: Record<string, string>, body?: string): Promise<IncomingMessage> {
+  /** `idleMs`: how long the connection may stay silent before the request is abandoned (none for the event stream). */
+  function open(method: string, path: string, headers: Record<string, string>, body?: string, idleMs?: number): Promise<IncomingMessage> {
     return new Promise((resolve, reject) => {
       const request = https.request(new URL(path, hubUrl), { method, agent, headers: headersFor(method, headers) }, (response) => {
         cookies.store(response.headers['set-cookie']);
         resolve(response);
       });
+      if (idleMs !== undefined) {
+        // Destroying the request also ends a response still being read, which then fails in readText.
+        request.setTimeout(idleMs, () => request.destroy(new HubUnreachableError(hubUrl, `no answer for ${idleMs} ms`)));
+      }
       request.on('error', (error) => reject(asHubError(error, hubUrl)));
       request.end(body);
     });
@@ -199,11 +204,19 @@ export function createPinnedClient(pin: HubPin, options: PinnedClientOptions = {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (payload !== undefined) headers['content-type'] = 'application/json';
-    const response = await withTimeout(open(upper, path, headers, payload), timeoutMs, hubUrl);
-    const text = await withTimeout(readText(response), timeoutMs, hubUrl);
+    const response = await open(upper, path, headers, payload, timeoutMs);
+    const text = await readText(response).catch((error: unknown) => {
+      throw asHubError(error, hubUrl);
+    });
     const isJson = /^application\/(.+\+)?json\b/.test(response.headers['content-type'] ?? '');
     let json: T | undefined;
-    if (isJson && text !== '') json = JSON.parse(text) as T;
+    if (isJson && text !== '') {
+      try {
+        json = JSON.parse(text) as T;
+      } catch {
+        // Left undefined: the caller still has the status and the text to report.
+      }
+    }
     return { status: response.statusCode ?? 0, headers: response.headers, json, text };
   }
 
@@ -233,15 +246,8 @@ function readText(response: IncomingMessage): Promise<string> {
     response.on('data', (chunk: Buffer) => chunks.push(chunk));
     response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     response.on('error', reject);
+    response.on('aborted', () => reject(new Error('the hub stopped answering part-way')));
   });
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, hubUrl: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HubUnreachableError(hubUrl, `no answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 interface StreamTransport {

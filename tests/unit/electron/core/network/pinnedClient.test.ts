@@ -171,6 +171,23 @@ describe('the pinned client', () => {
     }
   });
 
+  it('gives up on a hub that accepts the request but falls silent, as not answering', async () => {
+    const hub = await setUpHubCertificates(tempDir(), HUB_NAMES);
+    const server = await startServer(tlsServerOptions(hub), (_request, response) => {
+      // Headers and half a body, then nothing more.
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"half":');
+    });
+    const client = createPinnedClient(pinFor(server.url, hub), { timeoutMs: 300 });
+    try {
+      const error = await client.request('GET', '/api/whoami').then(() => undefined, (caught: unknown) => caught);
+      expect(error).toBeInstanceOf(HubUnreachableError);
+      expect((error as Error).message).toMatch(/did not answer/);
+    } finally {
+      client.close();
+    }
+  });
+
   it('says the hub did not answer, not that it is an impostor, when nothing is listening', async () => {
     const hub = await setUpHubCertificates(tempDir(), HUB_NAMES);
     const server = await startServer(tlsServerOptions(hub));
