@@ -159,6 +159,7 @@ export function createPinnedClient(pin: HubPin, options: PinnedClientOptions = {
   const origin = new URL(pin.hubUrl);
   if (origin.protocol !== 'https:') throw new Error(`The hub's address must start with https:// (it was ${pin.hubUrl}).`);
   const hubUrl = origin.origin;
+  if (!/^[0-9a-f]{64}$/i.test(pin.spkiSha256)) throw new Error('The pin must be a SHA-256 hash: 64 hex digits.');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const cookies = new CookieJar();
   const streams = new Set<HubEventStream>();
@@ -185,6 +186,8 @@ export function createPinnedClient(pin: HubPin, options: PinnedClientOptions = {
 
   /** `idleMs`: how long the connection may stay silent before the request is abandoned (none for the event stream). */
   function open(method: string, path: string, headers: Record<string, string>, body?: string, idleMs?: number): Promise<IncomingMessage> {
+    // A path only: `//elsewhere/…` or a full URL would carry the session cookie to another host.
+    if (!path.startsWith('/') || path.startsWith('//')) return Promise.reject(new Error(`A request to the hub takes a path starting with one /, not ${path}.`));
     return new Promise((resolve, reject) => {
       const request = https.request(new URL(path, hubUrl), { method, agent, headers: headersFor(method, headers) }, (response) => {
         cookies.store(response.headers['set-cookie']);

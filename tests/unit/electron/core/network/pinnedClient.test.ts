@@ -64,6 +64,21 @@ describe('the pinned client', () => {
     }
   });
 
+  it('sends the session cookie to the hub only: a full URL or a //host path is refused before any connection', async () => {
+    const hub = await setUpHubCertificates(tempDir(), HUB_NAMES);
+    const server = await startServer(tlsServerOptions(hub));
+    const client = createPinnedClient(pinFor(server.url, hub));
+    try {
+      client.cookies.store(['__Host-session=abc; Path=/; Secure']);
+      const elsewhere = server.url.replace('127.0.0.1', 'localhost');
+      await expect(client.request('GET', `${elsewhere}/api/whoami`)).rejects.toThrow(/path starting with one \//);
+      await expect(client.request('GET', `//localhost:${new URL(server.url).port}/api/whoami`)).rejects.toThrow(/path starting with one \//);
+      expect(server.handshakes).toBe(0);
+    } finally {
+      client.close();
+    }
+  });
+
   it('refuses a machine with a certificate from another authority for the same names, before sending anything', async () => {
     const hub = await setUpHubCertificates(tempDir(), HUB_NAMES);
     const impostor = await setUpHubCertificates(tempDir(), HUB_NAMES);
@@ -169,6 +184,21 @@ describe('the pinned client', () => {
     } finally {
       client.close();
     }
+  });
+
+  it('serves the hub with TLS 1.2 or later only: an old client offering TLS 1.1 gets no connection', async () => {
+    const hub = await setUpHubCertificates(tempDir(), HUB_NAMES);
+    const server = await startServer(tlsServerOptions(hub));
+    const port = Number(new URL(server.url).port);
+    const attempt = (maxVersion: 'TLSv1.1' | 'TLSv1.2') => new Promise<string | null>((resolve, reject) => {
+      const socket = tls.connect({ host: '127.0.0.1', port, ca: hub.rootPem, minVersion: 'TLSv1', maxVersion, ciphers: 'DEFAULT:@SECLEVEL=0' }, () => {
+        resolve(socket.getProtocol());
+        socket.end();
+      });
+      socket.on('error', reject);
+    });
+    await expect(attempt('TLSv1.1')).rejects.toThrow(/protocol|version/i);
+    expect(await attempt('TLSv1.2')).toBe('TLSv1.2');
   });
 
   it('gives up on a hub that accepts the request but falls silent, as not answering', async () => {
