@@ -8,7 +8,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from './atomicFile';
-import type { HubCertificates } from './certificates';
+import type { HubCertificates } from './hubTlsFiles';
 import { fingerprintOfCertificate, typedMatchesFingerprint, type HubFingerprint } from './fingerprint';
 import { createPinnedClient, HubIdentityError, HubUnreachableError, isIdentityFailure, type HubPin } from './pinnedClient';
 

@@ -1,18 +1,11 @@
 // The hub's certificates and connect mode's pinned client: plain Node, no HTTP server of its own, so the network
 // door (whatever framework serves it) and the Electron window each plug these in.
-export {
-  CertificateRefusedError,
-  HUB_TLS_FOLDER,
-  HubNameError,
-  HubTlsFolderError,
-  hubTlsFolder,
-  importSchoolCertificate,
-  loadHubCertificates,
-  renewIfDue,
-  setUpHubCertificates,
-  tlsServerOptions,
-} from './certificates';
-export type { CertificateRefusal, HubCertificates, HubNames, Renewal, SchoolCertificate } from './certificates';
+export { renewIfDue, setUpHubCertificates, tlsServerOptions } from './certificates';
+export type { Renewal } from './certificates';
+export { HUB_TLS_FOLDER, HubNameError, HubTlsFolderError, hubTlsFolder, loadHubCertificates } from './hubTlsFiles';
+export type { CertificateClock, HubCertificates, HubNames } from './hubTlsFiles';
+export { CertificateRefusedError, importSchoolCertificate } from './schoolCertificate';
+export type { CertificateRefusal, SchoolCertificate } from './schoolCertificate';
 export { describeFingerprint, fingerprintOfCertificate, typedMatchesFingerprint } from './fingerprint';
 export type { HubFingerprint } from './fingerprint';
 export {
