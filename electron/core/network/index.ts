@@ -1,0 +1,31 @@
+// The hub's certificates and connect mode's pinned client: plain Node, no HTTP server of its own, so the network
+// door (whatever framework serves it) and the Electron window each plug these in.
+export { renewIfDue, setUpHubCertificates, tlsServerOptions } from './certificates';
+export type { Renewal } from './certificates';
+export { HUB_TLS_FOLDER, HubNameError, HubTlsFolderError, hubTlsFolder, loadHubCertificates } from './hubTlsFiles';
+export type { CertificateClock, HubCertificates, HubNames } from './hubTlsFiles';
+export { CertificateRefusedError, importSchoolCertificate } from './schoolCertificate';
+export type { CertificateRefusal, SchoolCertificate } from './schoolCertificate';
+export { describeFingerprint, fingerprintOfCertificate, typedMatchesFingerprint } from './fingerprint';
+export type { HubFingerprint } from './fingerprint';
+export {
+  CSRF_HEADER,
+  createPinnedClient,
+  HubIdentityError,
+  HubUnreachableError,
+  NOT_YOUR_HUB_MESSAGE,
+} from './pinnedClient';
+export type { HubEventStream, HubEventStreamOptions, HubPin, HubResponse, PinnedClient } from './pinnedClient';
+export type { ServerSentEvent } from './eventStreamParser';
+export {
+  CONNECT_FILE,
+  EnrolmentRefusedError,
+  HUB_ROOT_CERTIFICATE_PATH,
+  enrolWithHub,
+  fetchRootForEnrolment,
+  normaliseHubUrl,
+  readConnectSettings,
+  rootCertificateDownload,
+  serveRootCertificate,
+} from './enrolment';
+export type { ConnectSettings, EnrolmentRefusal } from './enrolment';
