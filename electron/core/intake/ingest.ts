@@ -27,7 +27,7 @@ export type IngestOutcome =
   /** Opened, but cannot be stored as it is: an unknown account, contents that do not parse, a pupil no longer on the roster. */
   | { kind: 'rejected'; envelopeId: string; reason: 'unknown_account' | 'unreadable' | 'rejected'; detail: string };
 
-/** Stores one opened envelope, once. Runs its own write transaction (or a savepoint of the caller's). */
+/** Stores one opened envelope, once, in its own write transaction (or a savepoint of the caller's). */
 export function ingestEnvelope(db: Store, opened: OpenedEnvelope, now: Date): IngestOutcome {
   const { id: envelopeId, accountId, recordedAt } = opened.header;
   return writeTransaction(db, () => {
@@ -94,30 +94,39 @@ function openWithStoreKeys(db: Store, bytes: Buffer): OpenedEnvelope {
   return openEnvelope(bytes, (keys.find((key) => key.keyId === keyId) ?? keys[0]!).privateKey);
 }
 
+/** Envelopes stored per transaction: one flush to disk per hundred instead of per concern, still all-or-nothing each. */
+const ENVELOPES_PER_TRANSACTION = 100;
+
 /**
  * Ingests everything waiting in the intake queue beside the store in `dataDir`, sets aside what cannot be stored, and
- * compacts the queue. `afterEach` is told of each envelope as it is settled (progress, tests).
+ * compacts the queue. `afterCommit` is told of each transaction's outcomes once they are on disk (progress, tests).
  */
-export function ingestQueue(db: Store, dataDir: string, now = new Date(), afterEach?: (outcome: IngestOutcome) => void): IngestSummary {
+export function ingestQueue(db: Store, dataDir: string, now = new Date(), afterCommit?: (outcomes: readonly IngestOutcome[]) => void): IngestSummary {
   const queue = intakeQueue(dataDir);
   const { records } = queue.read(now);
   const summary: IngestSummary = { stored: [], duplicates: 0, setAside: [] };
   const toSetAside: Array<{ bytes: Buffer; reason: string; detail: string }> = [];
 
+  // Opened before any transaction: the key agreement and decryption need no lock on the store.
+  const opened: Array<{ envelope: OpenedEnvelope; bytes: Buffer }> = [];
   for (const record of records) {
-    let opened: OpenedEnvelope;
     try {
-      opened = openWithStoreKeys(db, record.payload);
+      opened.push({ envelope: openWithStoreKeys(db, record.payload), bytes: record.payload });
     } catch (error) {
       if (!(error instanceof EnvelopeError)) throw error;
       toSetAside.push({ bytes: record.payload, reason: error.reason, detail: error.message });
-      continue;
     }
-    const outcome = ingestEnvelope(db, opened, now);
-    if (outcome.kind === 'stored') summary.stored.push({ envelopeId: outcome.envelopeId, concernId: outcome.concernId, recordedAt: outcome.recordedAt, immediateDanger: outcome.immediateDanger });
-    else if (outcome.kind === 'duplicate') summary.duplicates += 1;
-    else toSetAside.push({ bytes: record.payload, reason: outcome.reason, detail: outcome.detail });
-    afterEach?.(outcome);
+  }
+
+  for (let start = 0; start < opened.length; start += ENVELOPES_PER_TRANSACTION) {
+    const chunk = opened.slice(start, start + ENVELOPES_PER_TRANSACTION);
+    const outcomes = writeTransaction(db, () => chunk.map(({ envelope }) => ingestEnvelope(db, envelope, now)));
+    outcomes.forEach((outcome, index) => {
+      if (outcome.kind === 'stored') summary.stored.push({ envelopeId: outcome.envelopeId, concernId: outcome.concernId, recordedAt: outcome.recordedAt, immediateDanger: outcome.immediateDanger });
+      else if (outcome.kind === 'duplicate') summary.duplicates += 1;
+      else toSetAside.push({ bytes: chunk[index]!.bytes, reason: outcome.reason, detail: outcome.detail });
+    });
+    afterCommit?.(outcomes);
   }
 
   // Set aside (durably) before the queue forgets them; then tell the store, so the DSL can be told.
