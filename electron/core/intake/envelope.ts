@@ -16,7 +16,7 @@
 // The associated data is bytes 0 to 74+n: everything before the ciphertext.
 import crypto from 'node:crypto';
 import { parse as parseUuid, stringify as stringifyUuid, v7 as uuidv7, version as uuidVersion } from 'uuid';
-import { AEAD_AES_256_GCM, HpkeError, openBase, publicKeyOf, setupBaseS } from './hpke';
+import { AEAD_AES_256_GCM, HpkeError, openBase, recipientKey, setupBaseS, type RecipientKey } from './hpke';
 
 export const ENVELOPE_VERSION = 1;
 const MAGIC = Buffer.from('SRCE', 'ascii');
@@ -166,19 +166,24 @@ export function readEnvelopeHeader(bytes: Buffer): EnvelopeHeader {
   return parseLayout(bytes).header;
 }
 
+/** The hub's intake private key made ready to open many envelopes (see hpke.ts recipientKey). */
+export type IntakeOpeningKey = RecipientKey;
+export const intakeOpeningKey = (intakePrivateKey: Buffer): IntakeOpeningKey => recipientKey(intakePrivateKey);
+
 /**
  * Opens an envelope with the hub's intake key. Throws EnvelopeError naming why it cannot: the caller sets the
  * envelope aside with that reason, never drops it.
  */
-export function openEnvelope(bytes: Buffer, intakePrivateKey: Buffer): OpenedEnvelope {
+export function openEnvelope(bytes: Buffer, intakePrivateKey: Buffer | IntakeOpeningKey): OpenedEnvelope {
   const layout = parseLayout(bytes);
-  const publicKey = publicKeyOf(intakePrivateKey);
+  const key = Buffer.isBuffer(intakePrivateKey) ? recipientKey(intakePrivateKey) : intakePrivateKey;
+  const publicKey = key.publicKey;
   if (!layout.keyId.equals(intakeKeyId(publicKey))) {
     throw new EnvelopeError('wrong_key', `The envelope was sealed to intake key ${layout.header.keyId}, which is not this hub’s (${intakeKeyId(publicKey).toString('hex')}).`);
   }
   let plaintext: Buffer;
   try {
-    plaintext = openBase(AEAD_AES_256_GCM, layout.enc, intakePrivateKey, INFO, layout.associatedData, layout.ciphertext);
+    plaintext = openBase(AEAD_AES_256_GCM, layout.enc, key, INFO, layout.associatedData, layout.ciphertext);
   } catch (error) {
     if (error instanceof HpkeError && error.reason === 'open_failed') {
       throw new EnvelopeError('altered', 'The envelope does not open: its header or its sealed contents have been changed since it was sealed.');

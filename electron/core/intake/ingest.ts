@@ -7,7 +7,7 @@ import { appendAudit } from '../audit';
 import { submitConcern } from '../concerns/concernLog';
 import { CommandError } from '../dispatch/commandError';
 import { writeTransaction, type Store } from '../store';
-import { EnvelopeError, openEnvelope, readEnvelopeHeader, type OpenedEnvelope } from './envelope';
+import { EnvelopeError, intakeOpeningKey, openEnvelope, readEnvelopeHeader, type IntakeOpeningKey, type OpenedEnvelope } from './envelope';
 import { intakeQueue, type Frame, type SetAsideRecord } from './intakeQueue';
 import { intakePrivateKeys } from './intakeKeys';
 
@@ -86,12 +86,11 @@ function envelopeIdOf(bytes: Buffer): string | null {
   }
 }
 
-function openWithStoreKeys(db: Store, bytes: Buffer): OpenedEnvelope {
-  const keys = intakePrivateKeys(db);
+function openWithStoreKeys(keys: ReadonlyArray<{ keyId: string; key: IntakeOpeningKey }>, bytes: Buffer): OpenedEnvelope {
   if (keys.length === 0) throw new EnvelopeError('wrong_key', 'This store holds no intake key yet.');
   const { keyId } = readEnvelopeHeader(bytes);
   // The envelope names its key; with none of ours matching, the current key gives the "wrong key" answer.
-  return openEnvelope(bytes, (keys.find((key) => key.keyId === keyId) ?? keys[0]!).privateKey);
+  return openEnvelope(bytes, (keys.find((key) => key.keyId === keyId) ?? keys[0]!).key);
 }
 
 /** Envelopes stored per transaction: one flush to disk per hundred instead of per concern, still all-or-nothing each. */
@@ -109,9 +108,10 @@ export function ingestQueue(db: Store, dataDir: string, now = new Date(), afterC
 
   // Opened before any transaction: the key agreement and decryption need no lock on the store.
   const opened: Array<{ envelope: OpenedEnvelope; bytes: Buffer }> = [];
+  const keys = intakePrivateKeys(db).map((stored) => ({ keyId: stored.keyId, key: intakeOpeningKey(stored.privateKey) }));
   for (const record of records) {
     try {
-      opened.push({ envelope: openWithStoreKeys(db, record.payload), bytes: record.payload });
+      opened.push({ envelope: openWithStoreKeys(keys, record.payload), bytes: record.payload });
     } catch (error) {
       if (!(error instanceof EnvelopeError)) throw error;
       toSetAside.push({ bytes: record.payload, reason: error.reason, detail: error.message });
