@@ -8,7 +8,7 @@ export type { Frame, SetAsideRecord } from './intakeQueue';
 export { INTAKE_DOOR, ingestEnvelope, ingestQueue } from './ingest';
 export type { IngestOutcome, IngestSummary, StoredFromIntake } from './ingest';
 export { INTAKE_PUBLIC_KEY_FILE, ensureIntakeKey, intakePrivateKeys, readIntakePublicKey } from './intakeKeys';
-export { RECEIPT_KEY_FILE, generateReceiptKeyPair, loadOrCreateReceiptKey, signReceipt, verifyReceipt } from './receipt';
+export { RECEIPT_KEY_FILE, generateReceiptKeyPair, intakeReceiptSchema, loadOrCreateReceiptKey, signReceipt, verifyReceipt } from './receipt';
 export type { IntakeReceipt, ReceiptKeyPair } from './receipt';
 export { OUTBOX_FILE, Outbox, deliverWaiting } from './outbox';
 export type { WaitingEnvelope } from './outbox';

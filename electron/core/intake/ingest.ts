@@ -39,10 +39,12 @@ export function ingestEnvelope(db: Store, opened: OpenedEnvelope, now: Date): In
       const issue = parsed.error.issues[0];
       return { kind: 'rejected', envelopeId, reason: 'unreadable', detail: `Not a concern this app can store (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).` };
     }
+    // The author's own time, unless their computer's clock runs ahead of the hub's: no concern is dated in the future.
+    const recorded = new Date(Math.min(Date.parse(recordedAt), now.getTime()));
     let concern: { id: string; recordedAt: string };
     try {
       // A savepoint: a refusal part-way through leaves nothing of this concern behind.
-      concern = db.transaction(() => submitConcern(db, author.id, parsed.data, new Date(recordedAt)))();
+      concern = db.transaction(() => submitConcern(db, author.id, parsed.data, recorded))();
     } catch (error) {
       if (error instanceof CommandError) {
         const fields = Object.values(error.fields ?? {}).flat();
@@ -131,10 +133,10 @@ export function ingestQueue(db: Store, dataDir: string, now = new Date(), afterC
 
   // Set aside (durably) before the queue forgets them; then tell the store, so the DSL can be told.
   queue.setAside(toSetAside, now);
-  const recorded = recordSetAsideInStore(db, queue.readSetAside());
-  summary.setAside = recorded;
+  const everSetAside = queue.readSetAside();
+  summary.setAside = recordSetAsideInStore(db, everSetAside);
 
-  const setAsideHashes = new Set(queue.readSetAside().map((entry) => entry.sha256));
+  const setAsideHashes = new Set(everSetAside.map((entry) => entry.sha256));
   const ingested = db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').pluck();
   queue.compact((frame: Frame) => {
     if (setAsideHashes.has(frame.sha256)) return true;

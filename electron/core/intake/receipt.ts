@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { syncFolder } from '../store/syncFolder';
 import { readEnvelopeHeader } from './envelope';
 
@@ -22,16 +23,18 @@ export interface ReceiptKeyPair {
   publicKey: Buffer;
 }
 
-export interface IntakeReceipt {
-  version: 1;
-  envelopeId: string;
+/** A receipt as it arrives over the network: parse with this before trusting its shape. */
+export const intakeReceiptSchema = z.object({
+  version: z.literal(1),
+  envelopeId: z.uuid(),
   /** SHA-256 of the envelope's bytes, hex. */
-  envelopeSha256: string;
+  envelopeSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** When the hub had the envelope on disk. */
-  queuedAt: string;
+  queuedAt: z.iso.datetime(),
   /** Ed25519 over the context line, the id, the hash and the time; base64. */
-  signature: string;
-}
+  signature: z.base64(),
+});
+export type IntakeReceipt = z.infer<typeof intakeReceiptSchema>;
 
 export function generateReceiptKeyPair(): ReceiptKeyPair {
   const pair = crypto.generateKeyPairSync('ed25519');

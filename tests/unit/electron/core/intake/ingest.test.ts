@@ -61,6 +61,14 @@ describe('ingesting sealed concerns', () => {
     expect(byRecordedTime.map((text) => text.slice(0, 10))).toEqual(['Concern 0:', 'Concern 1:', 'Concern 2:', 'Concern 3:']);
   });
 
+  it('does not let a computer whose clock runs ahead date a concern after it reached the hub', async () => {
+    const school = await intakeSchool();
+    const fromTheFuture = sealEnvelope(school.intakePublicKey, { recordedAt: new Date('2026-11-23T18:00:00Z'), accountId: school.supervisor.id, body: concernAbout(school.amy.id) });
+    intakeQueue(school.dataDir).append(fromTheFuture.bytes);
+    const [stored] = ingestQueue(school.db, school.dataDir, INGESTED_AT).stored;
+    expect(readConcern(school.db, stored!.concernId)!.recordedAt).toBe(INGESTED_AT.toISOString());
+  });
+
   it('lists immediate danger first for the DSL who unlocks the hub', async () => {
     const school = await intakeSchool();
     intakeQueue(school.dataDir).append(sealedConcern(school, 0).bytes);

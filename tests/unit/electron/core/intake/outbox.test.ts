@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sealEnvelope } from '../../../../../electron/core/intake/envelope';
 import { generateKeyPair } from '../../../../../electron/core/intake/hpke';
 import { Outbox, deliverWaiting } from '../../../../../electron/core/intake/outbox';
-import { generateReceiptKeyPair, loadOrCreateReceiptKey, signReceipt, verifyReceipt, type IntakeReceipt } from '../../../../../electron/core/intake/receipt';
+import { generateReceiptKeyPair, intakeReceiptSchema, loadOrCreateReceiptKey, signReceipt, verifyReceipt, type IntakeReceipt } from '../../../../../electron/core/intake/receipt';
 import { tempDataDir } from '../testSchool';
 
 const hubIntake = generateKeyPair();
@@ -27,6 +27,9 @@ describe('receipts', () => {
     const sealed = seal(1);
     const receipt = signReceipt(hubReceipts, sealed.bytes, new Date('2026-11-23T12:40:02Z'));
     expect(receipt).toMatchObject({ envelopeId: sealed.id, queuedAt: '2026-11-23T12:40:02.000Z' });
+    // As it arrives over the network: its shape is checked before anything trusts it.
+    expect(intakeReceiptSchema.parse(JSON.parse(JSON.stringify(receipt)))).toEqual(receipt);
+    expect(intakeReceiptSchema.safeParse({ ...receipt, envelopeSha256: 'not a hash' }).success).toBe(false);
     expect(verifyReceipt(receipt, hubReceipts.publicKey, sealed.bytes)).toBe(true);
   });
 
