@@ -133,6 +133,10 @@ describe('ingesting sealed concerns', () => {
       expect([name, fs.readFileSync(path.join(school.dataDir, name)).includes(privateKey.toString('base64'))]).toEqual([name, false]);
     }
     expect(fs.existsSync(path.join(school.dataDir, INTAKE_PUBLIC_KEY_FILE))).toBe(true);
+    // One current key at a time: a second, unretired one would leave clients and hub disagreeing about where to seal.
+    const another = generateKeyPair();
+    const addCurrent = () => school.db.prepare("INSERT INTO intake_keys (key_id, private_key, public_key, created_at) VALUES ('other', ?, ?, '2026-11-23T08:00:00Z')").run(another.privateKey, another.publicKey);
+    expect(addCurrent).toThrow(/UNIQUE/);
   });
 
   it('receives 50 concerns from a client whose hub was down, each exactly once, and leaves its outbox empty', async () => {

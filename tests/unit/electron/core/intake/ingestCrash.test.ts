@@ -41,7 +41,7 @@ describe('a hub killed while ingesting', () => {
     fs.writeFileSync(path.join(school.dataDir, INTAKE_QUEUE_FILE), Buffer.concat(sealed.map((envelope) => encodeFrame(envelope.bytes))));
     school.app.close();
 
-    const killed = await ingestUntilKilled(school.dataDir, 100 + Math.floor(Math.random() * 200));
+    const killed = await ingestUntilKilled(school.dataDir, 100 + Math.floor(Math.random() * 101));
     expect(killed.signal).toBe('SIGKILL');
 
     // Restart: the DSL signs in again and the queue is ingested from the start.
