@@ -8,11 +8,12 @@ import { readConcern } from '../../../../../electron/core/concerns';
 import { sealEnvelope } from '../../../../../electron/core/intake/envelope';
 import { generateKeyPair } from '../../../../../electron/core/intake/hpke';
 import { ingestQueue } from '../../../../../electron/core/intake/ingest';
-import { INTAKE_PUBLIC_KEY_FILE, readIntakePublicKey } from '../../../../../electron/core/intake/intakeKeys';
+import { INTAKE_PUBLIC_KEY_FILE, ensureIntakeKey, readIntakePublicKey } from '../../../../../electron/core/intake/intakeKeys';
 import { INTAKE_QUEUE_FILE, intakeQueue } from '../../../../../electron/core/intake/intakeQueue';
 import { Outbox, deliverWaiting } from '../../../../../electron/core/intake/outbox';
 import { generateReceiptKeyPair, signReceipt } from '../../../../../electron/core/intake/receipt';
 import { concernAbout, intakeSchool, sealedConcern } from '../../../../fixtures/intake/intakeSchool';
+import { writeTransaction } from '../../../../../electron/core/store';
 import { tempDataDir } from '../testSchool';
 
 const INGESTED_AT = new Date('2026-11-23T15:05:00Z');
@@ -137,6 +138,16 @@ describe('ingesting sealed concerns', () => {
     const another = generateKeyPair();
     const addCurrent = () => school.db.prepare("INSERT INTO intake_keys (key_id, private_key, public_key, created_at) VALUES ('other', ?, ?, '2026-11-23T08:00:00Z')").run(another.privateKey, another.publicKey);
     expect(addCurrent).toThrow(/UNIQUE/);
+  });
+
+  it('refuses a public key file whose key no longer matches its id, and writes it again from the store at the next unlock', async () => {
+    const school = await intakeSchool();
+    const file = path.join(school.dataDir, INTAKE_PUBLIC_KEY_FILE);
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { publicKey: string };
+    fs.writeFileSync(file, JSON.stringify({ ...stored, publicKey: generateKeyPair().publicKey.toString('base64') }));
+    expect(() => readIntakePublicKey(school.dataDir)).toThrow(/has been changed/);
+    writeTransaction(school.db, () => ensureIntakeKey(school.db, school.dataDir, INGESTED_AT));
+    expect(readIntakePublicKey(school.dataDir)!.publicKey.equals(school.intakePublicKey)).toBe(true);
   });
 
   it('receives 50 concerns from a client whose hub was down, each exactly once, and leaves its outbox empty', async () => {
