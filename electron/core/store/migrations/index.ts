@@ -7,8 +7,19 @@ import { migration0005 } from './0005-exports';
 import { migration0006 } from './0006-report-indexes';
 import { migration0007 } from './0007-dated-links';
 import { migration0008 } from './0008-audit-client';
+import { migration0009 } from './0009-sealed-intake';
 
 export type { Migration } from './migration';
 
 /** Strictly increasing by one; the store's user_version is the last one applied. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+];

@@ -1,0 +1,164 @@
+// Ingestion: sealed envelopes from the queue into the open store. Each concern is stored by the same code as
+// concerns.submit (submitConcern), with its audit row, at the time its author recorded it — each in its own
+// transaction, so a crash part-way leaves every envelope either stored (and known by its id) or still waiting.
+// Ingesting the same envelope again stores nothing: its id is in intake_ingested.
+import { concernInputSchema } from '../../../shared/api';
+import { appendAudit } from '../audit';
+import { submitConcern } from '../concerns/concernLog';
+import { CommandError } from '../dispatch/commandError';
+import { writeTransaction, type Store } from '../store';
+import { EnvelopeError, intakeOpeningKey, openEnvelope, readEnvelopeHeader, type IntakeOpeningKey, type OpenedEnvelope } from './envelope';
+import { intakeQueue, type Frame, type SetAsideRecord } from './intakeQueue';
+import { intakePrivateKeys } from './intakeKeys';
+
+/** The audit row's door for a concern that arrived sealed: who submitted it is the row's user. */
+export const INTAKE_DOOR = 'intake';
+
+export interface StoredFromIntake {
+  envelopeId: string;
+  concernId: string;
+  recordedAt: string;
+  immediateDanger: boolean;
+}
+
+export type IngestOutcome =
+  | ({ kind: 'stored' } & StoredFromIntake)
+  | { kind: 'duplicate'; envelopeId: string }
+  /** Opened, but cannot be stored as it is: an unknown account, contents that do not parse, a pupil no longer on the roster. */
+  | { kind: 'rejected'; envelopeId: string; reason: 'unknown_account' | 'unreadable' | 'rejected'; detail: string };
+
+/** Stores one opened envelope, once, in its own write transaction (or a savepoint of the caller's). */
+export function ingestEnvelope(db: Store, opened: OpenedEnvelope, now: Date): IngestOutcome {
+  const { id: envelopeId, accountId, recordedAt } = opened.header;
+  return writeTransaction(db, () => {
+    if (db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').get(envelopeId)) return { kind: 'duplicate', envelopeId };
+    const author = db.prepare('SELECT id, role FROM users WHERE id = ?').get(accountId) as { id: string; role: string } | undefined;
+    if (!author) return { kind: 'rejected', envelopeId, reason: 'unknown_account', detail: `No account ${accountId} in this school.` };
+    const parsed = concernInputSchema.safeParse(opened.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { kind: 'rejected', envelopeId, reason: 'unreadable', detail: `Not a concern this app can store (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).` };
+    }
+    // The author's own time, unless their computer's clock runs ahead of the hub's: no concern is dated in the future.
+    const recorded = new Date(Math.min(Date.parse(recordedAt), now.getTime()));
+    let concern: { id: string; recordedAt: string };
+    try {
+      // A savepoint: a refusal part-way through leaves nothing of this concern behind.
+      concern = db.transaction(() => submitConcern(db, author.id, parsed.data, recorded))();
+    } catch (error) {
+      if (error instanceof CommandError) {
+        const fields = Object.values(error.fields ?? {}).flat();
+        return { kind: 'rejected', envelopeId, reason: 'rejected', detail: [error.message, ...fields].join(' ') };
+      }
+      throw error;
+    }
+    db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)').run(
+      envelopeId,
+      concern.id,
+      author.id,
+      concern.recordedAt,
+      now.toISOString(),
+    );
+    appendAudit(db, {
+      at: now.toISOString(),
+      userId: author.id,
+      role: author.role,
+      door: INTAKE_DOOR,
+      // Sealed on another computer: which one is not known here, only who submitted it.
+      client: null,
+      command: 'concerns.submit',
+      recordIds: [concern.id, envelopeId, ...parsed.data.pupils.map((pupil) => pupil.pupilId)],
+      outcome: 'ok',
+    });
+    return { kind: 'stored', envelopeId, concernId: concern.id, recordedAt: concern.recordedAt, immediateDanger: parsed.data.immediateDanger };
+  });
+}
+
+export interface IngestSummary {
+  /** Immediate danger first, then oldest first: the order a DSL unlocking the hub should read them. */
+  stored: StoredFromIntake[];
+  duplicates: number;
+  /** Everything set aside this round, with the reason; also in intake_set_aside until a DSL is told. */
+  setAside: Array<{ envelopeId: string | null; reason: string; detail: string }>;
+}
+
+function envelopeIdOf(bytes: Buffer): string | null {
+  try {
+    return readEnvelopeHeader(bytes).id;
+  } catch {
+    return null;
+  }
+}
+
+function openWithStoreKeys(keys: ReadonlyArray<{ keyId: string; key: IntakeOpeningKey }>, bytes: Buffer): OpenedEnvelope {
+  if (keys.length === 0) throw new EnvelopeError('wrong_key', 'This store holds no intake key yet.');
+  const { keyId } = readEnvelopeHeader(bytes);
+  // The envelope names its key; with none of ours matching, the current key gives the "wrong key" answer.
+  return openEnvelope(bytes, (keys.find((key) => key.keyId === keyId) ?? keys[0]!).key);
+}
+
+/** Envelopes stored per transaction: one flush to disk per hundred instead of per concern, still all-or-nothing each. */
+const ENVELOPES_PER_TRANSACTION = 100;
+
+/**
+ * Ingests everything waiting in the intake queue beside the store in `dataDir`, sets aside what cannot be stored, and
+ * compacts the queue. `afterCommit` is told of each transaction's outcomes once they are on disk (progress, tests).
+ */
+export function ingestQueue(db: Store, dataDir: string, now = new Date(), afterCommit?: (outcomes: readonly IngestOutcome[]) => void): IngestSummary {
+  const queue = intakeQueue(dataDir);
+  const { records } = queue.read(now);
+  const summary: IngestSummary = { stored: [], duplicates: 0, setAside: [] };
+  const toSetAside: Array<{ bytes: Buffer; reason: string; detail: string }> = [];
+
+  // Opened before any transaction: the key agreement and decryption need no lock on the store.
+  const opened: Array<{ envelope: OpenedEnvelope; bytes: Buffer }> = [];
+  const keys = intakePrivateKeys(db).map((stored) => ({ keyId: stored.keyId, key: intakeOpeningKey(stored.privateKey) }));
+  for (const record of records) {
+    try {
+      opened.push({ envelope: openWithStoreKeys(keys, record.payload), bytes: record.payload });
+    } catch (error) {
+      if (!(error instanceof EnvelopeError)) throw error;
+      toSetAside.push({ bytes: record.payload, reason: error.reason, detail: error.message });
+    }
+  }
+
+  for (let start = 0; start < opened.length; start += ENVELOPES_PER_TRANSACTION) {
+    const chunk = opened.slice(start, start + ENVELOPES_PER_TRANSACTION);
+    const outcomes = writeTransaction(db, () => chunk.map(({ envelope }) => ingestEnvelope(db, envelope, now)));
+    outcomes.forEach((outcome, index) => {
+      if (outcome.kind === 'stored') summary.stored.push({ envelopeId: outcome.envelopeId, concernId: outcome.concernId, recordedAt: outcome.recordedAt, immediateDanger: outcome.immediateDanger });
+      else if (outcome.kind === 'duplicate') summary.duplicates += 1;
+      else toSetAside.push({ bytes: chunk[index]!.bytes, reason: outcome.reason, detail: outcome.detail });
+    });
+    afterCommit?.(outcomes);
+  }
+
+  // Set aside (durably) before the queue forgets them; then tell the store, so the DSL can be told.
+  queue.setAside(toSetAside, now);
+  const everSetAside = queue.readSetAside();
+  summary.setAside = recordSetAsideInStore(db, everSetAside);
+
+  const setAsideHashes = new Set(everSetAside.map((entry) => entry.sha256));
+  const ingested = db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').pluck();
+  queue.compact((frame: Frame) => {
+    if (setAsideHashes.has(frame.sha256)) return true;
+    const envelopeId = envelopeIdOf(frame.payload);
+    return envelopeId !== null && ingested.get(envelopeId) !== undefined;
+  }, now);
+
+  summary.stored.sort((a, b) => Number(b.immediateDanger) - Number(a.immediateDanger) || a.recordedAt.localeCompare(b.recordedAt));
+  return summary;
+}
+
+/** Copies set-aside records the store has not yet heard of into intake_set_aside; returns those newly added. */
+function recordSetAsideInStore(db: Store, records: readonly SetAsideRecord[]): IngestSummary['setAside'] {
+  const added: IngestSummary['setAside'] = [];
+  writeTransaction(db, () => {
+    const insert = db.prepare('INSERT OR IGNORE INTO intake_set_aside (sha256, envelope_id, reason, detail, set_aside_at) VALUES (?, ?, ?, ?, ?)');
+    for (const record of records) {
+      const envelopeId = envelopeIdOf(record.bytes);
+      if (insert.run(record.sha256, envelopeId, record.reason, record.detail, record.at).changes === 1) added.push({ envelopeId, reason: record.reason, detail: record.detail });
+    }
+  });
+  return added;
+}

@@ -1,0 +1,95 @@
+// A client's outbox: concerns sealed on this computer to the pinned hub's intake key while the hub cannot be reached.
+// Only sealed envelopes are written (never the words), each flushed before the person is told it is saved; one leaves
+// only on the hub's signed receipt for exactly its bytes.
+import { EnvelopeError, readEnvelopeHeader, type EnvelopeHeader } from './envelope';
+import { FramedLog, type SetAsideRecord } from './intakeQueue';
+import { verifyReceipt, type IntakeReceipt } from './receipt';
+
+export const OUTBOX_FILE = 'outbox.bin';
+export const OUTBOX_SET_ASIDE_FILE = 'outbox-set-aside.bin';
+
+export interface WaitingEnvelope {
+  envelopeId: string;
+  /** The submitter's own time, for "Saved on this computer at 12:40, not yet delivered". */
+  recordedAt: string;
+  bytes: Buffer;
+}
+
+export class Outbox {
+  private readonly log: FramedLog;
+
+  constructor(dir: string) {
+    this.log = new FramedLog(dir, OUTBOX_FILE, OUTBOX_SET_ASIDE_FILE);
+  }
+
+  get file(): string {
+    return this.log.file;
+  }
+
+  /** Keeps a sealed envelope until the hub confirms it; on disk when this returns. */
+  add(envelope: Buffer): void {
+    readEnvelopeHeader(envelope); // only envelopes: a slip that passed plain words here must fail, not be written
+    this.log.append(envelope);
+  }
+
+  /** What is still to deliver, oldest first; each envelope once even if it was added twice. */
+  waiting(): { envelopes: WaitingEnvelope[]; setAside: SetAsideRecord[] } {
+    const { records, setAside } = this.log.read();
+    const seen = new Set<string>();
+    const envelopes: WaitingEnvelope[] = [];
+    const unreadable: Array<{ bytes: Buffer; reason: string; detail: string }> = [];
+    for (const record of records) {
+      let header: EnvelopeHeader;
+      try {
+        header = readEnvelopeHeader(record.payload);
+      } catch (error) {
+        unreadable.push({ bytes: record.payload, reason: error instanceof EnvelopeError ? error.reason : 'malformed', detail: (error as Error).message });
+        continue;
+      }
+      if (seen.has(header.id)) continue;
+      seen.add(header.id);
+      envelopes.push({ envelopeId: header.id, recordedAt: header.recordedAt, bytes: Buffer.from(record.payload) });
+    }
+    if (unreadable.length > 0) {
+      setAside.push(...this.log.setAside(unreadable));
+      const gone = new Set(unreadable.map((item) => item.bytes));
+      this.log.compact((record) => [...gone].some((bytes) => bytes.equals(record.payload)));
+    }
+    return { envelopes, setAside };
+  }
+
+  /** Removes the envelope a receipt is for, if the receipt verifies under the hub's key; false (nothing removed) if not. */
+  clear(receipt: IntakeReceipt, hubReceiptPublicKey: Buffer): boolean {
+    let cleared = false;
+    this.log.compact((record) => {
+      if (record.sha256 !== receipt.envelopeSha256 || !verifyReceipt(receipt, hubReceiptPublicKey, record.payload)) return false;
+      cleared = true;
+      return true;
+    });
+    return cleared;
+  }
+}
+
+/**
+ * Sends each waiting envelope in turn; each verified receipt clears its envelope. Stops at the first failure (the
+ * hub is still out of reach) and leaves the rest for the next try. A receipt that does not verify is not trusted: the
+ * envelope stays, and is sent again (the hub stores a concern once however often it arrives).
+ */
+export async function deliverWaiting(
+  outbox: Outbox,
+  send: (envelope: Buffer) => Promise<IntakeReceipt>,
+  hubReceiptPublicKey: Buffer,
+): Promise<{ delivered: string[]; stillWaiting: number; error: unknown }> {
+  const delivered: string[] = [];
+  const { envelopes } = outbox.waiting();
+  for (const [index, envelope] of envelopes.entries()) {
+    let receipt: IntakeReceipt;
+    try {
+      receipt = await send(envelope.bytes);
+    } catch (error) {
+      return { delivered, stillWaiting: envelopes.length - index, error };
+    }
+    if (outbox.clear(receipt, hubReceiptPublicKey)) delivered.push(envelope.envelopeId);
+  }
+  return { delivered, stillWaiting: envelopes.length - delivered.length, error: null };
+}
