@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserHost } from './host/main';
+import { runHub } from './host/hubMain';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -51,13 +52,18 @@ function electronBinary(): { path: string } | { reason: string } {
 }
 
 buildRendererIfStale();
-const electron = electronBinary();
-if ('path' in electron) {
-  const bundle = spawnSync('npx', ['tsx', 'electron/build.ts'], { cwd: projectDir, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (bundle.status !== 0) process.exit(bundle.status ?? 1);
-  const child = spawn(electron.path, [projectDir, ...args], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+if (args.includes('--hub')) {
+  // The hub serves the whole school from this computer: plain Node, no window needed (it may run as a service).
+  await runHub(args.filter((arg) => arg !== '--hub'));
 } else {
-  console.log(`Electron's binary is not available on this machine (${electron.reason}); starting browser mode instead.`);
-  await runBrowserHost(args);
+  const electron = electronBinary();
+  if ('path' in electron) {
+    const bundle = spawnSync('npx', ['tsx', 'electron/build.ts'], { cwd: projectDir, stdio: 'inherit', shell: process.platform === 'win32' });
+    if (bundle.status !== 0) process.exit(bundle.status ?? 1);
+    const child = spawn(electron.path, [projectDir, ...args], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+  } else {
+    console.log(`Electron's binary is not available on this machine (${electron.reason}); starting browser mode instead.`);
+    await runBrowserHost(args);
+  }
 }

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Server as TlsServer } from 'node:tls';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { createSession } from 'better-sse';
@@ -12,6 +13,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { mayReceiveConcernAlerts, type ErrorCode } from '../../shared/api';
 import { contentSecurityPolicy, dispatch, type Caller, type SafeguardingApp } from '../core';
+import { HUB_ROOT_CERTIFICATE_PATH, rootCertificateDownload } from '../core/network';
 import type { Alert } from '../core/alerts';
 
 export type DoorMode =
@@ -21,6 +23,8 @@ export type DoorMode =
       tls: { key: string | Buffer; cert: string | Buffer };
       /** The names and addresses the school reaches the hub by (as in its certificate); any other Host is refused. */
       names: readonly string[];
+      /** The certificate computers pin and IT deploys, offered at /hub-root.pem to anyone (it is public). */
+      rootPem?: () => string;
     };
 
 export interface DoorOptions {
@@ -74,6 +78,8 @@ export interface Door {
   server: FastifyInstance;
   /** Starts listening; answers the origin pages are served from. */
   listen(host: string, port: number): Promise<string>;
+  /** A renewed certificate, taken into use for new connections without a restart (hub only). */
+  setCertificate(tls: { key: string | Buffer; cert: string | Buffer }): void;
   close(): Promise<void>;
 }
 
@@ -186,6 +192,14 @@ export function buildDoor(options: DoorOptions): Door {
     stream.once('disconnected', unsubscribe);
   });
 
+  if (mode.kind === 'hub' && mode.rootPem) {
+    const rootPem = mode.rootPem;
+    server.get(HUB_ROOT_CERTIFICATE_PATH, async (_request, reply) => {
+      const download = rootCertificateDownload({ rootPem: rootPem() });
+      return reply.code(download.status).headers(download.headers).send(download.body);
+    });
+  }
+
   void server.register(fastifyStatic, {
     root: path.resolve(options.staticDir),
     wildcard: false,
@@ -229,6 +243,9 @@ export function buildDoor(options: DoorOptions): Door {
       allowedHosts = new Set(names.map((name) => withPort(name).toLowerCase()));
       allowedOrigins = new Set(names.map((name) => `${scheme}://${withPort(name)}`.toLowerCase()));
       return `${scheme}://${withPort(names[0]!)}`;
+    },
+    setCertificate(tls) {
+      (server.server as unknown as TlsServer).setSecureContext({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' });
     },
     async close() {
       await server.close();

@@ -51,6 +51,8 @@ export interface HubOptions {
   /** The names and addresses computers use to reach the hub; they must be in its certificate. */
   names: readonly string[];
   tls: { key: string | Buffer; cert: string | Buffer };
+  /** The root computers pin and IT deploys, offered at /hub-root.pem. */
+  rootPem?: () => string;
   clock?: AppOptions['clock'];
   kdfCost?: AppOptions['kdfCost'];
   sessionLifetimeHours?: number;
@@ -64,6 +66,8 @@ export interface Hub {
   origin: string;
   port: number;
   app: SafeguardingApp;
+  /** Takes a renewed certificate into use for new connections. */
+  setCertificate(tls: { key: string | Buffer; cert: string | Buffer }): void;
   close(): Promise<void>;
 }
 
@@ -77,7 +81,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const door = buildDoor({
     app,
     staticDir: options.staticDir,
-    mode: { kind: 'hub', tls: options.tls, names: options.names },
+    mode: { kind: 'hub', tls: options.tls, names: options.names, ...(options.rootPem ? { rootPem: options.rootPem } : {}) },
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.signInTriesPerClient ? { signInTriesPerClient: options.signInTriesPerClient } : {}),
     ...(options.signInWindowSeconds ? { signInWindowSeconds: options.signInWindowSeconds } : {}),
@@ -87,6 +91,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     origin,
     port: Number(new URL(origin).port || 443),
     app,
+    setCertificate: (tls) => door.setCertificate(tls),
     close: async () => {
       app.close();
       await door.close();

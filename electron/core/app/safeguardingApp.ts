@@ -61,6 +61,15 @@ function unlockFailed(displayName: string): SecretAttempt['wrong'] {
   };
 }
 
+/**
+ * What wrong tries are counted against: the secret, and — over the network — the computer trying it. A guesser on
+ * one computer slows only themselves; a DSL signing in from their own desk is never delayed by an attacker's tries
+ * elsewhere (ASVS 6.3.1: no lock-out an attacker can use against a user). The door also limits each computer overall.
+ */
+function throttleSubject(secret: string, caller: Pick<Caller, 'address'>): string {
+  return caller.address ? `${secret}@${caller.address}` : secret;
+}
+
 type AccountForSession = { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean };
 
 export class SafeguardingApp {
@@ -210,7 +219,7 @@ export class SafeguardingApp {
   private async authenticate(keyring: Keyring, username: string, password: string, caller: Caller, command: string, wrong: SecretAttempt['wrong']) {
     const lookup = usernameLookup(keyring, username);
     const opened = await this.keyring.checkSecret(
-      { subject: lookup, door: caller.door, client: caller.address ?? null, command, recordIds: [`username-lookup:${lookup}`], by: null, wrong },
+      { subject: throttleSubject(lookup, caller), door: caller.door, client: caller.address ?? null, command, recordIds: [`username-lookup:${lookup}`], by: null, wrong },
       async () => {
         const unwrapped = await unwrapWithPassword(keyring, username, password, this.kdf());
         if (!unwrapped) return null;
@@ -375,7 +384,7 @@ export class SafeguardingApp {
     if (!db) throw new CommandError('unauthenticated', 'Sign in first.');
     await this.keyring.checkSecret(
       {
-        subject: usernameLookup(keyring, session.user.username),
+        subject: throttleSubject(usernameLookup(keyring, session.user.username), caller),
         door: caller.door,
         client: caller.address ?? null,
         command: 'session.changePassword',
@@ -436,7 +445,7 @@ export class SafeguardingApp {
     if (authority.kind === 'recovery_key') {
       await this.keyring.checkSecret(
         {
-          subject: RECOVERY_KEY_SUBJECT,
+          subject: throttleSubject(RECOVERY_KEY_SUBJECT, caller),
           door: caller.door,
           client,
           command: 'accounts.resetPassword',
@@ -462,7 +471,7 @@ export class SafeguardingApp {
     }
     await this.keyring.checkSecret(
       {
-        subject: usernameLookup(keyring, authority.username),
+        subject: throttleSubject(usernameLookup(keyring, authority.username), caller),
         door: caller.door,
         client,
         command: 'accounts.resetPassword',

@@ -147,4 +147,17 @@ describe('many people signed in at once', () => {
     db.prepare("UPDATE audit_log SET client = '10.0.0.21' WHERE seq = ?").run(seq);
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenRow: seq });
   });
+
+  it('slows the computer guessing a DSL’s password, never the DSL at their own desk, and lets the right one in after the wait', async () => {
+    let now = new Date('2026-11-23T09:00:00Z');
+    const { app } = await schoolOfThree(() => now);
+    const guesser = newCaller('https', '10.0.0.99');
+    for (let attempt = 0; attempt < 3; attempt += 1) await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: `guess ${attempt}` }, guesser);
+    const slowed = await dispatch(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, guesser);
+    expect(slowed).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    const atHerDesk = newCaller('https', '10.0.0.21');
+    await as(app, atHerDesk, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    if (!slowed.ok) now = new Date(Date.parse(slowed.error.retryAt!) + 1_000);
+    await as(app, guesser, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+  });
 });
