@@ -1,4 +1,5 @@
-// The DSL is told at once: a badge in the masthead (polled every 15 seconds), an operating-system notification when
+// The DSL is told at once: a badge in the masthead (pushed by the hub as each concern is saved, and polled every
+// 15 seconds as a safety net), an operating-system notification when
 // a new concern arrives — loud for immediate danger, and never with a child's name in it — and, on the home page,
 // the new concerns themselves, immediate danger first.
 import { useEffect, useRef, useState } from 'react';
@@ -6,6 +7,7 @@ import type { z } from 'zod';
 import type { newConcernAlertSchema, newConcernSummarySchema } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
+import { listenForAlerts } from '../../api/events';
 import { useApp } from '../../app/AppContext';
 import { hrefFor } from '../../app/routes';
 import './concerns.css';
@@ -68,9 +70,16 @@ export function NewConcernBadge() {
     };
     void poll();
     const timer = window.setInterval(() => void poll(), POLL_MS);
+    // Pushed by the hub the moment a concern is saved anywhere in the school; the poll stays as a safety net.
+    const stopListening = listenForAlerts((alert) => {
+      // Unread immediate danger keeps sounding until someone opens it, even though the count has not changed.
+      if (alert.kind === 'concern.reminder') notify(true, () => navigate('queue'));
+      void poll();
+    });
     return () => {
       live = false;
       window.clearInterval(timer);
+      stopListening();
     };
   }, [signedIn, navigate]);
 
