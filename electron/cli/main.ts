@@ -3,6 +3,7 @@
 import { resolveDataDir } from '../core';
 import { CliError, parseArguments, refusePasswordArguments } from './arguments';
 import { backupCommand } from './commands/backup';
+import { connectCommand } from './commands/connect';
 import type { CliCommand } from './commands/command';
 import { demoDataCommand } from './commands/demoData';
 import { helpCommand, helpText } from './commands/help';
@@ -12,7 +13,7 @@ import { restoreCommand } from './commands/restore';
 import { verifyCommand } from './commands/verify';
 import { consoleOutput } from './output';
 
-const commands: readonly CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, demoDataCommand, hubCertificateCommand, helpCommand(() => commands)];
+const commands: readonly CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, demoDataCommand, hubCertificateCommand, connectCommand, helpCommand(() => commands)];
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');

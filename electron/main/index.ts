@@ -1,10 +1,11 @@
 // Electron's main process: lifecycle, the secure window, the single IPC handler. The application itself is
 // electron/core, which runs the same in plain Node.
-import { app as electronApp, globalShortcut, Menu, type BrowserWindow } from 'electron';
+import { app as electronApp, dialog, globalShortcut, Menu, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { SafeguardingApp, resolveDataDir } from '../core';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './appProtocol';
-import { registerInvokeHandler } from './invokeHandler';
+import { createPinnedClient, hubTransport, readConnectSettings } from '../core/network';
+import { registerInvokeHandler, type Destination } from './invokeHandler';
 import { createSecureWindow } from './secureWindow';
 
 // Bundled to build/electron/main.cjs beside preload.cjs; the renderer is built to dist/renderer.
@@ -16,7 +17,17 @@ if (!electronApp.requestSingleInstanceLock()) {
   electronApp.quit();
 } else {
   registerAppScheme();
-  const application = new SafeguardingApp({ dataDir: resolveDataDir(process.argv) });
+  const dataDir = resolveDataDir(process.argv);
+  // Connect mode: this computer holds no records; every command goes to the school's hub, pinned at enrolment.
+  const connect = process.argv.includes('--connect') ? readConnectSettings(dataDir) : undefined;
+  if (process.argv.includes('--connect') && !connect) {
+    dialog.showErrorBox('Not connected to a hub', `This computer is not enrolled with the school’s hub yet. Ask your IT lead to run: npm run admin -- connect https://HUB:8443 --code <the code the hub shows> --data-dir "${dataDir}"`);
+    electronApp.exit(1);
+  }
+  const application = new SafeguardingApp({ dataDir });
+  const destination: Destination = connect
+    ? { kind: 'hub', invoke: hubTransport(createPinnedClient({ hubUrl: connect.hubUrl, caCertificatePem: connect.caCertificatePem, spkiSha256: connect.spkiSha256 })) }
+    : { kind: 'local', app: application };
   let window: BrowserWindow | null = null;
 
   electronApp.on('second-instance', () => {
@@ -36,7 +47,7 @@ if (!electronApp.requestSingleInstanceLock()) {
     // (macOS takes copy and paste from the Edit menu; elsewhere the page handles them without a menu).
     if (electronApp.isPackaged) Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
     serveRenderer(path.join(projectDir, 'dist', 'renderer'));
-    registerInvokeHandler(application, () => window);
+    registerInvokeHandler(destination, () => window);
     window = createSecureWindow(path.join(buildDir, 'preload.cjs'), { packaged: electronApp.isPackaged });
     void window.loadURL(`${APP_ORIGIN}/index.html`);
     window.on('closed', () => {

@@ -28,4 +28,6 @@ export {
   rootCertificateDownload,
   serveRootCertificate,
 } from './enrolment';
+export { hubTransport } from './hubTransport';
+export type { RemoteInvoke } from './hubTransport';
 export type { ConnectSettings, EnrolmentRefusal } from './enrolment';

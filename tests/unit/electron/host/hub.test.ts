@@ -5,7 +5,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPinnedClient, HubIdentityError, type HubPin, type PinnedClient, type ServerSentEvent } from '../../../../electron/core/network';
+import { createPinnedClient, hubTransport, HubIdentityError, NOT_YOUR_HUB_MESSAGE, type HubPin, type PinnedClient, type ServerSentEvent } from '../../../../electron/core/network';
 import { parseHubArguments, startHubFromArguments, type RunningHub } from '../../../../electron/host/hubMain';
 import { DSL_PASSWORD, cheapKdf, tempDataDir } from '../core/testSchool';
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Safeguarding Records</title>');
   const args = parseHubArguments(['--listen', '127.0.0.1:0', '--name', 'localhost', '--name', '127.0.0.1', '--data-dir', tempDataDir()]);
-  running = await startHubFromArguments(args, staticDir, { kdfCost: cheapKdf, signInTriesPerClient: 6, signInWindowSeconds: 2 });
+  running = await startHubFromArguments(args, staticDir, { kdfCost: cheapKdf });
   pin = { hubUrl: hubOrigin(), caCertificatePem: running.certificates.rootPem, spkiSha256: running.certificates.fingerprint.spkiSha256 };
   const first = client();
   const setup = await invoke(first, 'setup.create', { school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' }, dsl: { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD } });
@@ -167,18 +167,44 @@ describe('the hub’s network door', () => {
   });
 
   it('slows a computer that tries too many passwords, says when to try again, and lets the right one in once the wait is over', async () => {
-    // Wait out whatever window the set-up's sign-ins used.
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    const guesser = client();
-    // Different usernames each time: the door counts the computer, whatever name it claims.
-    for (let attempt = 0; attempt < 6; attempt += 1) {
-      expect((await invoke(guesser, 'session.signIn', { username: `nobody.${attempt}`, password: 'not the password' })).status).toBe(200);
+    // A hub of its own with a tight limit (3 tries in 2 seconds), so the other tests' sign-ins never meet it.
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
+    const strict = await startHubFromArguments(parseHubArguments(['--listen', '127.0.0.1:0', '--name', 'localhost', '--data-dir', tempDataDir()]), staticDir, {
+      kdfCost: cheapKdf,
+      signInTriesPerClient: 3,
+      signInWindowSeconds: 2,
+    });
+    try {
+      const guesser = createPinnedClient({ hubUrl: `https://localhost:${strict.hub.port}`, caCertificatePem: strict.certificates.rootPem, spkiSha256: strict.certificates.fingerprint.spkiSha256 });
+      clients.push(guesser);
+      await invoke(guesser, 'setup.create', { school: { name: 'Elm Primary', urn: '654321', localAuthority: 'other' }, dsl: { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD } });
+      await invoke(guesser, 'session.signOut');
+      // Different usernames each time: the door counts the computer, whatever name it claims.
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        expect((await invoke(guesser, 'session.signIn', { username: `nobody.${attempt}`, password: 'not the password' })).status).toBe(200);
+      }
+      const slowed = await invoke(guesser, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+      expect(slowed.status).toBe(429);
+      expect(slowed.json).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+      expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      expect((await invoke(guesser, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD })).json).toMatchObject({ ok: true });
+    } finally {
+      await strict.stop();
     }
-    const slowed = await invoke(guesser, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
-    expect(slowed.status).toBe(429);
-    expect(slowed.json).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-    expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    expect((await invoke(guesser, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD })).json).toMatchObject({ ok: true });
+  });
+
+  it('gives connect mode the hub’s own results, the plain refusal for an impostor, and "not answering" when the hub is away', async () => {
+    const remote = hubTransport(client());
+    expect(await remote('session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD })).toMatchObject({ ok: true, value: { username: 'dsl.jones' } });
+    expect(await remote('concerns.listNew', {})).toMatchObject({ ok: true });
+    const { setUpHubCertificates } = await import('../../../../electron/core/network');
+    const other = await setUpHubCertificates(tempDataDir(), { dnsNames: ['localhost'], ipAddresses: [] });
+    const impostor = createPinnedClient({ hubUrl: hubOrigin(), caCertificatePem: other.rootPem, spkiSha256: other.fingerprint.spkiSha256 });
+    clients.push(impostor);
+    expect(await hubTransport(impostor)('session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD })).toEqual({ ok: false, error: { code: 'forbidden', message: NOT_YOUR_HUB_MESSAGE } });
+    const away = createPinnedClient({ ...pin, hubUrl: 'https://localhost:1' }, { timeoutMs: 5_000 });
+    clients.push(away);
+    expect(await hubTransport(away)('app.status', {})).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/not answering/) } });
   });
 });
