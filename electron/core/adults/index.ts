@@ -1,0 +1,2 @@
+export { adultHandlers } from './handlers';
+export { readRoleHolders } from './adultConcernsRepository';
