@@ -56,11 +56,13 @@ function check(values: Values) {
     adultConcernInputSchema,
     {
       selfReport: values.selfReport,
-      subject: values.selfReport
-        ? undefined
-        : listed
-          ? { userId: values.subjectUserId }
-          : { userId: null, name: values.subjectName, role: values.subjectRole, employer: values.subjectEmployer, relationship: values.subjectRelationship },
+      // Nobody chosen yet: the one message is "choose the adult", not one about a name field that is not shown.
+      subject:
+        values.selfReport || values.subjectUserId === ''
+          ? undefined
+          : listed
+            ? { userId: values.subjectUserId }
+            : { userId: null, name: values.subjectName, role: values.subjectRole, employer: values.subjectEmployer, relationship: values.subjectRelationship },
       occurredDate: date.ok ? date.isoDate : '',
       occurredTime: values.occurredTime.trim(),
       location: values.location,
