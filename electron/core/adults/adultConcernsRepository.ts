@@ -2,6 +2,7 @@
 // who may see a record: adultRegister.ts asks shared/access, and no other module queries these tables.
 import type { AdultConcernKind, AdultRoleHolders, AllegationOutcome } from '../../../shared/api';
 import { noRoleHolders } from '../../../shared/api';
+import { londonIsoDate } from '../../../shared/calendar';
 import type { Store } from '../store';
 
 export interface AdultConcernRow {
@@ -168,14 +169,21 @@ export function removeAllegation(db: Store, id: string, removal: { recordedOn: s
   }
 }
 
-/** Counts for the culture report: recorded per London day, with outcome; removed allegations included. */
-export function adultConcernCountsSince(db: Store, fromIso: string) {
-  return db
-    .prepare(
-      `SELECT kind, substr(recorded_at, 1, 10) AS recorded_on, outcome FROM adult_concerns WHERE recorded_at >= ?
-       UNION ALL SELECT 'allegation', recorded_on, outcome FROM adult_concern_removals WHERE recorded_on >= substr(?, 1, 10)`,
-    )
-    .all(fromIso, fromIso) as Array<{ kind: AdultConcernKind; recorded_on: string; outcome: AllegationOutcome | null }>;
+/** What the culture report counts for a period (instants from periodInstants): kind, when, outcome — removed ones too. */
+export function adultConcernCountRows(db: Store, period: { start: string; end: string; from: string; to: string }) {
+  const kept = db.prepare('SELECT kind, recorded_at, outcome FROM adult_concerns WHERE recorded_at >= ? AND recorded_at < ?').all(period.start, period.end) as Array<{
+    kind: AdultConcernKind;
+    recorded_at: string;
+    outcome: AllegationOutcome | null;
+  }>;
+  const removed = db.prepare('SELECT recorded_on, outcome FROM adult_concern_removals WHERE recorded_on >= ? AND recorded_on <= ?').all(period.from, period.to) as Array<{
+    recorded_on: string;
+    outcome: AllegationOutcome;
+  }>;
+  return [
+    ...kept.map((row) => ({ kind: row.kind, recordedOn: londonIsoDate(new Date(row.recorded_at)), outcome: row.outcome })),
+    ...removed.map((row) => ({ kind: 'allegation' as const, recordedOn: row.recorded_on, outcome: row.outcome })),
+  ];
 }
 
 const HOLDERS_KEY = 'adultRoleHolders';

@@ -83,3 +83,19 @@ describe('the LADO clock', () => {
     expect(ladoClock(calendar, { ...allegation, ladoConsultedAt: '2026-12-31T10:00:00Z' }, new Date('2027-01-05T10:00:00Z')).state).toBe('consulted');
   });
 });
+
+describe('counts for the culture report', () => {
+  it('groups by term, suppresses 1 to 4 and shows 0 and 5 or more', async () => {
+    const { adultConcernTermCounts } = await import('../../../../shared/api');
+    const rows = [
+      ...Array.from({ length: 5 }, () => ({ kind: 'low_level' as const, recordedOn: '2026-10-01', outcome: null })),
+      { kind: 'allegation' as const, recordedOn: '2027-02-01', outcome: 'false' as const },
+      { kind: 'low_level' as const, recordedOn: '2027-08-01', outcome: null },
+    ];
+    const terms = adultConcernTermCounts(rows, { from: '2026-09-01', to: '2027-03-31' }, []);
+    expect(terms.map((term) => [term.term, term.lowLevel.display, term.allegations.display, term.outcomes.false.display, term.outcomes.open.display])).toEqual([
+      ['Autumn term 2026', '5', '0', '0', '0'],
+      ['Spring term 2027', '0', 'fewer than 5', 'fewer than 5', '0'],
+    ]);
+  });
+});

@@ -300,3 +300,20 @@ describe('every role, every record command, a forged id', () => {
     expect(recordCommands.length).toBeGreaterThanOrEqual(9);
   });
 });
+
+describe('the culture report', () => {
+  it('counts concerns about adults by term, every small number suppressed, with no name or word in it', async () => {
+    await signInAs(people.head);
+    const view = await call(app, 'reports.dashboard', { period: { kind: 'custom', from: '2026-09-01', to: '2026-12-30' }, audience: 'head' });
+    expect(view.adults?.terms).toEqual([
+      {
+        term: 'Autumn term 2026',
+        lowLevel: { value: 6, display: '6', suppressed: false },
+        allegations: { value: null, display: 'fewer than 5', suppressed: true },
+        outcomes: expect.objectContaining({ malicious: { value: null, display: 'fewer than 5', suppressed: true }, substantiated: { value: 0, display: '0', suppressed: false } }),
+      },
+    ]);
+    const text = JSON.stringify(view.adults);
+    for (const name of ['sam.patel', 'head.teacher', 'ta.smith', 'reading corner', 'photos']) expect(text).not.toContain(name);
+  });
+});
