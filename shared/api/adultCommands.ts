@@ -148,6 +148,8 @@ export const adultConcernViewSchema = z.object({
   dateOfBirth: z.string().nullable(),
   retention: retentionSchema,
   ladoContact: ladoContactSchema.nullable(),
+  /** What has left the school from this record: the register's information-sharing log. */
+  exports: z.array(z.object({ id: z.string(), kind: z.enum(['person_summary', 'lado_referral']), recipient: z.string(), purpose: z.string(), at: z.string(), by: z.string() })),
 });
 export type AdultConcernView = z.infer<typeof adultConcernViewSchema>;
 
@@ -204,6 +206,20 @@ export const adultCommands = {
   ),
   /** Removes a malicious allegation's content after a person confirms; the removal is audited, the content not kept. */
   'adults.removeMalicious': command('adults.receive', z.object({ id: idSchema, confirm: z.literal(true, { message: 'Confirm that the allegation is to be removed' }) }), done),
+  /**
+   * A PDF in an AES-256 archive (passphrase returned once), logged with its recipient and purpose: the summary given
+   * to the person concerned (KCSIE: they are given a copy; who raised it is left out) or the LADO referral summary.
+   */
+  'adults.exportSummary': command(
+    'adults.receive',
+    z.object({
+      id: idSchema,
+      kind: z.enum(['person_summary', 'lado_referral'], { message: 'Choose which summary' }),
+      recipient: words('Say who it is for', 200),
+      purpose: words('Say why it is being shared', 1_000),
+    }),
+    z.object({ exportId: z.string(), fileName: z.string(), mimeType: z.string(), dataBase64: z.string(), passphrase: z.string().nullable(), sha256: z.string() }),
+  ),
   'adults.roleHolders': command(
     'adults.receive',
     nothing,

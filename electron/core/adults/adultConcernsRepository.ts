@@ -141,6 +141,25 @@ export function professionalReferrals(db: Store, concernId: string) {
   }>;
 }
 
+export function recordAdultConcernExport(db: Store, entry: { id: string; concernId: string; kind: 'person_summary' | 'lado_referral'; recipient: string; purpose: string; sha256: string; at: string; by: string }): void {
+  db.prepare('INSERT INTO adult_concern_exports (id, concern_id, kind, recipient, purpose, sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    entry.id,
+    entry.concernId,
+    entry.kind,
+    entry.recipient,
+    entry.purpose,
+    entry.sha256,
+    entry.at,
+    entry.by,
+  );
+}
+
+export function adultConcernExports(db: Store, concernId: string) {
+  return db
+    .prepare('SELECT e.id, e.kind, e.recipient, e.purpose, e.created_at, u.display_name AS by_name FROM adult_concern_exports e JOIN users u ON u.id = e.created_by WHERE e.concern_id = ? ORDER BY e.created_at')
+    .all(concernId) as Array<{ id: string; kind: 'person_summary' | 'lado_referral'; recipient: string; purpose: string; created_at: string; by_name: string }>;
+}
+
 export function recordLadoConsultation(db: Store, id: string, lado: { consultedAt: string; officer: string; advice: string; reference: string }): void {
   db.prepare('UPDATE adult_concerns SET lado_consulted_at = ?, lado_officer = ?, lado_advice = ?, lado_reference = ? WHERE id = ?').run(lado.consultedAt, lado.officer, lado.advice, lado.reference, id);
 }
@@ -161,7 +180,7 @@ export function removeAllegation(db: Store, id: string, removal: { recordedOn: s
   const before = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
   try {
-    for (const table of ['adult_concern_responses', 'adult_concern_actions', 'adult_concern_referrals']) db.prepare(`DELETE FROM ${table} WHERE concern_id = ?`).run(id);
+    for (const table of ['adult_concern_responses', 'adult_concern_actions', 'adult_concern_referrals', 'adult_concern_exports']) db.prepare(`DELETE FROM ${table} WHERE concern_id = ?`).run(id);
     db.prepare('DELETE FROM adult_concerns WHERE id = ?').run(id);
     db.prepare('INSERT INTO adult_concern_removals (id, recorded_on, outcome, removed_at, removed_by) VALUES (?, ?, ?, ?, ?)').run(id, removal.recordedOn, removal.outcome, removal.at, removal.by);
   } finally {

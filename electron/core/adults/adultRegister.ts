@@ -19,7 +19,7 @@ import { CommandError } from '../dispatch/commandError';
 import { loadPacks } from '../packs/packLibrary';
 import { readSettings } from '../settings';
 import type { Store } from '../store';
-import { adultConcernNotes, adultConcernsOfKind, insertAdultConcern, professionalReferrals, readAdultConcern, readRoleHolders, type AdultConcernRow } from './adultConcernsRepository';
+import { adultConcernExports, adultConcernNotes, adultConcernsOfKind, insertAdultConcern, professionalReferrals, readAdultConcern, readRoleHolders, type AdultConcernRow } from './adultConcernsRepository';
 
 export interface Viewer {
   id: string;
@@ -200,5 +200,6 @@ export function viewAdultConcern(db: Store, row: AdultConcernRow, now: Date): Ad
     dateOfBirth: row.date_of_birth,
     retention: retentionOf(row),
     ladoContact: row.kind === 'allegation' ? ladoContact(db) : null,
+    exports: adultConcernExports(db, row.id).map((entry) => ({ id: entry.id, kind: entry.kind, recipient: entry.recipient, purpose: entry.purpose, at: entry.created_at, by: entry.by_name })),
   };
 }

@@ -1,10 +1,13 @@
 // Concerns and allegations about adults. Thin: who may read a record is shared/access's named rule, asked through
 // visibleTo(); every handler takes the person from ctx.session, never from anything the page sends.
+import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { adultRoleHolderRoles, mayChangeAdultRoleHolders, mayReadAdultConcern, roleLabels, type AdultRoleHolders, type Role } from '../../../shared/api';
 import { londonDateTime, londonIsoDate } from '../../../shared/calendar';
 import { CommandError } from '../dispatch/commandError';
-import { inTransaction, type CommandContext } from '../dispatch/handler';
+import { awaiting, inTransaction, type CommandContext } from '../dispatch/handler';
+import { createEncryptedArchive, generatePassphrase } from '../exports/archive';
+import { adultSummaryPdf } from './adultSummaryPdf';
 import {
   addAdultConcernNote,
   addProfessionalReferral,
@@ -14,6 +17,7 @@ import {
   readRoleHolders,
   recordAllegationOutcome,
   recordLadoConsultation,
+  recordAdultConcernExport,
   recordPersonDetails,
   removeAllegation,
   unreadAdultConcerns,
@@ -138,6 +142,31 @@ export const adultHandlers = {
     // The audit row keeps the id, who removed it and when: that it happened, not what it said.
     ctx.recordIds.push(row.id);
     return { done: true };
+  }),
+
+  'adults.exportSummary': awaiting<'adults.exportSummary'>(async (ctx, input) => {
+    // Read (and audit) in one transaction; draw and encrypt outside it; then log what left, with its fingerprint.
+    const { record, school } = ctx.transact(() => {
+      const row = requireVisible(ctx.db, input.id, viewerOf(ctx));
+      ctx.recordIds.push(row.id);
+      return {
+        record: viewAdultConcern(ctx.db, row, ctx.now),
+        school: (ctx.db.prepare('SELECT name, urn FROM school WHERE id = 1').get() as { name: string; urn: string } | undefined) ?? { name: '', urn: '' },
+      };
+    });
+    const pdf = await adultSummaryPdf(record, input.kind, school, ctx.now);
+    const passphrase = generatePassphrase();
+    const fileKind = input.kind === 'lado_referral' ? 'lado-referral-summary' : 'summary-for-the-person';
+    const archive = await createEncryptedArchive([{ name: `${fileKind}.pdf`, data: pdf.bytes }], passphrase, ctx.now);
+    const exportId = uuidv7();
+    const sha256 = crypto.createHash('sha256').update(archive).digest('hex');
+    ctx.transact(() => {
+      // The record may have been removed while the file was drawn: then nothing is logged and nothing is handed over.
+      requireVisible(ctx.db, input.id, viewerOf(ctx));
+      recordAdultConcernExport(ctx.db, { id: exportId, concernId: record.id, kind: input.kind, recipient: input.recipient, purpose: input.purpose, sha256, at: ctx.now.toISOString(), by: ctx.session.user.id });
+    });
+    // Named by what and when, never by the person: file names show in email subjects and zip listings.
+    return { exportId, fileName: `${fileKind}-${londonIsoDate(ctx.now)}-${exportId.slice(-8)}.zip`, mimeType: 'application/zip', dataBase64: archive.toString('base64'), passphrase, sha256 };
   }),
 
   'adults.roleHolders': inTransaction<'adults.roleHolders'>((ctx) => {

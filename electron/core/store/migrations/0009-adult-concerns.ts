@@ -78,6 +78,21 @@ export const migration0009: Migration = {
     CREATE INDEX adult_concern_actions_by_concern ON adult_concern_actions (concern_id);
     CREATE INDEX adult_concern_referrals_by_concern ON adult_concern_referrals (concern_id);
 
+    -- What left the school from this register (the summary for the person concerned, the LADO referral summary):
+    -- the register's own information-sharing log, since the children's log is keyed by pupil. Deleted with a
+    -- removed malicious allegation, whose recipients and purposes would otherwise outlive it.
+    CREATE TABLE adult_concern_exports (
+      id TEXT PRIMARY KEY,
+      concern_id TEXT NOT NULL REFERENCES adult_concerns(id),
+      kind TEXT NOT NULL CHECK (kind IN ('person_summary', 'lado_referral')),
+      recipient TEXT NOT NULL,
+      purpose TEXT NOT NULL,
+      sha256 TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL REFERENCES users(id)
+    );
+    CREATE INDEX adult_concern_exports_by_concern ON adult_concern_exports (concern_id);
+
     -- That a malicious allegation existed and was removed, when and by whom: no words, no name, no subject. The
     -- culture report still counts it by term (recorded_on) and outcome.
     CREATE TABLE adult_concern_removals (

@@ -164,6 +164,7 @@ function inputs(s: School, role: Role): Partial<Record<CommandName, unknown>> {
     'adults.recordReferral': { id: adultId, body: 'dbs', referredOn: '2026-11-23' },
     'adults.recordPersonDetails': { id: adultId, personLeftOn: null, dateOfBirth: null },
     'adults.removeMalicious': { id: adultId, confirm: true },
+    'adults.exportSummary': { id: adultId, kind: 'person_summary', recipient: 'Sweep', purpose: 'Sweep' },
     'adults.roleHolders': {},
     'adults.setRoleHolders': s.holders,
   };

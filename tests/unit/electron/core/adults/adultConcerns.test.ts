@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { commands, type CommandInput, type CommandName, type Role } from '../../../../../shared/api';
+import { readExpectedEntries } from '../../../../../electron/core/exports/archive';
+import { flatten, pdfText } from '../pdf/pdfReadBack';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
 
 const FORGED_ID = '01900000-0000-7000-8000-0000000000ff';
@@ -124,6 +126,31 @@ describe('a low-level concern about a colleague who is a DSL', () => {
     expect(await whatTheyFind(people[who], recordId, words)).toEqual([]);
   });
 
+  it('gives the person concerned a summary through the encrypted export, without who raised it, and logs it on the record', async () => {
+    await signInAs(people.head);
+    const file = await call(app, 'adults.exportSummary', { id: recordId, kind: 'person_summary', recipient: 'Sam Patel, in person', purpose: 'KCSIE: a copy of the record for the person concerned' });
+    expect(file.fileName).toMatch(/^summary-for-the-person-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.zip$/);
+    const archive = Buffer.from(file.dataBase64, 'base64');
+    expect(archive.toString('latin1')).not.toContain('reading corner');
+    let pdf = Buffer.alloc(0);
+    await readExpectedEntries(archive, file.passphrase!, ['summary-for-the-person.pdf'], { perEntryBytes: 5_000_000, totalBytes: 5_000_000 }, async (open) => {
+      pdf = (await open('summary-for-the-person.pdf', 5_000_000))!;
+    });
+    const text = flatten(pdfText(pdf));
+    expect(text).toContain('reading corner');
+    expect(text).not.toContain('ta.smith');
+    const lado = await call(app, 'adults.exportSummary', { id: recordId, kind: 'lado_referral', recipient: 'LADO', purpose: 'Advice on a pattern' });
+    await readExpectedEntries(Buffer.from(lado.dataBase64, 'base64'), lado.passphrase!, ['lado-referral-summary.pdf'], { perEntryBytes: 5_000_000, totalBytes: 5_000_000 }, async (open) => {
+      expect(flatten(pdfText((await open('lado-referral-summary.pdf', 5_000_000))!))).toContain('ta.smith');
+    });
+    expect((await call(app, 'adults.get', { id: recordId })).exports.map((entry) => [entry.kind, entry.recipient])).toEqual([
+      ['person_summary', 'Sam Patel, in person'],
+      ['lado_referral', 'LADO'],
+    ]);
+    await signInAs(people.colleagueDsl);
+    expect(await dispatch(app, 'adults.exportSummary', { id: recordId, kind: 'person_summary', recipient: 'Me', purpose: 'Curious' }, 'test')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('answers a forged id exactly as a record the viewer may not see', async () => {
     await signInAs(people.head);
     const forged = await dispatch(app, 'adults.get', { id: FORGED_ID }, 'test');
@@ -234,6 +261,7 @@ describe('an allegation', () => {
     await call(app, 'adults.recordLado', { id: allegationId, consultedDate: '2026-12-29', consultedTime: '09:10', officer: 'A. Officer', advice: 'Strategy discussion not needed; school to investigate', reference: 'LADO-2026-117' });
     await call(app, 'adults.addAction', { id: allegationId, kind: 'suspension_considered', note: 'Considered; not needed while the phone is handed in' });
     await call(app, 'adults.recordReferral', { id: allegationId, body: 'dbs', referredOn: '2026-12-30', note: 'Referral made' });
+    await call(app, 'adults.exportSummary', { id: allegationId, kind: 'lado_referral', recipient: 'Police liaison officer', purpose: 'Strategy discussion' });
     const view = await call(app, 'adults.get', { id: allegationId });
     expect(view.ladoClock?.state).toBe('consulted');
     expect(view.lado).toMatchObject({ reference: 'LADO-2026-117' });
@@ -270,6 +298,7 @@ describe('an allegation', () => {
       .join('\n');
     expect(everywhere).not.toContain('made it up');
     expect(everywhere).not.toContain('LADO-2026-117');
+    expect(everywhere).not.toContain('Police liaison');
     expect(db.prepare('SELECT id, outcome FROM adult_concern_removals WHERE id = ?').get(allegationId)).toEqual({ id: allegationId, outcome: 'malicious' });
     const audit = db.prepare("SELECT user_id, record_ids, outcome FROM audit_log WHERE command = 'adults.removeMalicious' ORDER BY seq DESC LIMIT 1").get();
     expect(audit).toEqual({ user_id: people.head.id, record_ids: JSON.stringify([allegationId]), outcome: 'ok' });
@@ -290,6 +319,7 @@ describe('every role, every record command, a forged id', () => {
       'adults.recordReferral': { body: 'tra', referredOn: '2026-12-29' },
       'adults.recordPersonDetails': { personLeftOn: null, dateOfBirth: null },
       'adults.removeMalicious': { confirm: true },
+      'adults.exportSummary': { kind: 'person_summary', recipient: 'x', purpose: 'x' },
     };
     const codes = new Set<string>();
     for (const name of recordCommands) {
