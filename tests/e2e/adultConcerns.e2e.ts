@@ -79,6 +79,18 @@ describe('a concern about an adult', () => {
     await page.getByRole('button', { name: 'Record the response' }).click();
     await page.getByRole('status').filter({ hasText: 'The response is recorded.' }).waitFor();
     await page.getByText('Reminded Joy of the code of conduct').waitFor();
+
+    // A copy for the person concerned, through the encrypted export, logged on the record.
+    await page.getByLabel('A summary for the person concerned', { exact: true }).check();
+    await fill(page, 'Who it is for', 'Joy Okafor, given in person');
+    await fill(page, 'Why it is being shared', 'KCSIE: the person is given a copy of the record');
+    await page.getByRole('button', { name: 'Prepare the encrypted summary' }).click();
+    await page.getByRole('heading', { name: 'The summary is ready' }).waitFor();
+    expect(await page.locator('.passphrase').count()).toBe(1);
+    await check('a summary ready with its passphrase');
+    await page.getByLabel('I have the passphrase and will send it separately from the archive', { exact: true }).check();
+    await page.getByRole('button', { name: 'I have finished' }).click();
+    await page.getByText('A summary for the person concerned for Joy Okafor, given in person').waitFor();
     await signOut(page);
 
     // The teaching assistant sees that it was read, and nothing of the response.

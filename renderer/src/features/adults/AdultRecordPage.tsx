@@ -21,6 +21,7 @@ import { useApp } from '../../app/AppContext';
 import { AlertMessage, Disclosure, PageHeading, StatusMessage } from '../../components';
 import { ActionForm, LadoForm, OutcomeForm, PersonDetailsForm, ReferralForm, RemoveForm, RespondForm, EscalateForm } from './recordForms';
 import { retentionText } from './AdultRegisterPage';
+import { ExportSummary } from './ExportSummary';
 import '../concerns/concerns.css';
 import './adults.css';
 
@@ -205,6 +206,8 @@ export function AdultRecordPage({ recordId }: { recordId: string }) {
           )}
         </>
       )}
+
+      <ExportSummary record={record} onExported={() => void load()} />
 
       <h2>For the retention date</h2>
       <PersonDetailsForm id={record.id} personLeftOn={record.personLeftOn} dateOfBirth={record.dateOfBirth} kind={record.kind} onSaved={() => saved('The dates are recorded.')} />
