@@ -11,7 +11,7 @@ import { ComparisonMeasure, FigureText, SingleMeasure, type PeriodNames } from '
 /** Which sections are open, and how to open or close one: the summary comes first and the rest wait for a click. */
 const OpenSections = createContext<{ isOpen: (id: string) => boolean; toggle: (id: string) => void }>({ isOpen: () => true, toggle: () => {} });
 
-const sectionIds = ['concerns', 'vigilance', 'children', 'responsiveness', 'danger', 'outcomes'] as const;
+const sectionIds = ['concerns', 'vigilance', 'children', 'responsiveness', 'danger', 'outcomes', 'adults'] as const;
 
 /** Allegations by outcome, in KCSIE's order, then those still open. */
 const adultOutcomeColumns = [
