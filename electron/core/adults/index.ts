@@ -1,2 +1,3 @@
+// Concerns and allegations about adults (KCSIE Part 4): what other features may use. Everything else is private.
 export { adultHandlers } from './handlers';
-export { readRoleHolders } from './adultConcernsRepository';
+export { adultConcernCountRows, readRoleHolders } from './adultConcernsRepository';

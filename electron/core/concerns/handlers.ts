@@ -1,4 +1,4 @@
-import { adultHandlers } from '../adults/handlers';
+import { adultHandlers } from '../adults';
 import { CommandError } from '../dispatch/commandError';
 import { inTransaction } from '../dispatch/handler';
 import { readSettings } from '../settings';

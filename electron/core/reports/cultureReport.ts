@@ -2,7 +2,7 @@
 import { londonIsoDate } from '../../../shared/calendar';
 import { adultConcernTermCounts, adultCountsDefinition } from '../../../shared/adults';
 import { buildReport, periodInstants, resolvePeriods, type PeriodChoice, type ReportAudience, type ReportView } from '../../../shared/reports';
-import { adultConcernCountRows } from '../adults/adultConcernsRepository';
+import { adultConcernCountRows } from '../adults';
 import { readSettings } from '../settings';
 import type { Store } from '../store';
 import { loadReportData } from './reportQueries';

@@ -132,7 +132,7 @@ describe('a low-level concern about a colleague who is a DSL', () => {
     expect(file.fileName).toMatch(/^summary-for-the-person-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.zip$/);
     const archive = Buffer.from(file.dataBase64, 'base64');
     expect(archive.toString('latin1')).not.toContain('reading corner');
-    let pdf = Buffer.alloc(0);
+    let pdf: Buffer = Buffer.alloc(0);
     await readExpectedEntries(archive, file.passphrase!, ['summary-for-the-person.pdf'], { perEntryBytes: 5_000_000, totalBytes: 5_000_000 }, async (open) => {
       pdf = (await open('summary-for-the-person.pdf', 5_000_000))!;
     });
