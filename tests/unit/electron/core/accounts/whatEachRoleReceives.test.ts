@@ -102,7 +102,8 @@ beforeAll(async () => {
   await call(app, 'concerns.addAddendum', { concernId: staffConcernId, text: secrets.dslAddendum });
   await call(app, 'children.addEvent', { pupilId: amy!.id, kind: 'strategy_meeting', occurredOn: '2026-11-23', occurredAtTime: '09:30', summary: secrets.childFileEntry });
   school = { app, recoveryKey, amyId: amy!.id, householdId, staffConcernId, attachmentId, spareAccountId: spare.id, adultConcernId, aboutHeadId, holders, categories };
-});
+  // A dozen first sign-ins and a roster: well past the default hook allowance on a loaded machine.
+}, 60_000);
 
 /** An input for every command staff, a head or an administrator may call; the sweep fails if one is missing. */
 function inputs(s: School, role: Role): Partial<Record<CommandName, unknown>> {

@@ -58,7 +58,8 @@ beforeAll(async () => {
   }
   await signInAs(people.head);
   await call(app, 'adults.setRoleHolders', { headteacherUserId: people.head.id, chairOfGovernorsUserId: people.chair.id, dslUserId: null, lowLevelTo: 'headteacher', headIsProprietor: false });
-});
+  // Seven accounts' first sign-ins: past the default hook allowance on a loaded machine.
+}, 60_000);
 
 /** Everything a person can learn of a record through the commands their role may call. */
 async function whatTheyFind(person: Person, recordId: string, words: string, alertsBefore = 0): Promise<string[]> {
