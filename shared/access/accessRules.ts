@@ -24,7 +24,8 @@ export function maySeeAddendum(viewer: { id: string; role: Role }, addendumAutho
  * Roles that open children's records or the school's culture figures are granted only by a DSL: an administrator
  * who could create a DSL or a headteacher account could give themselves what their own role withholds.
  */
-const grantedOnlyByDsl: readonly Role[] = ['dsl', 'head'];
+// A governor account may be named chair of governors, who receives allegations about the headteacher.
+const grantedOnlyByDsl: readonly Role[] = ['dsl', 'head', 'governor'];
 
 /** Whether an account with role `granter` may create (or disable) an account with role `role`. */
 export function mayGrantRole(granter: Role, role: Role): boolean {

@@ -3,3 +3,13 @@ export type { Role, StaffGroup } from './roles';
 export { mayOpenChildFile, permissions, permissionTable, roleMay } from './permissions';
 export type { Permission } from './permissions';
 export { mayAddSiblings, mayGrantRole, mayManageSessions, mayOpenConcern, mayReceiveConcernAlerts, maySeeAddendum, mayVouchForReset, readsChildRecords } from './accessRules';
+export {
+  adultConcernKinds,
+  adultRoleHolderRoles,
+  mayChangeAdultRoleHolders,
+  mayFollowOwnAdultConcern,
+  mayReadAdultConcern,
+  noRoleHolders,
+  routeAdultConcern,
+} from './adultConcernRules';
+export type { AdultConcernAccessFacts, AdultConcernKind, AdultConcernRouting, AdultRecipientRole, AdultRoleHolders } from './adultConcernRules';

@@ -15,6 +15,8 @@ export const permissions = [
   'accounts.manage',
   'settings.manage',
   'audit.verify',
+  'adults.log',
+  'adults.receive',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,6 +34,12 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   'accounts.manage': ['admin', 'dsl'],
   'settings.manage': ['admin', 'dsl'],
   'audit.verify': ['admin', 'dsl'],
+  // Concerns about adults (KCSIE Part 4): everyone who works here may raise one, about a colleague or themselves;
+  // a governor too, since an allegation about the head may be made to the chair first.
+  'adults.log': ['staff', 'dsl', 'head', 'admin', 'governor'],
+  // The roles that may be named to receive them. Which records a holder reads is decided per record by the named
+  // rules in accessRules (recipient, and never the subject), not by the role alone.
+  'adults.receive': ['head', 'dsl', 'governor'],
 };
 
 /** Whether someone in `role` may open a child's safeguarding file: a link to one is shown only to them. */

@@ -1,6 +1,8 @@
 // Who is who. Permissions are a table, enforced in dispatch; the page only mirrors them.
 
-export const roles = ['staff', 'dsl', 'head', 'admin'] as const;
+// A governor (the chair of governors) signs in only to receive concerns and allegations about the headteacher
+// (KCSIE Part 4): the role opens nothing else (docs/decisions/0020).
+export const roles = ['staff', 'dsl', 'head', 'admin', 'governor'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {
@@ -8,6 +10,7 @@ export const roleLabels: Record<Role, string> = {
   dsl: 'Designated safeguarding lead (or deputy)',
   head: 'Headteacher',
   admin: 'Administrator / IT',
+  governor: 'Governor (chair of governors)',
 };
 
 /** What kind of job a person does; the culture reports count breadth of vigilance by it. */

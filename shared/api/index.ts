@@ -14,3 +14,5 @@ export * from '../casework';
 export * from './packCommands';
 export * from './exportCommands';
 export * from './reportCommands';
+export * from './adultCommands';
+export * from '../adults';

@@ -133,5 +133,20 @@ export const reportViewSchema = z.object({
     overdueActionsNow: figureSchema.extend(measureText),
   }),
   repeatConcerns: comparisonSchema.extend(measureText),
+  /** Concerns about adults (KCSIE Part 4), by term: counts only, always suppressed (shared/adults/cultureCounts). */
+  adults: z
+    .object({
+      title: z.string(),
+      definition: z.string(),
+      terms: z.array(
+        z.object({
+          term: z.string(),
+          lowLevel: figureSchema,
+          allegations: figureSchema,
+          outcomes: z.record(z.enum(['substantiated', 'false', 'malicious', 'unsubstantiated', 'unfounded', 'open']), figureSchema),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type ReportView = z.infer<typeof reportViewSchema>;

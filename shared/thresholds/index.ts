@@ -34,6 +34,7 @@ export { formatJsonPath, validatePack, type PackError, type PackValidation } fro
 export { loadPackLibrary, resolvePack, type PackLibrary, type PackResolution, type ResolvedIndicator, type ResolvedPack } from './resolvePack';
 export { completedMonthsOfAge, describeAgeLimits, isWithinAgeLimits } from './age';
 export { contactsForArea, contactServesArea } from './contactScope';
+export { ladoSlotDescription, withLadoSlots } from './ladoSlots';
 export {
   bandLabels,
   suggestLevel,

@@ -70,7 +70,7 @@ describe('setting up the school and signing in', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'My concerns', 'Review queue']);
     await nav.getByRole('button', { name: 'More' }).click();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'My concerns', 'Review queue', 'File transfers', 'Pupils', 'Thresholds', 'Who to call', 'Culture report', 'Accounts', 'Settings', 'Change my password']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'My concerns', 'Review queue', 'Concerns about adults', 'File transfers', 'Pupils', 'Thresholds', 'Who to call', 'Culture report', 'Accounts', 'Settings', 'Change my password']);
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
     expect(await page.locator('.recovery-key').count()).toBe(0);

@@ -13,7 +13,7 @@ import {
   setMustChangePassword,
 } from './accountsRepository';
 
-const roleArticle: Record<Role, string> = { staff: 'a staff', dsl: 'a DSL', head: 'a headteacher', admin: 'an administrator' };
+const roleArticle: Record<Role, string> = { staff: 'a staff', dsl: 'a DSL', head: 'a headteacher', admin: 'an administrator', governor: 'a governor' };
 
 export const accountsHandlers = {
   'accounts.list': inTransaction<'accounts.list'>(({ db }) => listAccounts(db)),

@@ -1,3 +1,4 @@
+import { adultHandlers } from '../adults';
 import { CommandError } from '../dispatch/commandError';
 import { inTransaction } from '../dispatch/handler';
 import { readSettings } from '../settings';
@@ -88,4 +89,8 @@ export const concernHandlers = {
     recordIds.push(...concerns.map((concern) => concern.id));
     return concerns;
   }),
+
+  // Concerns about adults come in through the same door as the concern form (KCSIE Part 4); their own folder holds
+  // them, and they travel with this table so the dispatch table needs no change (docs/decisions/0020).
+  ...adultHandlers,
 };

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatJsonPath, loadPackLibrary, validatePack, type PackError, type ResolvedPack } from '../../../shared/thresholds';
+import { formatJsonPath, loadPackLibrary, validatePack, withLadoSlots, type PackError, type ResolvedPack } from '../../../shared/thresholds';
 import type { Store } from '../store';
 
 /**
@@ -90,7 +90,8 @@ export function loadPacks(db: Store, dir?: string): Map<string, LoadedPack> {
     const pack = typeof id === 'string' ? library.packs.get(id) : undefined;
     if (!pack || loaded.has(pack.id)) return;
     const mine = overrides.filter((override) => override.pack_id === pack.id);
-    const contacts = pack.contacts.map((contact) => {
+    // Each council's LADO slot is added before the school's own details, so a slot is filled in like any contact.
+    const contacts = withLadoSlots(pack).map((contact) => {
       const override = mine.find((candidate) => candidate.contact_id === contact.id);
       if (!override) return contact;
       return {

@@ -137,6 +137,22 @@ export async function governorsPdf(view: ReportView, schoolName: string): Promis
     ],
   });
 
+  if (view.adults) {
+    pdf.heading(2, view.adults.title);
+    definition(pdf, view.adults.definition);
+    const outcomeKeys = ['substantiated', 'false', 'malicious', 'unsubstantiated', 'unfounded', 'open'] as const;
+    table(pdf, {
+      columns: [
+        { header: 'Term', width: 3 },
+        { header: 'Low-level', width: 2, align: 'right' },
+        { header: 'Allegations', width: 2, align: 'right' },
+        ...outcomeKeys.map((key) => ({ header: key[0]!.toUpperCase() + key.slice(1), width: 2, align: 'right' as const })),
+      ],
+      rows: view.adults.terms.map((term) => [term.term, term.lowLevel.display, term.allegations.display, ...outcomeKeys.map((key) => term.outcomes[key]?.display ?? '0')]),
+      emptyText: 'None recorded in this period.',
+    });
+  }
+
   pdf.heading(2, 'Definitions');
   const measures = [logged, vigilance, view.byCategory, view.byYearGroup, view.bySen, view.byGender, reading, danger, outcomes.decisionsByType, outcomes.referralsMade, outcomes.referralsDue, outcomes.acknowledgedInTime, outcomes.escalated, outcomes.earlyHelpStarted, outcomes.concernsClosed, outcomes.overdueActionsNow, view.repeatConcerns];
   pdf.facts([...measures.map((measure) => [measure.title, measure.definition] as const), ['Read the same school day', reading.sameSchoolDayDefinition], ['Trend', logged.trendDefinition]]);

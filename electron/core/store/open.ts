@@ -100,6 +100,26 @@ export function schemaVersion(db: Store): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * Rewrites one table's CHECK text (SQLite's documented procedure for schema changes that leave stored rows as they
+ * are): the old text must appear exactly once, and the schema version is bumped so every connection re-reads it.
+ * Defensive mode, which forbids this, is lifted only for these few statements.
+ */
+function widenCheck(db: Store, change: NonNullable<Migration['widenCheck']>): void {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(change.table) as string | undefined;
+  if (!sql || sql.split(change.from).length !== 2) throw new Error(`Cannot widen the check on ${change.table}: its definition is not the one expected`);
+  const version = db.pragma('schema_version', { simple: true }) as number;
+  db.unsafeMode(true);
+  try {
+    db.pragma('writable_schema = ON');
+    db.prepare("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?").run(sql.replace(change.from, change.to), change.table);
+    db.pragma(`schema_version = ${Number(version) + 1}`);
+  } finally {
+    db.pragma('writable_schema = OFF');
+    db.unsafeMode(false);
+  }
+}
+
 function migrate(db: Store, migrations: readonly Migration[]): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
@@ -116,6 +136,7 @@ function migrate(db: Store, migrations: readonly Migration[]): void {
   writeTransaction(db, () => {
     const pending = migrations.filter((step) => step.version > schemaVersion(db));
     for (const step of pending) {
+      if (step.widenCheck) widenCheck(db, step.widenCheck);
       db.exec(step.sql);
       db.pragma(`user_version = ${Number(step.version)}`);
     }

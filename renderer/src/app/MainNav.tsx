@@ -7,7 +7,7 @@ import { useApp } from './AppContext';
 import { hrefFor, mayVisit, navigationOrder, routes, type RouteName } from './routes';
 
 /** The pages a person uses most, in order; the first four a role may visit are in the row, the rest under "More". */
-const mostUsed: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'contacts', 'thresholds'];
+const mostUsed: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'adultRegister', 'contacts', 'thresholds'];
 const IN_ROW = 4;
 
 export function MainNav({ role, current }: { role: Role; current: RouteName | null }) {

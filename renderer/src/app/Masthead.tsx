@@ -6,7 +6,7 @@ import { NewConcernBadge } from '../features/concerns/NewConcernAlerts';
 import { useApp } from './AppContext';
 
 /** Short enough for the one-row header; the full name of the role is there for screen readers. */
-const shortRoleLabels: Record<SessionUser['role'], string> = { staff: 'Staff', dsl: 'DSL', head: 'Headteacher', admin: 'Administrator' };
+const shortRoleLabels: Record<SessionUser['role'], string> = { staff: 'Staff', dsl: 'DSL', head: 'Headteacher', admin: 'Administrator', governor: 'Governor' };
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   // The address fragment holds the page's route, so move focus by hand rather than changing it.

@@ -1,6 +1,9 @@
 // The signed-in app's frame: masthead, the navigation a role may use, and the page for the current address.
 import type { AppStatus, SessionUser } from '../../../shared/api';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { AdultRecordPage } from '../features/adults/AdultRecordPage';
+import { AdultRegisterPage } from '../features/adults/AdultRegisterPage';
+import { LogAdultConcernPage } from '../features/adults/LogAdultConcernPage';
 import { ChildFilePage } from '../features/children/ChildFilePage';
 import { ConcernPage } from '../features/concerns/ConcernPage';
 import { LogConcernPage } from '../features/concerns/LogConcernPage';
@@ -35,6 +38,12 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
       return <MyConcernsPage />;
     case 'concern':
       return <ConcernPage concernId={location.params.concernId ?? ''} user={user} />;
+    case 'logAdultConcern':
+      return <LogAdultConcernPage />;
+    case 'adultRegister':
+      return <AdultRegisterPage user={user} />;
+    case 'adultRecord':
+      return <AdultRecordPage recordId={location.params.recordId ?? ''} />;
     case 'queue':
       return <QueuePage />;
     case 'child':

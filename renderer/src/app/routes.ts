@@ -8,6 +8,10 @@ export const routes = {
   logConcern: { path: '/concerns/new', title: 'Log a concern', permission: 'concerns.log' },
   myConcerns: { path: '/concerns/mine', title: 'My concerns', permission: 'concerns.log' },
   concern: { path: '/concerns/:concernId', title: 'Concern', permission: 'concerns.log' },
+  // Concerns about adults (KCSIE Part 4): anyone logs one; only its recipient reads it (shared/access).
+  logAdultConcern: { path: '/adults/new', title: 'Concern about an adult', permission: 'adults.log' },
+  adultRegister: { path: '/adults', title: 'Concerns about adults', permission: 'adults.receive' },
+  adultRecord: { path: '/adults/:recordId', title: 'Concern about an adult', permission: 'adults.receive' },
   queue: { path: '/queue', title: 'Review queue', permission: 'children.read' },
   child: { path: '/children/:pupilId', title: 'Child’s file', permission: 'children.read' },
   // The child's file opened at a form, so the concern page can offer the DSL's next step as a link.
@@ -30,8 +34,11 @@ export type RouteName = keyof typeof routes;
 export type RouteParams = Readonly<Record<string, string>>;
 export type Location = { route: RouteName; params: RouteParams } | { route: 'not_found'; path: string };
 
-/** Order of the main navigation (pages with parameters are reached from other pages, not the menu). */
-export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'transfers', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'settings'];
+/**
+ * Order of the main navigation (pages with parameters are reached from other pages, not the menu). The form for a
+ * concern about an adult is reached from the concern form's "about an adult" box, the home page and the register.
+ */
+export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'adultRegister', 'transfers', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'settings'];
 
 export function hrefFor(route: RouteName, params: RouteParams = {}): string {
   const path = routes[route].path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));

@@ -10,6 +10,7 @@ const roleHints: Record<(typeof roles)[number], string> = {
   dsl: 'Reads and acts on every concern and child’s record. Designated and deputy leads only.',
   head: 'Sees reports on the school’s safeguarding culture, not children’s records (make a head who is also a DSL a DSL).',
   admin: 'Manages accounts and settings. Sees no safeguarding records.',
+  governor: 'The chair of governors: receives concerns and allegations about the headteacher, and nothing else.',
 };
 
 export function CreateAccountForm({ user, onCancel, onCreated }: { user: SessionUser; onCancel: () => void; onCreated: (account: Account) => void }) {

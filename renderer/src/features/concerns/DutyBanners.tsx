@@ -1,8 +1,9 @@
 // The duties that cannot wait for the DSL, shown the moment the form's answers or words suggest them. Each says
 // who to tell, how, and now; none of them stops the concern being saved (except one about an adult, which
-// belongs in the headteacher's register, not a child's file).
+// belongs in the headteacher's register, not a child's file: the banner is the door to that register's own form).
 import type { ReactNode } from 'react';
 import type { DutyBanner, FormContext } from '../../../../shared/api';
+import { hrefFor } from '../../app/routes';
 
 function Banner({ kind, title, children, loud = false }: { kind: DutyBanner; title: string; children: ReactNode; loud?: boolean }) {
   return (
@@ -86,8 +87,12 @@ export function AboutAnAdultBanner({ context }: { context: FormContext | null })
         . If the concern is about the headteacher, tell the chair of governors.
       </p>
       <p>
-        <strong>This form does not store concerns about adults</strong>, so you cannot submit it while this box is ticked. Do not discuss it with the adult concerned. If a child
-        was harmed or is at risk, untick the box and record what happened to the child.
+        <strong>
+          <a href={hrefFor('logAdultConcern')}>Record it as a concern about an adult</a>
+        </strong>{' '}
+        instead: it goes to the headteacher (or the chair of governors) only, never to the person it is about. This form, which goes to the DSL, cannot be submitted while
+        this box is ticked; your draft here is kept. Do not discuss it with the adult concerned. If a child was harmed or is at risk, also record what happened to the child
+        here, with the box unticked.
       </p>
     </Banner>
   );

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { roleLabels, type SessionUser } from '../../../../shared/api';
 import { hrefFor, mayVisit, type RouteName } from '../../app/routes';
+import { AdultConcernsWaiting } from '../adults/AdultConcernsWaiting';
 import { PageHeading } from '../../components';
 import { NewConcernsSummary } from '../concerns/NewConcernAlerts';
 import { QueueCounts } from '../queue/QueueCounts';
@@ -55,6 +56,24 @@ export function HomePage({ user }: { user: SessionUser }) {
             </p>
             <p>
               <a href={hrefFor('myConcerns')}>My concerns</a> — see whether the DSL has read what you logged.
+            </p>
+            <p>
+              A worry about an adult who works here, or about yourself? <a href={hrefFor('logAdultConcern')}>Record a concern about an adult</a> — it goes to the
+              headteacher only.
+            </p>
+          </Card>
+        )}
+        {mayVisit(user.role, 'adultRegister') && (
+          <Card title="Concerns about adults">
+            <p>Low-level concerns and allegations about adults who work here that were sent to you. Nobody sees one about themselves.</p>
+            <AdultConcernsWaiting />
+            <p>
+              <a className="card__link" href={hrefFor('adultRegister')}>
+                Open the registers
+              </a>
+            </p>
+            <p>
+              <a href={hrefFor('logAdultConcern')}>Record a concern about an adult</a>
             </p>
           </Card>
         )}

@@ -11,7 +11,17 @@ import { ComparisonMeasure, FigureText, SingleMeasure, type PeriodNames } from '
 /** Which sections are open, and how to open or close one: the summary comes first and the rest wait for a click. */
 const OpenSections = createContext<{ isOpen: (id: string) => boolean; toggle: (id: string) => void }>({ isOpen: () => true, toggle: () => {} });
 
-const sectionIds = ['concerns', 'vigilance', 'children', 'responsiveness', 'danger', 'outcomes'] as const;
+const sectionIds = ['concerns', 'vigilance', 'children', 'responsiveness', 'danger', 'outcomes', 'adults'] as const;
+
+/** Allegations by outcome, in KCSIE's order, then those still open. */
+const adultOutcomeColumns = [
+  ['substantiated', 'Substantiated'],
+  ['false', 'False'],
+  ['malicious', 'Malicious'],
+  ['unsubstantiated', 'Unsubstantiated'],
+  ['unfounded', 'Unfounded'],
+  ['open', 'Open'],
+] as const;
 
 function Section({ id, title, children, definition }: { id: string; title: string; definition?: string; children: ReactNode }) {
   const { isOpen, toggle } = useContext(OpenSections);
@@ -258,6 +268,44 @@ export function ReportDashboard({ view }: { view: ReportView }) {
           <SingleMeasure title={outcomes.overdueActionsNow.title} definition={outcomes.overdueActionsNow.definition} figure={outcomes.overdueActionsNow} when="today" />
         </div>
       </Section>
+
+      {view.adults && (
+        <Section id="adults" title={view.adults.title} definition={view.adults.definition}>
+          {view.adults.terms.length === 0 ? (
+            <p>None recorded in this period.</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">Concerns about adults by term: counts only</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Term</th>
+                    <th scope="col">Low-level concerns</th>
+                    <th scope="col">Allegations</th>
+                    {adultOutcomeColumns.map(([key, label]) => (
+                      <th scope="col" key={key}>
+                        {label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.adults.terms.map((term) => (
+                    <tr key={term.term}>
+                      <th scope="row">{term.term}</th>
+                      <td>{term.lowLevel.display}</td>
+                      <td>{term.allegations.display}</td>
+                      {adultOutcomeColumns.map(([key]) => (
+                        <td key={key}>{term.outcomes[key]?.display ?? '0'}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Section>
+      )}
     </article>
     </OpenSections.Provider>
   );

@@ -22,6 +22,10 @@ const secrets = {
   childFileEntry: 'Strategy meeting held with children’s social care',
   otherStaffWords: 'Ben said he is scared to go home',
   ownWords: 'Amy had a round bruise on her forearm',
+  // A low-level concern about the DSL, sent to the headteacher: only the head may read it.
+  aboutAnAdult: 'Priya left the office door open with files on the desk',
+  // An allegation about the headteacher, sent to the chair of governors: never the head's to see.
+  aboutTheHead: 'The head pushed a pupil against the wall',
 };
 
 interface School {
@@ -32,6 +36,9 @@ interface School {
   staffConcernId: string;
   attachmentId: string;
   spareAccountId: string;
+  adultConcernId: string;
+  aboutHeadId: string;
+  holders: { headteacherUserId: string; chairOfGovernorsUserId: string; dslUserId: null; lowLevelTo: 'headteacher'; headIsProprietor: false };
   categories: Awaited<ReturnType<typeof call<'concerns.categories'>>>;
 }
 
@@ -59,20 +66,23 @@ beforeAll(async () => {
   const [amy, ben] = await call(app, 'pupils.search', { query: 'hughes' });
   const householdId = amy!.householdId!;
   expect(ben!.householdId).toBe(householdId);
-  const accounts = { staff: 'ta.smith', other: 'mr.jones', head: 'head.teacher', admin: 'it.lead', spare: 'spare.account' } as const;
+  const accounts = { staff: 'ta.smith', other: 'mr.jones', head: 'head.teacher', admin: 'it.lead', spare: 'spare.account', governor: 'chair.governors' } as const;
   await addAccount(app, accounts.staff, 'staff', 'support', 'temporary password 1');
   await addAccount(app, accounts.other, 'staff', 'teaching', 'temporary password 2');
   await addAccount(app, accounts.head, 'head', 'leadership', 'temporary password 3');
   await addAccount(app, accounts.admin, 'admin', 'office', 'temporary password 4');
   const spare = await addAccount(app, accounts.spare, 'staff', 'other', 'temporary password 5');
+  await addAccount(app, accounts.governor, 'governor', 'other', 'temporary password 6');
   const categories = await call(app, 'concerns.categories', {});
-  for (const [username, temporary] of [[accounts.staff, 'temporary password 1'], [accounts.other, 'temporary password 2'], [accounts.head, 'temporary password 3'], [accounts.admin, 'temporary password 4']] as const) {
+  for (const [username, temporary] of [[accounts.staff, 'temporary password 1'], [accounts.other, 'temporary password 2'], [accounts.head, 'temporary password 3'], [accounts.admin, 'temporary password 4'], [accounts.governor, 'temporary password 6']] as const) {
     await call(app, 'session.signOut', {});
     await signInFirstTime(app, username, temporary, `${username} own password`);
   }
 
   await signInAs(app, accounts.other, 'mr.jones own password');
   await call(app, 'concerns.submit', concernAbout(ben!.id, 'Ben was crying at the gate', secrets.otherStaffWords));
+  const dslId = (await call(app, 'adults.staffList', {})).find((person) => person.displayName === 'Priya Jones')!.id;
+  const { id: adultConcernId } = await call(app, 'adults.log', { subject: { userId: dslId }, occurredDate: '2026-11-23', whatHappened: secrets.aboutAnAdult, childHarm: 'no' });
   await signInAs(app, accounts.staff, 'ta.smith own password');
   const { id: staffConcernId } = await call(app, 'concerns.submit', {
     ...concernAbout(amy!.id, secrets.ownWords, 'I fell over'),
@@ -80,15 +90,26 @@ beforeAll(async () => {
   });
   const attachmentId = (await call(app, 'concerns.get', { concernId: staffConcernId })).attachments[0]!.id;
 
+  await signInAs(app, accounts.head, 'head.teacher own password');
+  const headId = (await call(app, 'adults.staffList', {})).find((person) => person.displayName === accounts.head)!.id;
+  const chairId = (await call(app, 'adults.staffList', {})).find((person) => person.displayName === accounts.governor)!.id;
+  const holders = { headteacherUserId: headId, chairOfGovernorsUserId: chairId, dslUserId: null, lowLevelTo: 'headteacher', headIsProprietor: false } as const;
+  await call(app, 'adults.setRoleHolders', holders);
+  await signInAs(app, accounts.other, 'mr.jones own password');
+  const { id: aboutHeadId } = await call(app, 'adults.log', { subject: { userId: headId }, occurredDate: '2026-11-23', whatHappened: secrets.aboutTheHead, childHarm: 'yes' });
+
   await signInAs(app, 'dsl.jones', DSL_PASSWORD);
   await call(app, 'concerns.get', { concernId: staffConcernId });
   await call(app, 'concerns.addAddendum', { concernId: staffConcernId, text: secrets.dslAddendum });
   await call(app, 'children.addEvent', { pupilId: amy!.id, kind: 'strategy_meeting', occurredOn: '2026-11-23', occurredAtTime: '09:30', summary: secrets.childFileEntry });
-  school = { app, recoveryKey, amyId: amy!.id, householdId, staffConcernId, attachmentId, spareAccountId: spare.id, categories };
-});
+  school = { app, recoveryKey, amyId: amy!.id, householdId, staffConcernId, attachmentId, spareAccountId: spare.id, adultConcernId, aboutHeadId, holders, categories };
+  // A dozen first sign-ins and a roster: well past the default hook allowance on a loaded machine.
+}, 60_000);
 
 /** An input for every command staff, a head or an administrator may call; the sweep fails if one is missing. */
-function inputs(s: School): Partial<Record<CommandName, unknown>> {
+function inputs(s: School, role: Role): Partial<Record<CommandName, unknown>> {
+  // Each recipient is given the record routed to them, so the sweep reads what they may and looks for the rest.
+  const adultId = role === 'governor' ? s.aboutHeadId : s.adultConcernId;
   return {
     'app.status': {},
     'setup.confirmRecoveryKey': { confirmed: true },
@@ -131,6 +152,23 @@ function inputs(s: School): Partial<Record<CommandName, unknown>> {
     'reports.dashboard': { period: { kind: 'this_school_year' }, audience: 'head' },
     'reports.exportCsv': { period: { kind: 'this_school_year' }, audience: 'head' },
     'reports.exportGovernorsPdf': { period: { kind: 'this_school_year' } },
+    'adults.staffList': {},
+    'adults.log': { subject: { name: 'A visiting coach', relationship: 'contractor', employer: 'Sports Ltd' }, occurredDate: '2026-11-23', whatHappened: 'Swore at pupils', childHarm: 'no' },
+    'adults.mine': {},
+    'adults.alerts': {},
+    'adults.register': { kind: 'low_level' },
+    'adults.get': { id: adultId },
+    'adults.respond': { id: adultId, kind: 'none' },
+    'adults.escalate': { id: adultId, reason: 'Sweep' },
+    'adults.recordLado': { id: adultId, consultedDate: '2026-11-23', consultedTime: '09:00', advice: 'Sweep' },
+    'adults.addAction': { id: adultId, kind: 'other', note: 'Sweep' },
+    'adults.recordOutcome': { id: adultId, outcome: 'false', decidedOn: '2026-11-23' },
+    'adults.recordReferral': { id: adultId, body: 'dbs', referredOn: '2026-11-23' },
+    'adults.recordPersonDetails': { id: adultId, personLeftOn: null, dateOfBirth: null },
+    'adults.removeMalicious': { id: adultId, confirm: true },
+    'adults.exportSummary': { id: adultId, kind: 'person_summary', recipient: 'Sweep', purpose: 'Sweep' },
+    'adults.roleHolders': {},
+    'adults.setRoleHolders': s.holders,
   };
 }
 
@@ -150,6 +188,7 @@ const roleAccounts: Record<Exclude<Role, 'dsl'>, { username: string; password: s
   staff: { username: 'ta.smith', password: 'ta.smith own password' },
   head: { username: 'head.teacher', password: 'head.teacher own password' },
   admin: { username: 'it.lead', password: 'it.lead own password' },
+  governor: { username: 'chair.governors', password: 'chair.governors own password' },
 };
 
 /** domain.md: staff and heads never see a child's file or what the DSL wrote; administrators no safeguarding content. */
@@ -157,21 +196,24 @@ function neverSeen(role: Exclude<Role, 'dsl'>, s: School): string[] {
   const safeguarding = [secrets.dslAddendum, secrets.childFileEntry, secrets.otherStaffWords];
   // Dates of birth, addresses and households are roster facts the administrator keeps; to anyone else they are a file.
   const rosterFacts = ['2016-03-04', '04/03/2016', 'Larch Avenue', 'WR1 2AB', s.householdId];
-  if (role === 'admin') return [...safeguarding, secrets.ownWords];
-  if (role === 'head') return [...safeguarding, secrets.ownWords, ...rosterFacts];
-  return [...safeguarding, ...rosterFacts];
+  // A concern about an adult is for its recipient alone (here the head): staff, administrators and governors never.
+  const adults = [secrets.aboutAnAdult, secrets.aboutTheHead];
+  if (role === 'admin') return [...safeguarding, secrets.ownWords, ...adults];
+  if (role === 'head') return [...safeguarding, secrets.ownWords, secrets.aboutTheHead, ...rosterFacts];
+  if (role === 'governor') return [...safeguarding, secrets.ownWords, secrets.aboutAnAdult, ...rosterFacts];
+  return [...safeguarding, ...adults, ...rosterFacts];
 }
 
 // Commands that end or change whose session it is, or need no session: the sweep signs in itself.
 const notSwept = new Set<CommandName>(['setup.create', 'session.signIn', 'session.unlock', 'session.lock', 'session.signOut']);
 
 describe('what each role receives', () => {
-  for (const role of ['staff', 'head', 'admin'] as const) {
+  for (const role of ['staff', 'head', 'admin', 'governor'] as const) {
     it(`gives ${role} nothing of a child’s file, a DSL’s notes or anyone else’s concern, from any command it may call`, async () => {
       const { app } = school;
       await signInAs(app, roleAccounts[role].username, roleAccounts[role].password);
       const allowed = (Object.keys(commands) as CommandName[]).filter((name) => roleMay(role, commands[name].permission) && !notSwept.has(name));
-      const table = inputs(school);
+      const table = inputs(school, role);
       expect(allowed.filter((name) => !(name in table)), 'commands without a sweep input').toEqual([]);
       const leaks: string[] = [];
       let answered = 0;
