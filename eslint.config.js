@@ -88,6 +88,20 @@ export default tseslint.config(
     },
   },
   {
+    // Who may do what is a named rule in shared/access, asked the same way by the handlers and the pages; a bare
+    // comparison with a role's name here is a decision made out of sight of the rules and their tests.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx', 'electron/core/**/handlers.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['left', 'right'].map((side) => ({
+          selector: `BinaryExpression[operator=/^[!=]==$/][${side}.type='MemberExpression'][${side}.property.name='role'][${side === 'left' ? 'right' : 'left'}.value=/^(staff|dsl|head|admin)$/]`,
+          message: 'Decide access with a named rule from shared/access (e.g. readsChildRecords, mayBeAssignedConcerns), not by comparing roles.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [
