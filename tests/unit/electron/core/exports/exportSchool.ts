@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SafeguardingApp } from '../../../../../electron/core';
+import { missingPoppler, popplerMessage } from '../pdf/pdfReadBack';
 import { DSL_PASSWORD, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
 
 export const TEACHER = 'Rajesh Okonkwo-Patel';
@@ -71,6 +72,15 @@ export async function exportSchool(start = '2026-11-23T10:00:00Z', school = { na
 
 export const has7z = spawnSync('sh', ['-c', 'command -v 7z']).status === 0;
 export const sevenZipMessage = '7z is not installed: run apt-get install -y 7zip (or p7zip-full)';
+
+/**
+ * For a suite whose whole point is reading the files back: fails every test at once with what to install, rather
+ * than skipping them, because a skipped read-back passes while checking nothing. CI installs both (.ci/run).
+ */
+export function requireReadBackTools(): void {
+  const missing = [...(has7z ? [] : [sevenZipMessage]), ...(missingPoppler.length === 0 ? [] : [popplerMessage])];
+  if (missing.length > 0) throw new Error(`Cannot read the exported files back — ${missing.join('; ')}. CI installs them in .ci/run.`);
+}
 
 /** Extracts an archive with Debian's 7z; returns the files, or null when 7z refuses (wrong passphrase, damage). */
 export function extractWith7z(archive: Buffer, passphrase: string): Map<string, Buffer> | null {
