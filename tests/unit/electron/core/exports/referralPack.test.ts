@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../../electron/core';
+import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { referralPackDocumentSchema, referralSectionHeadings, referralSectionIds } from '../../../../../shared/exports';
-import { call } from '../testSchool';
+import { DSL_PASSWORD, call } from '../testSchool';
 import { flatten, pdfFontsReport, pdfInfo, pdfPages } from '../pdf/pdfReadBack';
 import { CHILD_WORDS, exportSchool, extractWith7z, requireReadBackTools, signInAsStaff } from './exportSchool';
 
@@ -160,5 +160,60 @@ describe('a name that tries to read backwards', () => {
       expect(text, where).toContain('Liamevil');
     }
     expect(pdf).toContain('Liamevil Wardx');
+  });
+});
+
+describe('a referral pack that fails part-way', () => {
+  /** Everything a failed export must leave as it was: the sharing log, the export log, and which concerns were read. */
+  const traces = (app: SafeguardingApp) => {
+    const db = app.current()!.db;
+    return {
+      sharing: db.prepare('SELECT id, what FROM information_sharing ORDER BY id').all(),
+      exports: db.prepare('SELECT id FROM exports').all(),
+      concerns: db.prepare('SELECT id, status, read_at AS readAt, read_by AS readBy FROM concerns ORDER BY id').all(),
+      sentInAudit: db.prepare("SELECT count(*) FROM audit_log WHERE command = 'exports.referralExport' AND outcome = 'ok'").pluck().get(),
+    };
+  };
+
+  /** A new concern about Amy from the teacher, still unread, so an export that marks it read can be seen doing so. */
+  async function withUnreadConcern() {
+    const school = await exportSchool();
+    await signInAsStaff(school.app);
+    await call(school.app, 'concerns.submit', { pupils: [{ pupilId: school.amy.id, part: 'subject' }], occurredDate: '2026-11-23', occurredTime: '09:30', whatHappened: 'Amy flinched when I raised my hand to point at the board.' });
+    await call(school.app, 'session.signOut', {});
+    await call(school.app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    return school;
+  }
+
+  it('logs nothing as sent, and marks nothing read, when saving its record fails after the sharing entry is written', async () => {
+    const { app, amy } = await withUnreadConcern();
+    const before = traces(app);
+    expect(before.concerns.some((concern) => (concern as { status: string }).status === 'new')).toBe(true);
+    // The sharing entry is written first and the export's own record second: fail the second, as a full disk would.
+    app.current()!.db.exec("CREATE TEMP TRIGGER export_record_fails BEFORE INSERT ON exports BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+
+    const result = await dispatch(app, 'exports.referralExport', exportInput(amy.id), 'test');
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(traces(app)).toEqual(before);
+    app.current()!.db.exec('DROP TRIGGER export_record_fails');
+    await call(app, 'exports.referralExport', exportInput(amy.id));
+    expect(traces(app).sharing).toHaveLength(before.sharing.length + 1);
+  });
+
+  it('refuses to log a pack whose child’s file changed while it was being made, and makes it again whole', async () => {
+    const { app, amy } = await exportSchool();
+    const before = traces(app);
+    // The pack is drawn and encrypted while other people's commands run; here a DSL adds an event meanwhile.
+    const exporting = dispatch(app, 'exports.referralExport', exportInput(amy.id), 'test');
+    await call(app, 'children.addEvent', { pupilId: amy.id, kind: 'other', occurredOn: '2026-11-23', occurredAtTime: '11:00', summary: 'Mum rang: Amy will be collected by her aunt today.' });
+
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed while the pack was being made/) } });
+    expect(traces(app)).toEqual(before);
+
+    const again = await call(app, 'exports.referralExport', exportInput(amy.id));
+    const files = extractWith7z(Buffer.from(again.dataBase64, 'base64'), again.passphrase!);
+    requireReadBackTools();
+    expect(files?.get('referral-pack.json')?.toString('utf8')).toContain('Amy will be collected by her aunt today.');
   });
 });
