@@ -20,7 +20,8 @@ const noNodeOrElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', 'release/', '.toolchain/node_modules/', 'docs/'] },
+  // .stryker-tmp holds the mutation run's copy of the project (mutants included) while `npm run mutation` runs.
+  { ignores: ['node_modules/', 'dist/', 'build/', 'release/', '.toolchain/node_modules/', 'docs/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
