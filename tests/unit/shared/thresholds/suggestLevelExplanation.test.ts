@@ -92,3 +92,33 @@ describe('the explanation under a suggestion', () => {
     ]);
   });
 });
+
+describe('what a suggestion counts and lists', () => {
+  const suggest = (ticked: string[], withPack: Pack = pack) => suggestLevel(withPack, { dateOfBirth: '2016-04-01', assessmentDate: '2026-11-22', ticked: ticked.map((indicatorId) => ({ indicatorId })) });
+
+  it('counts an indicator ticked twice once, in the drivers and towards a rule', () => {
+    const suggestion = suggest(['health-need-2', 'health-need-2']);
+    expect(suggestion.drivers.map((driver) => driver.indicatorId)).toEqual(['health-need-2']);
+    expect(suggestion.rulesApplied).toEqual([]);
+    expect(suggestion.level.id).toBe('emerging');
+  });
+
+  it('shows a procedure rule to the DSL but never applies it as if it counted something', () => {
+    const withProcedure = smallPack({
+      ...pack,
+      rules: [...(pack.rules ?? []), { id: 'open-case', kind: 'procedure', when: 'A new concern arises on an open case', then: 'Tell the lead professional.', source: testSource }],
+    });
+    expect(suggest(['health-need-2'], withProcedure).rulesApplied).toEqual([]);
+  });
+
+  it('profiles each domain at its highest ticked level, in the pack’s order of domains', () => {
+    expect(suggest(['home-need-2', 'health-need-2', 'health-need-3']).domainProfile).toEqual([
+      { domainId: 'health', domainLabel: 'Health', levelId: 'targeted', levelCode: '3', indicatorIds: ['health-need-2', 'health-need-3'] },
+      { domainId: 'home', domainLabel: 'Home and community', levelId: 'emerging', levelCode: '2', indicatorIds: ['home-need-2'] },
+    ]);
+  });
+
+  it('lists the drivers red flags first, then highest level, then in the pack’s own order', () => {
+    expect(suggest(['home-need-2', 'health-need-3', 'flag-two', 'health-need-2', 'flag-one']).drivers.map((driver) => driver.indicatorId)).toEqual(['flag-one', 'flag-two', 'health-need-3', 'health-need-2', 'home-need-2']);
+  });
+});
