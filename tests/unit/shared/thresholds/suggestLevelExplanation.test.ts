@@ -122,3 +122,21 @@ describe('what a suggestion counts and lists', () => {
     expect(suggest(['home-need-2', 'health-need-3', 'flag-two', 'health-need-2', 'flag-one']).drivers.map((driver) => driver.indicatorId)).toEqual(['flag-one', 'flag-two', 'health-need-3', 'health-need-2', 'home-need-2']);
   });
 });
+
+describe('whom a suggestion says to contact', () => {
+  it('gives each contact the route names once, by id or by role, and nobody for a role the pack has no one in', () => {
+    const withContacts = smallPack({
+      ...pack,
+      pathways: [
+        { ...pathway('act-now', 'immediate_action', ['specialist'], { action: 'Phone the front door, and the police if needed.', contactIds: ['front-door'], contactRoles: ['mash_front_door', 'police', 'lado'] }) },
+        pathway('team-around-family', 'early_help', ['targeted']),
+      ],
+      contacts: [
+        { id: 'front-door', name: 'Front door', role: 'mash_front_door', phone: '01234 000001', availability: { kind: 'unknown' }, verifiedOn: null },
+        { id: 'police', name: 'Police (emergency)', role: 'police', phone: '999', availability: { kind: 'always' }, verifiedOn: null },
+      ],
+    });
+    const suggestion = suggestLevel(withContacts, { dateOfBirth: '2016-04-01', assessmentDate: '2026-11-22', ticked: [{ indicatorId: 'flag-one' }] });
+    expect(suggestion.contacts.map((contact) => contact.id)).toEqual(['front-door', 'police']);
+  });
+});
