@@ -1,7 +1,7 @@
 // Access rules that depend on more than "may this role run this command": whose record it is, which role is being
 // granted, which fields of a record a role receives. Named here so dispatch, the handlers and the pages ask the same
 // question the same way; the permission table says which commands a role may run at all.
-import { roleMay } from './permissions';
+import { permissions, roleMay } from './permissions';
 import type { Role } from './roles';
 
 /** Those who read children's records: they see every concern whole, and opening a new one marks it read. */
@@ -42,8 +42,51 @@ export const mayVouchForReset = (role: Role): boolean => role === 'dsl';
  */
 export const mayAddSiblings = (role: Role): boolean => readsChildRecords(role);
 
+/** An account that can open children's records today: one who reads them and is not disabled. */
+export function isActiveRecordReader(account: { role: Role; status: 'active' | 'disabled' }): boolean {
+  return readsChildRecords(account.role) && account.status === 'active';
+}
+
+/**
+ * Who a concern may be assigned to: an active account that can open it. Assigning it to anyone else would leave
+ * it with a person who can never read it (the queue's list of names and the handler ask this same question).
+ */
+export const mayBeAssignedConcerns = isActiveRecordReader;
+
+/**
+ * Whether disabling this account would leave the school with nobody who can read its children's records — the
+ * last active DSL. `activeReaders` counts accounts for which isActiveRecordReader holds.
+ */
+export function isLastActiveRecordReader(account: { role: Role; status: 'active' | 'disabled' }, activeReaders: number): boolean {
+  return isActiveRecordReader(account) && activeReaders <= 1;
+}
+
+/** Whose header and home carry the new-concern alerts and the review queue: those who must act on a new concern. */
+export const isAlertedToNewConcerns = (role: Role): boolean => readsChildRecords(role);
+
+/**
+ * Who must confirm the recovery key is kept safe before using the records. It is shown once, to the DSL who set the
+ * school up; an administrator never saw it and could not confirm it, so they are not stopped by it.
+ */
+export const confirmsRecoveryKey = (role: Role): boolean => readsChildRecords(role);
+
+/** Who is shown the getting-started list on their home: those who may change the settings it points to. */
+export const followsSetupProgress = (role: Role): boolean => readsChildRecords(role) && roleMay(role, 'settings.manage');
+
+/**
+ * Whose only work here is to log concerns (a teacher, a midday supervisor): their home leads with the concern form.
+ * Read from the table, so a role given anything more (the reports, the roster) gets that role's home instead.
+ */
+export const onlyLogsConcerns = (role: Role): boolean => permissions.every((permission) => permission === 'public' || permission === 'signedIn' || permission === 'concerns.log' || !roleMay(role, permission));
+
+/** Who sees the culture figures without children's records (the headteacher): the report is written to them as "you". */
+export const readsFiguresNotRecords = (role: Role): boolean => roleMay(role, 'reports.view') && !readsChildRecords(role);
+
+/** Who runs the school's accounts and settings without children's records (IT): their home says so plainly. */
+export const managesWithoutRecords = (role: Role): boolean => roleMay(role, 'accounts.manage') && !readsChildRecords(role);
+
 /** Pushed alerts that a concern arrived go to those who read and act on concerns: the DSLs. */
-export const mayReceiveConcernAlerts = (role: Role): boolean => readsChildRecords(role);
+export const mayReceiveConcernAlerts = (role: Role): boolean => isAlertedToNewConcerns(role);
 
 /** Who may see everyone's active sessions and end one: those who manage accounts (a DSL or an administrator). */
 export const mayManageSessions = (role: Role): boolean => roleMay(role, 'accounts.manage');

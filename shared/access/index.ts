@@ -2,7 +2,25 @@ export { roles, roleLabels, staffGroups, staffGroupLabels } from './roles';
 export type { Role, StaffGroup } from './roles';
 export { mayOpenChildFile, permissions, permissionTable, roleMay } from './permissions';
 export type { Permission } from './permissions';
-export { mayAddSiblings, mayGrantRole, mayManageSessions, mayOpenConcern, mayReceiveConcernAlerts, maySeeAddendum, mayVouchForReset, readsChildRecords } from './accessRules';
+export {
+  confirmsRecoveryKey,
+  followsSetupProgress,
+  isActiveRecordReader,
+  isAlertedToNewConcerns,
+  isLastActiveRecordReader,
+  managesWithoutRecords,
+  mayAddSiblings,
+  mayBeAssignedConcerns,
+  mayGrantRole,
+  mayManageSessions,
+  mayOpenConcern,
+  mayReceiveConcernAlerts,
+  maySeeAddendum,
+  mayVouchForReset,
+  onlyLogsConcerns,
+  readsChildRecords,
+  readsFiguresNotRecords,
+} from './accessRules';
 export {
   adultConcernKinds,
   adultRoleHolderRoles,

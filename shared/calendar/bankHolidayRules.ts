@@ -104,7 +104,7 @@ export function statutoryBankHolidays(year: number): BankHoliday[] {
   return holidays.sort((left, right) => left.date.localeCompare(right.date));
 }
 
-type OneOffChange =
+export type OneOffChange =
   | { kind: 'moved'; from: string; to: BankHoliday; why: string }
   | { kind: 'added'; holiday: BankHoliday; why: string };
 
@@ -117,10 +117,10 @@ export const oneOffChanges: readonly OneOffChange[] = [
   { kind: 'added', holiday: { date: '2023-05-08', title: 'Bank holiday for the coronation of King Charles III' }, why: 'Coronation' },
 ];
 
-/** The bank holidays for a year: the standing rules with any one-off changes applied. */
-export function bankHolidaysForYear(year: number): BankHoliday[] {
+/** The bank holidays for a year: the standing rules with any one-off changes applied (the table, unless given). */
+export function bankHolidaysForYear(year: number, changes: readonly OneOffChange[] = oneOffChanges): BankHoliday[] {
   const holidays = statutoryBankHolidays(year);
-  for (const change of oneOffChanges) {
+  for (const change of changes) {
     if (change.kind === 'moved' && change.from.startsWith(`${year}-`)) {
       const index = holidays.findIndex((holiday) => holiday.date === change.from);
       // A move that no longer matches the rules means a rule or the table is wrong: fail loudly, never guess.

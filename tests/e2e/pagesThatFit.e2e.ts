@@ -108,6 +108,32 @@ describe('the concern form on a laptop screen', () => {
 });
 
 describe('the DSL’s pages on a laptop screen', () => {
+  it('keeps the header to one row at 1280 px with the immediate-danger badge and “Turn on desktop alerts” both showing', async () => {
+    now = new Date('2026-11-23T10:00:00Z');
+    const { page, problems } = e2e.opened;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // Ben's concern is flagged as immediate danger, and this browser has not been asked about notifications yet.
+    await seedCaseworkSchool(e2e.testHost.host.app, '2026-11-23');
+    await page.reload();
+    await signIn(page, dsl.username, dsl.password);
+    await heading(page, 'Hello, Joy');
+    const banner = page.getByRole('banner');
+    await banner.getByRole('link', { name: /Immediate danger/ }).waitFor();
+    await banner.getByRole('button', { name: 'Turn on desktop alerts' }).waitFor();
+
+    // One row: every part of the header sits beside the others, none pushed onto a line below them.
+    const rows = await page.locator('.masthead__inner').evaluate((inner) => {
+      const boxes = [...inner.children].map((child) => child.getBoundingClientRect()).filter((box) => box.height > 0);
+      return { lowestTop: Math.max(...boxes.map((box) => box.top)), highestBottom: Math.min(...boxes.map((box) => box.bottom)), height: inner.getBoundingClientRect().height };
+    });
+    expect(rows.lowestTop, 'a part of the header wrapped onto a second row').toBeLessThan(rows.highestBottom);
+    expect(rows.height).toBeLessThanOrEqual(80);
+    // Nothing is cut off or pushed past the edge of the screen either.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    expect(await seriousViolations(page, 'the header with every alert showing')).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('shows at least eight concerns of the demo school’s queue at once', async () => {
     now = new Date();
     const { page, problems } = e2e.opened;

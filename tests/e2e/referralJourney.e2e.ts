@@ -1,12 +1,15 @@
-// Issue 12's journey, through the real host and a real Chromium: a concern, the DSL's decision with long reasons,
-// the referral that carries it out (nothing typed twice), and the MASH referral pack read back with 7z, pdftotext
-// and JSON.parse — every word the DSL wrote must come back whole and in order, and the page must say what really
-// happened to the file.
+// Issue 12's journey, through the real host and a real Chromium: a teaching assistant types a concern on the form,
+// the DSL opens it from their home page and records a decision with long reasons, the referral that carries it out
+// (nothing typed twice), and the MASH referral pack read back with 7z, pdftotext and JSON.parse — every word the
+// member of staff and the DSL typed must come back whole and in order, and the page must say what really happened
+// to the file.
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { call, chronologyTitles, openChildFile, seedCaseworkSchool, type CaseworkSchool } from './support/caseworkFlows';
+import { chronologyTitles } from './support/caseworkFlows';
+import { choosePupil } from './support/concernFlows';
 import { download, extractWith7z, openAddress, pdfText, shownPassphrase } from './support/exportFlows';
-import { dsl, fill, heading, signIn } from './support/flows';
+import { dsl, fill, heading, signIn, signInFirstTime, signOut, staff } from './support/flows';
+import { call, seedSchoolWithAmy } from './support/seedSchool';
 import { hostAndPagePerTest } from './support/perTest';
 
 // Monday 23/11/2026, in London (GMT, so the same as UTC).
@@ -23,25 +26,54 @@ const REASONS = [
   'The school asks for a strategy discussion before 15:20 today, when Amy would otherwise walk home alone past the allotments. We have not spoken to the stepfather or the mother; the class teacher, Mr Abernathy, is the adult Amy trusts most and is available all afternoon.',
   'Earlier worries, for the chronology: a torn blazer in October, a lunchbox with only crackers twice in November, and a drawing of a padlocked cupboard that the art teacher kept.',
 ].join('\n');
+/** What the teaching assistant types on the concern form, and the child's words as she wrote them down. */
+const WHAT_HAPPENED = 'At the start of maths Amy rolled up her sleeve and I saw a purple bruise on her left forearm, about 3 cm, like fingertips. She pulled the sleeve down when she saw me looking.';
+const CHILD_WORDS = 'Dad grabbed me when I dropped my plate. Don’t tell him I said.';
 const CONSENT_REASON = 'Telling the parent first could put Amy at further risk.';
 const WHAT_SHARED = 'The concern of 23/11/2026, the bruise and Amy’s words.';
 
-describe('from the DSL’s decision to the MASH referral pack', () => {
-  it('carries every word the DSL typed, whole and in order, to the PDF and the JSON, and never says the pack was sent', async () => {
+describe('from a concern typed by a member of staff to the MASH referral pack', () => {
+  it('carries every word the member of staff and the DSL typed, whole and in order, to the PDF and the JSON, and never says the pack was sent', async () => {
     const { page, problems } = current.opened;
     const app = current.testHost.host.app;
-    const seeded: CaseworkSchool = await seedCaseworkSchool(app, '2026-11-23');
+    // Before the journey, the administration: the school, Amy on roll, and an account for the teaching assistant.
+    const amy = await seedSchoolWithAmy(app);
+    await call(app, 'accounts.create', { username: staff.username, displayName: staff.displayName, role: 'staff', staffGroup: 'support', temporaryPassword: staff.temporaryPassword });
+    await call(app, 'session.signOut', {});
     const accessibility: string[] = [];
     expect(REASONS.length).toBeGreaterThan(1000);
+    await page.reload();
+
+    // The teaching assistant signs in for the first time and types the concern, as she would.
+    setNow('2026-11-23T08:40:00Z');
+    await signInFirstTime(page, staff);
+    await page.getByRole('main').getByRole('link', { name: 'Log a concern', exact: true }).click();
+    await heading(page, 'Log a concern');
+    await choosePupil(page, 'hughes', 'Amy Hughes');
+    await fill(page, 'Date it happened', '23/11/2026');
+    await fill(page, 'Time', '08:15');
+    await fill(page, 'Where it happened', 'Classroom 5H');
+    await fill(page, 'What you saw or heard', WHAT_HAPPENED);
+    await fill(page, 'What the child said, in their own words (optional)', CHILD_WORDS);
+    await page.getByLabel('Physical abuse', { exact: true }).check();
+    await page.getByRole('button', { name: 'Submit the concern' }).click();
+    await heading(page, 'Thank you — the DSL has been told');
+    await signOut(page);
+
+    // The DSL finds it where a new concern waits, on their home page, and decides from the concern itself.
+    setNow('2026-11-23T10:00:00Z');
     await signIn(page, dsl.username, dsl.password);
     await heading(page, 'Hello, Joy');
+    await page.getByRole('region', { name: 'Review queue' }).getByRole('link', { name: 'Amy Hughes' }).click();
+    await heading(page, 'Concern about Amy Hughes');
+    expect(await page.locator('blockquote.child-words').textContent()).toBe(CHILD_WORDS);
+    const concernId = decodeURIComponent(new URL(page.url()).hash.replace('#/concerns/', ''));
 
     // The decision, with the long reasons.
     setNow('2026-11-23T10:30:12Z');
-    await openChildFile(page, seeded.amyId, 'Amy Hughes');
-    await page.getByRole('button', { name: 'Record a decision', exact: true }).click();
+    await page.getByRole('region', { name: 'What next' }).getByRole('link', { name: /Record a decision/ }).click();
     await heading(page, 'Record a decision');
-    await page.getByLabel('Which concern is this about?', { exact: true }).selectOption(seeded.amyConcernId);
+    expect(await page.getByLabel('Which concern is this about?', { exact: true }).inputValue()).toBe(concernId);
     await page.getByLabel('Referral to the front door / MASH', { exact: true }).check();
     await fill(page, 'Your reasons', REASONS);
     await page.getByLabel('Consent not sought', { exact: true }).check();
@@ -68,7 +100,7 @@ describe('from the DSL’s decision to the MASH referral pack', () => {
     await page.getByRole('status').filter({ hasText: 'Referral recorded' }).waitFor();
 
     // One act of sharing, one entry in the log.
-    const log = await call(app, 'sharing.log', { pupilId: seeded.amyId });
+    const log = await call(app, 'sharing.log', { pupilId: amy.id });
     expect(log.filter((entry) => entry.shared)).toHaveLength(1);
 
     // On screen the chronology puts the decision first and opens the reasons to the whole text.
@@ -82,7 +114,7 @@ describe('from the DSL’s decision to the MASH referral pack', () => {
 
     // The pack: the reasons and the consent carried forward, nothing to type again.
     setNow('2026-11-23T10:45:00Z');
-    await openAddress(page, `#/children/${seeded.amyId}/referral-pack`, 'MASH referral pack');
+    await openAddress(page, `#/children/${amy.id}/referral-pack`, 'MASH referral pack');
     const reasonField = page.getByLabel('Reason for referral', { exact: true });
     await reasonField.waitFor();
     expect(await reasonField.inputValue()).toBe(REASONS);
@@ -108,8 +140,16 @@ describe('from the DSL’s decision to the MASH referral pack', () => {
     expect(text).not.toMatch(/larder[^.]*…/);
 
     // And in the JSON, character for character.
-    const pack = JSON.parse(files.get('referral-pack.json')!.toString('utf8')) as { reason: { reasonForReferral: string }; chronology: Array<{ kind: string; detail: string }>; consent: { position: string; reason: string } };
+    const pack = JSON.parse(files.get('referral-pack.json')!.toString('utf8')) as {
+      reason: { reasonForReferral: string };
+      currentConcern: { concernId: string; whatHappened: string; childsOwnWords: string };
+      chronology: Array<{ kind: string; detail: string }>;
+      consent: { position: string; reason: string };
+    };
     expect(pack.reason.reasonForReferral).toBe(REASONS);
+    // The member of staff's words too, as she typed them.
+    expect(pack.currentConcern).toMatchObject({ concernId, whatHappened: WHAT_HAPPENED, childsOwnWords: CHILD_WORDS });
+    expect(text).toContain(flat(CHILD_WORDS));
     const kinds = pack.chronology.map((entry) => entry.kind);
     expect(pack.chronology.find((entry) => entry.kind === 'decision')!.detail).toContain(REASONS);
     expect(kinds.indexOf('decision')).toBeLessThan(kinds.indexOf('referral'));

@@ -67,7 +67,3 @@ export function disableAccount(db: Store, id: string, by: string, reason: string
 export function reactivateAccount(db: Store, id: string): void {
   db.prepare("UPDATE users SET status = 'active', disabled_at = NULL, disabled_by = NULL, disabled_reason = NULL WHERE id = ?").run(id);
 }
-
-export function countActiveDsls(db: Store): number {
-  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'dsl' AND status = 'active'").get() as { n: number }).n;
-}

@@ -1,9 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { mayGrantRole, type Role } from '../../../shared/api';
+import { isActiveRecordReader, isLastActiveRecordReader, mayGrantRole, type Role } from '../../../shared/api';
 import { CommandError } from '../dispatch/commandError';
 import { awaiting, inTransaction } from '../dispatch/handler';
 import {
-  countActiveDsls,
   disableAccount,
   findAccount,
   findAccountByUsername,
@@ -49,7 +48,7 @@ export const accountsHandlers = {
     if (!account) throw new CommandError('not_found', 'That account does not exist.');
     ctx.recordIds.push(account.id);
     if (account.id === ctx.session.user.id) throw new CommandError('conflict', 'You cannot disable your own account.');
-    if (account.role === 'dsl' && account.status === 'active' && countActiveDsls(ctx.db) <= 1) {
+    if (isLastActiveRecordReader(account, listAccounts(ctx.db).filter(isActiveRecordReader).length)) {
       throw new CommandError('conflict', 'This is the only active DSL account. Create another DSL first, so someone can still read children’s records.');
     }
     if (!mayGrantRole(ctx.session.user.role, account.role)) throw new CommandError('forbidden', `Only a DSL can disable ${roleArticle[account.role]} account.`);

@@ -1,5 +1,4 @@
 export {
-  countActiveDsls,
   disableAccount,
   findAccount,
   findAccountByUsername,

@@ -1,6 +1,7 @@
 // The DSL's commands. Every id is checked to exist before anything is written; every view of a child's file is
 // audited with the child's id (dispatch writes the row).
 import { v7 as uuidv7 } from 'uuid';
+import { mayBeAssignedConcerns } from '../../../shared/api';
 import { sharingDecisions } from '../../../shared/casework';
 import { addCalendarDays, londonDateTime } from '../../../shared/calendar';
 import { suggestLevel } from '../../../shared/thresholds';
@@ -76,7 +77,7 @@ export const caseworkHandlers = {
     const status = concernStatus(db, input.concernId);
     if (status === 'closed') throw new CommandError('conflict', 'This concern is closed. Record a new concern and link it instead.');
     const assignee = findAccount(db, input.assignTo);
-    if (!assignee || assignee.role !== 'dsl' || assignee.status !== 'active') throw new CommandError('invalid_input', 'Choose an active DSL or deputy.', { assignTo: ['Choose an active DSL or deputy'] });
+    if (!assignee || !mayBeAssignedConcerns(assignee)) throw new CommandError('invalid_input', 'Choose an active DSL or deputy.', { assignTo: ['Choose an active DSL or deputy'] });
     db.prepare('UPDATE concerns SET assigned_to = ? WHERE id = ?').run(input.assignTo, input.concernId);
     db.prepare('INSERT INTO assignments (id, concern_id, assigned_to, assigned_by, assigned_at, handover_note) VALUES (?, ?, ?, ?, ?, ?)').run(uuidv7(), input.concernId, input.assignTo, session.user.id, now.toISOString(), input.handoverNote);
     recordIds.push(input.concernId, input.assignTo);

@@ -1,12 +1,14 @@
 // The exports' commands. Each builds its files from the store (the page sends only choices and ids, all
 // checked here), then writes the information-sharing log and the export log in one transaction with the audit
 // row, whose record ids are the pupil and the export.
+import { isDeepStrictEqual } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { formatIsoDate, londonIsoDate } from '../../../shared/calendar';
 import { neutraliseBidiDeep } from '../../../shared/text';
 import { schoolCalendar } from '../casework/clocks';
 import { CommandError } from '../dispatch/commandError';
 import { readSettings } from '../settings';
+import { writeTransaction, type Store } from '../store';
 import { awaiting, inTransaction } from '../dispatch/handler';
 import { createEncryptedArchive, generatePassphrase, normalisePassphrase } from './archive';
 import { chronologyCsv, chronologyPdf, chronologyRows } from './chronologyExport';
@@ -21,6 +23,25 @@ import { transferPdf } from './transferPdf';
 import { transferMethodLabels } from '../../../shared/api/exportCommands';
 
 const ZIP = 'application/zip';
+
+class DraftRolledBack extends Error {}
+
+/**
+ * Runs `work` in a write transaction and rolls it back: a draft read on one consistent snapshot whose side effects
+ * (marking concerns read) do not land. The write lock is taken at the start, as those side effects need it.
+ */
+function asDraft<T>(db: Store, work: () => T): T {
+  let result: { value: T } | null = null;
+  try {
+    writeTransaction(db, () => {
+      result = { value: work() };
+      throw new DraftRolledBack();
+    });
+  } catch (error) {
+    if (!(error instanceof DraftRolledBack)) throw error;
+  }
+  return result!.value;
+}
 
 async function protect(files: Array<{ name: string; data: Buffer }>, now: Date) {
   const passphrase = generatePassphrase();
@@ -42,25 +63,32 @@ export const exportHandlers = {
   }),
 
   'exports.referralExport': awaiting<'exports.referralExport'>(async ({ db, session, now, recordIds, transact }, input) => {
-    requirePupil(db, input.pupilId);
-    // Checked before the file is gathered: gathering marks the child's concerns read, which a refusal must not do.
-    if (input.concernId) requireConcernAbout(db, input.concernId, input.pupilId);
+    // The store cannot stay in a transaction while the PDF and the archive are built (they await, and every other
+    // person's commands share this connection meanwhile), so the pack is made in three steps that end in one
+    // transaction: (1) gather the document as a draft, in a transaction rolled back afterwards, so nothing it
+    // touches (marking the concerns read) lands yet; (2) build the files from that document, touching no store;
+    // (3) in one transaction with the audit row, gather again, refuse if anything in the file has changed since the
+    // draft (the files would no longer match their record), and only then mark read and write the sharing and
+    // export logs. A failure at any step leaves no log entry saying the pack was sent.
     const exportId = uuidv7();
-    const { document } = gatherReferral(
-      db,
-      input.pupilId,
-      { concernId: input.concernId, sections: input.sections, narratives: input.narratives, chronologyEntryIds: input.chronologyEntryIds, addressedTo: input.addressedTo, referrer: input.referrer, consent: input.consent },
-      session.user,
-      exportId,
-      now,
-    );
+    const gather = () => {
+      requirePupil(db, input.pupilId);
+      // Checked before the file is gathered: gathering marks the child's concerns read, which a refusal must not do.
+      if (input.concernId) requireConcernAbout(db, input.concernId, input.pupilId);
+      const choices = { concernId: input.concernId, sections: input.sections, narratives: input.narratives, chronologyEntryIds: input.chronologyEntryIds, addressedTo: input.addressedTo, referrer: input.referrer, consent: input.consent };
+      return gatherReferral(db, input.pupilId, choices, session.user, exportId, now).document;
+    };
+    const document = asDraft(db, gather);
     const pdf = await referralPackPdf(document);
     const json = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
     const stem = fileStem('referral-pack', exportId, now);
     const { passphrase, archive } = await protect([{ name: 'referral-pack.pdf', data: pdf.bytes }, { name: 'referral-pack.json', data: json }], now);
     const included = Object.entries(document).filter(([key, value]) => value !== null && !['$schema', 'kind', 'schemaVersion', 'exportId', 'generatedAt', 'marking'].includes(key)).map(([key]) => key);
     recordIds.push(input.pupilId, exportId);
-    transact(() =>
+    transact(() => {
+      if (!isDeepStrictEqual(gather(), document)) {
+        throw new CommandError('conflict', 'Something in the child’s file changed while the pack was being made, so it was not saved or logged. Make the pack again.');
+      }
       recordExport(
         db,
         {
@@ -78,8 +106,8 @@ export const exportHandlers = {
         },
         session.user.id,
         now,
-      ),
-    );
+      );
+    });
     return { exportId, fileName: `${stem}.zip`, mimeType: ZIP, dataBase64: archive.toString('base64'), passphrase, sha256: sha256(archive), pageCount: pdf.pageCount };
   }),
 

@@ -2,13 +2,17 @@
 // disclosure, not an ARIA menu: the links inside are ordinary links, reached with Tab). The row stays short so the
 // page — the review queue above all — gets the screen.
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
-import type { Role } from '../../../shared/api';
+import { isAlertedToNewConcerns, type Role } from '../../../shared/api';
 import { useApp } from './AppContext';
 import { hrefFor, mayVisit, navigationOrder, routes, type RouteName } from './routes';
 
-/** The pages a person uses most, in order; the first four a role may visit are in the row, the rest under "More". */
-const mostUsed: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'adultRegister', 'contacts', 'thresholds'];
-const IN_ROW = 4;
+/**
+ * The pages a person uses most, in order; the first four a role may visit are in the row, the rest under "More".
+ * Those alerted to new concerns get three: the alerts beside the menu (the immediate-danger badge and, once, the
+ * question about desktop alerts) take the room of a fourth, and a DSL's own logged concerns are the one to move.
+ */
+const mostUsed: readonly RouteName[] = ['home', 'logConcern', 'queue', 'myConcerns', 'adultRegister', 'contacts', 'thresholds'];
+const inRowFor = (role: Role) => (isAlertedToNewConcerns(role) ? 3 : 4);
 
 export function MainNav({ role, current }: { role: Role; current: RouteName | null }) {
   const { navigate } = useApp();
@@ -16,7 +20,7 @@ export function MainNav({ role, current }: { role: Role; current: RouteName | nu
   const moreId = `${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-more`;
   const container = useRef<HTMLLIElement>(null);
   const links = [...navigationOrder.filter((route) => mayVisit(role, route)), 'password' as const];
-  const rowRoutes = mostUsed.filter((route) => links.includes(route)).slice(0, IN_ROW);
+  const rowRoutes = mostUsed.filter((route) => links.includes(route)).slice(0, inRowFor(role));
   const inRow = links.filter((route) => rowRoutes.includes(route));
   const more = links.filter((route) => !rowRoutes.includes(route));
   const currentInMore = current !== null && more.includes(current);

@@ -1,6 +1,6 @@
 // The bar across the top: the school, who is signed in, and the three ways to step away from the screen.
 import type { MouseEvent, ReactNode } from 'react';
-import { roleLabels, type AppStatus, type SessionUser } from '../../../shared/api';
+import { isAlertedToNewConcerns, roleLabels, type AppStatus, type SessionUser } from '../../../shared/api';
 import { Button } from '../components';
 import { NewConcernBadge } from '../features/concerns/NewConcernAlerts';
 import { useApp } from './AppContext';
@@ -34,7 +34,7 @@ export function Masthead({ user, school, canSignOut = true, navigation }: { user
             {school && <span className="masthead__school">{school.name}</span>}
           </div>
           {navigation}
-          {user.role === 'dsl' && <NewConcernBadge />}
+          {isAlertedToNewConcerns(user.role) && <NewConcernBadge />}
           <div className="masthead__person">
           <div className="masthead__user">
             <span className="masthead__name">{user.displayName}</span>

@@ -1,6 +1,6 @@
 // What a signed-in person sees: first anything that must be done before the records are used (confirming the
 // recovery key after setup, replacing a temporary password), then the app itself.
-import type { AppStatus, SessionUser } from '../../../shared/api';
+import { confirmsRecoveryKey, type AppStatus, type SessionUser } from '../../../shared/api';
 import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
 import { ConfirmRecoveryKeyPage } from '../features/setup/RecoveryKeyPage';
 import { useApp } from './AppContext';
@@ -22,7 +22,7 @@ interface SignedInAppProps {
 export function SignedInApp({ status, user, location, recoveryKey, onRecoveryKeyConfirmed, temporaryPassword, onPasswordChanged }: SignedInAppProps) {
   const { refresh } = useApp();
 
-  if (!status.recoveryKeyConfirmed && user.role === 'dsl') {
+  if (!status.recoveryKeyConfirmed && confirmsRecoveryKey(user.role)) {
     return (
       <>
         <Masthead user={user} school={status.school} canSignOut={recoveryKey === null} />

@@ -1,16 +1,11 @@
 // A school with a DSL, the Worcestershire pack, pupils and concerns logged by a member of staff — made through the
 // host's own app and dispatch (the same door the page uses), so the browser test starts at the DSL's queue.
 import type { Page } from 'playwright-core';
-import { dispatch, type SafeguardingApp } from '../../../electron/core';
-import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api';
-import { dsl, staff } from './flows';
-import { personAt } from '../../fixtures/doors/callers';
+import type { SafeguardingApp } from '../../../electron/core';
+import { staff } from './flows';
+import { call, seedSchoolWithAmy } from './seedSchool';
 
-export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, personAt(app));
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
-  return result.value as CommandOutput<N>;
-}
+export { call };
 
 export interface CaseworkSchool {
   amyId: string;
@@ -21,19 +16,7 @@ export interface CaseworkSchool {
 
 /** Sets up the school (Worcestershire pack), two pupils and two concerns from a teaching assistant, then signs out. */
 export async function seedCaseworkSchool(app: SafeguardingApp, today: string): Promise<CaseworkSchool> {
-  await call(app, 'setup.create', { school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' }, dsl: { username: dsl.username, displayName: dsl.displayName, password: dsl.password } });
-  await call(app, 'setup.confirmRecoveryKey', { confirmed: true });
-  await call(app, 'packs.choose', { packId: 'worcestershire-2019' });
-  const amy = await call(app, 'pupils.create', {
-    upn: 'A123456789012',
-    legalFirstName: 'Amelia',
-    legalLastName: 'Hughes',
-    preferredName: 'Amy',
-    dateOfBirth: '2016-03-04',
-    yearGroup: '5',
-    registrationGroup: '5H',
-    contacts: [{ name: 'Karen Hughes', relationship: 'Mother', phone: '07700 900123', parentalResponsibility: true }],
-  });
+  const amy = await seedSchoolWithAmy(app);
   const ben = await call(app, 'pupils.create', { upn: 'B123456789003', legalFirstName: 'Benjamin', legalLastName: 'Cole', preferredName: 'Ben', dateOfBirth: '2015-01-10', yearGroup: '6' });
   await call(app, 'accounts.create', { username: staff.username, displayName: staff.displayName, role: 'staff', staffGroup: 'support', temporaryPassword: staff.temporaryPassword });
   await call(app, 'session.signOut', {});

@@ -5,16 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { dispatch, type SafeguardingApp } from '../../../electron/core';
-import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api';
-import { dsl, school } from './flows';
-import { personAt } from '../../fixtures/doors/callers';
+import { extractWith7z } from '../../fixtures/archives/extractWith7z';
+import type { SafeguardingApp } from '../../../electron/core';
+import { call, seedSchoolWithAmy } from './seedSchool';
 
-export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, personAt(app));
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
-  return result.value as CommandOutput<N>;
-}
+export { call, extractWith7z };
 
 export const CHILD_WORDS = 'Dad grabbed me when I dropped my plate.';
 
@@ -25,19 +20,7 @@ export interface ExportSchool {
 
 /** Sets up the school (Worcestershire pack), Amy with a concern in her own words and a decision, then signs out. */
 export async function seedExportSchool(app: SafeguardingApp): Promise<ExportSchool> {
-  await call(app, 'setup.create', { school: { name: school.name, urn: school.urn, localAuthority: 'worcestershire' }, dsl: { username: dsl.username, displayName: dsl.displayName, password: dsl.password } });
-  await call(app, 'setup.confirmRecoveryKey', { confirmed: true });
-  await call(app, 'packs.choose', { packId: 'worcestershire-2019' });
-  const amy = await call(app, 'pupils.create', {
-    upn: 'A123456789012',
-    legalFirstName: 'Amelia',
-    legalLastName: 'Hughes',
-    preferredName: 'Amy',
-    dateOfBirth: '2016-03-04',
-    yearGroup: '5',
-    registrationGroup: '5H',
-    contacts: [{ name: 'Karen Hughes', relationship: 'Mother', phone: '07700 900123', parentalResponsibility: true }],
-  });
+  const amy = await seedSchoolWithAmy(app);
   const concern = await call(app, 'concerns.submit', {
     pupils: [{ pupilId: amy.id, part: 'subject' }],
     occurredDate: '2026-11-23',
@@ -76,19 +59,6 @@ export async function download(page: Page, linkName: RegExp): Promise<{ name: st
 }
 
 /** Extracts an archive with Debian's 7z; null when 7z refuses it (wrong passphrase, damage). */
-export function extractWith7z(archive: Buffer, passphrase: string): Map<string, Buffer> | null {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-7z-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'archive.zip'), archive);
-    const out = path.join(dir, 'out');
-    const run = spawnSync('7z', ['x', `-p${passphrase}`, `-o${out}`, '-y', path.join(dir, 'archive.zip')], { encoding: 'utf8' });
-    if (run.status !== 0) return null;
-    return new Map(fs.readdirSync(out).map((name) => [name, fs.readFileSync(path.join(out, name))]));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** The PDF's text as poppler's pdftotext reads it, in reading order. */
 export function pdfText(pdf: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pdf-'));

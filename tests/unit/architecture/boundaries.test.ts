@@ -37,3 +37,22 @@ describe('folder boundaries', () => {
     expect(await importErrors(filePath, code)).toEqual([]);
   });
 });
+
+describe('access decided by named rules', () => {
+  async function roleComparisons(filePath: string, code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax').length;
+  }
+
+  it.each([
+    ['renderer/src/example.tsx', "declare const user: { role: string };\nexport const x = user.role === 'dsl';\n"],
+    ['renderer/src/example.tsx', "declare const user: { role: string };\nexport const x = 'head' !== user.role;\n"],
+    ['electron/core/example/handlers.ts', "declare const assignee: { role: string };\nexport const x = assignee.role !== 'dsl';\n"],
+  ])('refuses a bare role comparison in %s: %s', async (filePath, code) => {
+    expect(await roleComparisons(filePath, code)).toBe(1);
+  });
+
+  it('allows comparing a contact’s role, which is not about access', async () => {
+    expect(await roleComparisons('renderer/src/example.tsx', "declare const contact: { role: string };\nexport const x = contact.role === 'mash_front_door';\n")).toBe(0);
+  });
+});

@@ -108,8 +108,10 @@ export function NewConcernBadge() {
         }}
       >
         {danger > 0 && <span className="alert-badge__danger">Immediate danger</span>}
-        <span>New concerns</span>
-        <span className="alert-badge__count">{count}</span>
+        <span className="alert-badge__new">
+          <span>New concerns</span>
+          <span className="alert-badge__count">{count}</span>
+        </span>
         <span className="visually-hidden">
           {danger > 0 ? `, ${danger} with a child in immediate danger` : ''}. Open the review queue.
         </span>

@@ -1,7 +1,7 @@
 // Each role's starting point. The features that fill these cards arrive in later issues; until then each card
 // says plainly what is coming, and nothing pretends to work.
 import type { ReactNode } from 'react';
-import { roleLabels, type SessionUser } from '../../../../shared/api';
+import { followsSetupProgress, isAlertedToNewConcerns, managesWithoutRecords, onlyLogsConcerns, readsFiguresNotRecords, roleLabels, type SessionUser } from '../../../../shared/api';
 import { hrefFor, mayVisit, type RouteName } from '../../app/routes';
 import { AdultConcernsWaiting } from '../adults/AdultConcernsWaiting';
 import { PageHeading } from '../../components';
@@ -44,8 +44,8 @@ export function HomePage({ user }: { user: SessionUser }) {
     <section className="page">
       <PageHeading caption={roleLabels[user.role]}>{greeting(user)}</PageHeading>
       <div className="cards">
-        {user.role === 'dsl' && <GettingStarted />}
-        {user.role === 'staff' && (
+        {followsSetupProgress(user.role) && <GettingStarted />}
+        {onlyLogsConcerns(user.role) && (
           <Card title="Log a concern">
             <p>Record a worry about a child, however small, in your own words. It takes about two minutes and goes straight to the designated safeguarding lead.</p>
             <p>If a child is in immediate danger, call 999 and tell the DSL in person now; write it down afterwards.</p>
@@ -77,7 +77,7 @@ export function HomePage({ user }: { user: SessionUser }) {
             </p>
           </Card>
         )}
-        {user.role === 'dsl' && (
+        {isAlertedToNewConcerns(user.role) && (
           <Card title="Review queue">
             <NewConcernsSummary />
             <QueueCounts />
@@ -88,7 +88,7 @@ export function HomePage({ user }: { user: SessionUser }) {
             </p>
           </Card>
         )}
-        {user.role === 'head' && (
+        {readsFiguresNotRecords(user.role) && (
           <Card title="Safeguarding culture reports">
             <p>Numbers and trends across the school — how many concerns, from which staff groups, how quickly they were picked up — with a version for governors in which no child or member of staff can be identified.</p>
             <p>
@@ -98,7 +98,7 @@ export function HomePage({ user }: { user: SessionUser }) {
             </p>
           </Card>
         )}
-        {user.role === 'admin' && (
+        {managesWithoutRecords(user.role) && (
           <Card title="Your role">
             <p>You manage accounts and settings. You cannot see any safeguarding records: they are for the designated safeguarding leads only.</p>
           </Card>

@@ -2,7 +2,7 @@
 // what referrals are waiting for a reply, and what actions and reviews are due — at a glance, filterable, and
 // quick with ten years of a large school's concerns (server-side pages in a windowed list).
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { commands, queueFiltersSchema, type Account, type AppError, type QueueFilters, type QueueRow } from '../../../../shared/api';
+import { commands, mayBeAssignedConcerns, queueFiltersSchema, type Account, type AppError, type QueueFilters, type QueueRow } from '../../../../shared/api';
 import { formatDateTime, parseUkDate } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { hrefFor } from '../../app/routes';
@@ -141,7 +141,7 @@ export function QueuePage() {
       if (current && result.ok) setCategories(result.value.categories.map(({ id, label }) => ({ id, label })));
     });
     void invoke('accounts.list', {}).then((result) => {
-      if (current && result.ok) setDsls(result.value.filter((account) => account.role === 'dsl' && account.status === 'active'));
+      if (current && result.ok) setDsls(result.value.filter(mayBeAssignedConcerns));
     });
     return () => {
       current = false;

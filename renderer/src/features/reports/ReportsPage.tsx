@@ -1,7 +1,7 @@
 // The safeguarding culture report (head and DSLs): choose a period and who it is for, read the measures beside
 // the previous equivalent period with their definitions and charts, and download the CSV or the governors' PDF.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReportView, Result, SessionUser } from '../../../../shared/api';
+import { readsFiguresNotRecords, type ReportView, type Result, type SessionUser } from '../../../../shared/api';
 import { invoke } from '../../api';
 import { AlertMessage, PageHeading } from '../../components';
 import { ReportChoiceForm, type ReportRequest } from './ReportChoiceForm';
@@ -51,10 +51,10 @@ export function ReportsPage({ user }: { user: SessionUser }) {
     <section className="page page--wide reports-page">
       <PageHeading caption="Safeguarding culture">Culture report</PageHeading>
       <p className="lead">
-        How the school notices and records small things, how quickly the DSLs respond, and what happens next — for {user.role === 'head' ? 'you' : 'the headteacher'} and for governors. No child
+        How the school notices and records small things, how quickly the DSLs respond, and what happens next — for {readsFiguresNotRecords(user.role) ? 'you' : 'the headteacher'} and for governors. No child
         can be identified from it.
       </p>
-      <ReportChoiceForm isHead={user.role === 'head'} busy={loading} onChoose={(next) => void choose(next)} />
+      <ReportChoiceForm isHead={readsFiguresNotRecords(user.role)} busy={loading} onChoose={(next) => void choose(next)} />
       <div role="status" aria-live="polite" className="visually-hidden">
         {loading ? 'Working out the report…' : announcement}
       </div>

@@ -8,10 +8,12 @@ import {
   isBankHolidayEnglandWales,
 } from '../../../../shared/calendar';
 import {
+  bankHolidaysForYear,
   buildBankHolidayFile,
   easterSunday,
   serialiseBankHolidayFile,
   statutoryBankHolidays,
+  type OneOffChange,
 } from '../../../../shared/calendar/bankHolidayRules';
 
 const datesIn = (year: number) => bankHolidaysInYear(year).map((holiday) => holiday.date);
@@ -125,5 +127,42 @@ describe('the bank holiday generator', () => {
       expect(new Set(dates).size, year).toBe(dates.length);
       for (const date of dates) expect([0, 6], date).not.toContain(new Date(`${date}T12:00:00Z`).getUTCDay());
     }
+  });
+});
+
+describe('the rules behind the file', () => {
+  // Easter's extremes and century years, beyond the file's years: the computus must hold wherever a deadline falls.
+  it.each([
+    [1818, '1818-03-22'], // the earliest date Easter can fall
+    [1900, '1900-04-15'],
+    [1943, '1943-04-25'], // the latest
+    [2000, '2000-04-23'],
+    [2008, '2008-03-23'],
+    [2011, '2011-04-24'],
+    [2024, '2024-03-31'],
+    [2038, '2038-04-25'],
+    [2100, '2100-03-28'],
+    [2285, '2285-03-22'],
+  ])('puts Easter Sunday %i on %s', (year, date) => {
+    expect(easterSunday(year)).toBe(date);
+  });
+
+  const move = (from: string, to: string): OneOffChange => ({ kind: 'moved', from, to: { date: to, title: 'Moved for a test' }, why: 'A test move' });
+  const add = (date: string): OneOffChange => ({ kind: 'added', holiday: { date, title: 'Added for a test' }, why: 'A test addition' });
+
+  it('refuses a one-off move of a day the rules do not give, rather than guessing which day was meant', () => {
+    expect(() => bankHolidaysForYear(2026, [move('2026-05-05', '2026-05-08')])).toThrow('One-off change "A test move" moves 2026-05-05, which the rules do not give as a bank holiday');
+  });
+
+  it('refuses a one-off addition of a day that is already a bank holiday', () => {
+    expect(() => bankHolidaysForYear(2026, [add('2026-12-25')])).toThrow('One-off change "A test addition" adds 2026-12-25, which is already a bank holiday');
+  });
+
+  it('applies a one-off change in its own year only, and keeps the year in date order after it', () => {
+    const statutory = statutoryBankHolidays(2026);
+    expect(bankHolidaysForYear(2026, [move('2027-05-03', '2027-05-07'), add('2027-06-04')])).toEqual(statutory);
+    const changed = bankHolidaysForYear(2026, [move('2026-05-04', '2026-05-08'), add('2026-02-02')]);
+    expect(changed.map((holiday) => holiday.date)).toEqual(['2026-01-01', '2026-02-02', '2026-04-03', '2026-04-06', '2026-05-08', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
+    expect(changed.find((holiday) => holiday.date === '2026-05-08')?.title).toBe('Moved for a test');
   });
 });

@@ -73,6 +73,8 @@ describe('deadlines in working days', () => {
   it('refuses a negative or fractional number of days', () => {
     expect(() => calendar.addWorkingDays(at('2026-11-20T10:00:00Z'), -1)).toThrow(RangeError);
     expect(() => calendar.addWorkingDays(at('2026-11-20T10:00:00Z'), 1.5)).toThrow(RangeError);
+    // The message names what was wrong, for the log of whoever passed it.
+    expect(() => calendar.addWorkingDays(at('2026-11-20T10:00:00Z'), -1)).toThrow('Expected a whole number of days, 0 or more, got -1');
   });
 });
 
@@ -81,6 +83,13 @@ describe('counting working days between two moments', () => {
     expect(calendar.workingDaysBetween(at('2026-11-20T16:30:00Z'), at('2026-11-23T09:00:00Z'))).toBe(1);
     expect(calendar.workingDaysBetween(at('2026-11-20T16:30:00Z'), at('2026-11-22T09:00:00Z'))).toBe(0);
     expect(calendar.workingDaysBetween(at('2026-12-24T10:00:00Z'), at('2027-01-04T10:00:00Z'))).toBe(4); // 29, 30, 31 Dec, 4 Jan
+  });
+
+  it('counts no days between two moments of the same London day, in either order', () => {
+    expect(calendar.workingDaysBetween(at('2026-11-23T09:00:00Z'), at('2026-11-23T17:00:00Z'))).toBe(0);
+    expect(calendar.workingDaysBetween(at('2026-11-23T17:00:00Z'), at('2026-11-23T09:00:00Z'))).toBe(0);
+    // 23:30 UTC on 01/07 is already 00:30 on Thursday 02/07 in London: the same day as 11:00 that morning.
+    expect(calendar.workingDaysBetween(at('2026-07-01T23:30:00Z'), at('2026-07-02T10:00:00Z'))).toBe(0);
   });
 
   it('is negative when the second moment is earlier, so "days overdue" reads naturally', () => {

@@ -3,14 +3,11 @@
 // counts only the kinds and levels it names, indicators or domains as it says; and a council's own rule in a
 // partnership pack applies to that council (and its districts) only.
 import { describe, expect, it } from 'vitest';
-import { suggestLevel, validatePack, type Pack, type SuggestionInput } from '../../../../shared/thresholds/index';
+import { suggestLevel, type Pack, type SuggestionInput } from '../../../../shared/thresholds/index';
+import { indicator, level, pathway, smallPack, testSource } from '../../../fixtures/packs/smallPack';
 
-const source = { seed: 'test.txt', lines: [1, 1] as [number, number] };
 type Rule = NonNullable<Pack['rules']>[number];
 
-const level = (id: string, ordinal: number, bands: string[], extra: Record<string, unknown> = {}) => ({ id, code: String(ordinal), label: id, ordinal, bands, summary: 'Test.', source, ...extra });
-const indicator = (id: string, levelId: string, kind: string, domainId?: string) => ({ id, levelId, kind, text: id, source, ...(domainId ? { domainId } : {}) });
-const pathway = (id: string, purpose: string, servesLevelIds: string[]) => ({ id, title: id, purpose, servesLevelIds, steps: [{ order: 1, action: 'Do it.', source }], source });
 const rule = (id: string, fields: Partial<Omit<Rule & { kind: 'accumulation' }, 'kind'>>): Rule => ({
   id,
   kind: 'accumulation',
@@ -19,21 +16,13 @@ const rule = (id: string, fields: Partial<Omit<Rule & { kind: 'accumulation' }, 
   countDistinct: 'indicators',
   atLeast: 3,
   raiseToLevelId: 'targeted',
-  source,
+  source: testSource,
   ...fields,
 });
 
-function packWith(rules: Rule[]): Pack {
-  const validation = validatePack({
-    formatVersion: 1,
+const packWith = (rules: Rule[]): Pack =>
+  smallPack({
     id: 'rules-test',
-    title: 'Rules test pack',
-    provenance: { publisher: 'Test', title: 'Test', publishedOn: '2026-01', seed: 'test.txt', status: 'historical — verify before use' },
-    areas: [
-      { id: 'leicester', name: 'Leicester City', kind: 'council' },
-      { id: 'rutland', name: 'Rutland', kind: 'council' },
-      { id: 'oakham', name: 'Oakham', kind: 'district', parentId: 'rutland' },
-    ],
     levels: [
       level('universal', 1, ['universal']),
       level('emerging', 2, ['emerging']),
@@ -62,12 +51,8 @@ function packWith(rules: Rule[]): Pack {
       pathway('early-help-assessment', 'early_help', ['targeted']),
     ],
     immediateActionPathwayId: 'act-now',
-    contacts: [],
     rules,
   });
-  if (!validation.ok) throw new Error(JSON.stringify(validation.errors));
-  return validation.pack;
-}
 
 const suggest = (pack: Pack, ticked: string[], areaId?: string) =>
   suggestLevel(pack, {

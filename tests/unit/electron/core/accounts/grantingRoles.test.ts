@@ -51,6 +51,17 @@ describe('who may grant which role', () => {
     expect((await call(app, 'accounts.list', {})).find((account) => account.id === head.id)?.status).toBe('active');
   });
 
+  it('never lets the school lose its last active DSL, and lets a DSL disable a deputy when another remains', async () => {
+    const { app } = await schoolWithAdminSignedIn();
+    const onlyDsl = (await call(app, 'accounts.list', {})).find((account) => account.role === 'dsl')!;
+    expect(await dispatch(app, 'accounts.disable', { userId: onlyDsl.id, reason: 'Testing' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/only active DSL/) } });
+
+    const school = newApp();
+    await setUpSchool(school);
+    const deputy = await addAccount(school, 'deputy.khan', 'dsl', 'leadership');
+    expect(await dispatch(school, 'accounts.disable', { userId: deputy.id, reason: 'Left the school' }, personAt(school))).toMatchObject({ ok: true, value: { status: 'disabled' } });
+  });
+
   it('lets a DSL create every role', async () => {
     const app = newApp();
     await setUpSchool(app);

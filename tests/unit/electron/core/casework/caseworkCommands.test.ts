@@ -17,7 +17,7 @@ async function school(start = '2026-11-23T10:00:00Z') {
 }
 
 describe('assigning a concern to a DSL', () => {
-  it('shows the deputy on the queue row and in the assigned-to filter, and refuses a non-DSL or a closed concern', async () => {
+  it('shows the deputy on the queue row and in the assigned-to filter, and refuses a non-DSL, a disabled DSL or a closed concern', async () => {
     const { app, logConcern } = await school();
     const concernId = await logConcern('Bruise on left forearm.');
     const other = await logConcern('Late again, hungry.');
@@ -33,6 +33,10 @@ describe('assigning a concern to a DSL', () => {
     expect(note).toBe('Please speak to Mum at pick-up.');
 
     expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: teacher.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assignTo: ['Choose an active DSL or deputy'] } } });
+    // A deputy who has left cannot open the concern any more, so cannot be given it.
+    const leaver = await addAccount(app, 'deputy.left', 'dsl', 'leadership');
+    await call(app, 'accounts.disable', { userId: leaver.id, reason: 'Left the school.' });
+    expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: leaver.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assignTo: ['Choose an active DSL or deputy'] } } });
     await call(app, 'concerns.close', { concernId: other, outcome: 'monitored_resolved', reason: 'Breakfast club place arranged.' });
     expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: deputy.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });

@@ -1,16 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../testSchool';
-import { flatten, missingPoppler, pdfPages, popplerMessage } from '../pdf/pdfReadBack';
-import { OTHER_CHILD, TEACHER, exportSchool, extractWith7z, has7z, sevenZipMessage } from './exportSchool';
+import { flatten, pdfPages } from '../pdf/pdfReadBack';
+import { OTHER_CHILD, TEACHER, exportSchool, extractWith7z, requireReadBackTools } from './exportSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
-
-const canReadBack = has7z && missingPoppler.length === 0;
-if (!canReadBack) console.warn(has7z ? popplerMessage : sevenZipMessage);
 
 const sharing = { recipient: 'Strategy meeting, Worcestershire Children First', purpose: 'Strategy discussion about Amy', consent: { position: 'not_sought' as const, reason: 'Strategy discussion under s47; consent would put Amy at risk.' } };
 
 describe('chronology exports', () => {
-  it.skipIf(!canReadBack)('paginates a 300-entry chronology with every entry, and a page number on every page', async () => {
+  beforeAll(requireReadBackTools);
+
+  it('paginates a 300-entry chronology with every entry, and a page number on every page', async () => {
     const { app, amy } = await exportSchool();
     for (let index = 0; index < 300; index++) {
       const day = String(1 + (index % 28)).padStart(2, '0');
@@ -29,7 +28,7 @@ describe('chronology exports', () => {
     for (let entry = 1; entry <= 300; entry++) expect(text).toContain(`Entry number ${entry}:`);
   });
 
-  it.skipIf(!canReadBack)('anonymises: no staff name and no other child’s name, in the PDF or the CSV', async () => {
+  it('anonymises: no staff name and no other child’s name, in the PDF or the CSV', async () => {
     const { app, amy } = await exportSchool();
     const forbidden = [TEACHER, ...TEACHER.split(' '), 'Priya Jones', 'Priya', 'Jones', OTHER_CHILD.first, OTHER_CHILD.last];
     const full = await call(app, 'exports.chronology', { pupilId: amy.id, format: 'pdf', protect: false, ...sharing });
@@ -62,7 +61,9 @@ describe('chronology exports', () => {
 });
 
 describe('subject access', () => {
-  it.skipIf(!canReadBack)('produces nothing until every item is marked, and leaves out what is withheld', async () => {
+  beforeAll(requireReadBackTools);
+
+  it('produces nothing until every item is marked, and leaves out what is withheld', async () => {
     const { app, amy } = await exportSchool();
     const items = await call(app, 'exports.subjectAccessItems', { pupilId: amy.id });
     expect(items.length).toBeGreaterThan(2);

@@ -1,10 +1,8 @@
 // A school with a child whose file is worth exporting: a concern logged by a teacher (with the child's words,
 // another child named, and body-map marks), a decision, a referral and an Operation Encompass notification.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { SafeguardingApp } from '../../../../../electron/core';
+import { extractWith7z, has7z, sevenZipMessage } from '../../../../fixtures/archives/extractWith7z';
+import { missingPoppler, popplerMessage } from '../pdf/pdfReadBack';
 import { DSL_PASSWORD, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
 
 export const TEACHER = 'Rajesh Okonkwo-Patel';
@@ -69,22 +67,13 @@ export async function exportSchool(start = '2026-11-23T10:00:00Z', school = { na
   return { app, dsl, amy, ben, concernId, setNow: (next: string) => (now = new Date(next)) };
 }
 
-export const has7z = spawnSync('sh', ['-c', 'command -v 7z']).status === 0;
-export const sevenZipMessage = '7z is not installed: run apt-get install -y 7zip (or p7zip-full)';
-
-/** Extracts an archive with Debian's 7z; returns the files, or null when 7z refuses (wrong passphrase, damage). */
-export function extractWith7z(archive: Buffer, passphrase: string): Map<string, Buffer> | null {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguarding-7z-'));
-  try {
-    const file = path.join(dir, 'archive.zip');
-    fs.writeFileSync(file, archive);
-    const out = path.join(dir, 'out');
-    const result = spawnSync('7z', ['x', `-p${passphrase}`, `-o${out}`, '-y', file], { encoding: 'utf8' });
-    if (result.status !== 0) return null;
-    return new Map(fs.readdirSync(out).map((name) => [name, fs.readFileSync(path.join(out, name))]));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+/**
+ * For a suite whose whole point is reading the files back: fails every test at once with what to install, rather
+ * than skipping them, because a skipped read-back passes while checking nothing. CI installs both (.ci/run).
+ */
+export function requireReadBackTools(): void {
+  const missing = [...(has7z ? [] : [sevenZipMessage]), ...(missingPoppler.length === 0 ? [] : [popplerMessage])];
+  if (missing.length > 0) throw new Error(`Cannot read the exported files back — ${missing.join('; ')}. CI installs them in .ci/run.`);
 }
 
 export async function signInAsStaff(app: SafeguardingApp) {
@@ -92,4 +81,4 @@ export async function signInAsStaff(app: SafeguardingApp) {
   await call(app, 'session.signIn', { username: 'teacher.one', password: 'teacher one own password' });
 }
 
-export { setUpSchool };
+export { extractWith7z, has7z, sevenZipMessage, setUpSchool };

@@ -1,0 +1,29 @@
+// The school most browser tests start from, made through the host's own app and dispatch (the door the page uses):
+// Oakfield Primary with its DSL, the Worcestershire pack, the recovery key confirmed, and Amy on roll.
+import { dispatch, type SafeguardingApp } from '../../../electron/core';
+import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api';
+import { dsl, school } from './flows';
+import { personAt } from '../../fixtures/doors/callers';
+
+export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+  const result = await dispatch(app, name, input, personAt(app));
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  return result.value as CommandOutput<N>;
+}
+
+/** Sets up the school as its DSL (who stays signed in) and puts Amy on roll; returns Amy. */
+export async function seedSchoolWithAmy(app: SafeguardingApp): Promise<CommandOutput<'pupils.create'>> {
+  await call(app, 'setup.create', { school: { name: school.name, urn: school.urn, localAuthority: 'worcestershire' }, dsl: { username: dsl.username, displayName: dsl.displayName, password: dsl.password } });
+  await call(app, 'setup.confirmRecoveryKey', { confirmed: true });
+  await call(app, 'packs.choose', { packId: 'worcestershire-2019' });
+  return call(app, 'pupils.create', {
+    upn: 'A123456789012',
+    legalFirstName: 'Amelia',
+    legalLastName: 'Hughes',
+    preferredName: 'Amy',
+    dateOfBirth: '2016-03-04',
+    yearGroup: '5',
+    registrationGroup: '5H',
+    contacts: [{ name: 'Karen Hughes', relationship: 'Mother', phone: '07700 900123', parentalResponsibility: true }],
+  });
+}
