@@ -6,8 +6,9 @@ import { migration0004 } from './0004-packs';
 import { migration0005 } from './0005-exports';
 import { migration0006 } from './0006-report-indexes';
 import { migration0007 } from './0007-dated-links';
+import { migration0008 } from './0008-lighter-saves';
 
 export type { Migration } from './migration';
 
 /** Strictly increasing by one; the store's user_version is the last one applied. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
