@@ -3,7 +3,7 @@
 export interface Metric {
   metric: string;
   value: number;
-  unit: 'ms' | 'us' | 'ratio';
+  unit: 'ms' | 'us' | 'ratio' | 'pages';
 }
 
 export function report(metric: Metric): void {
