@@ -201,7 +201,7 @@ describe('tallies brought up to date when a report is run (migration 0008)', () 
     fillStore(db, { ...school, rows: school.rows.slice(half), readLater: school.readLater.filter((entry) => !firstIds.has(entry.id)), outcomeRows: none });
     const old = school.rows.find((row) => !row.concern.categories.includes('attendance'))!;
     db.prepare("INSERT INTO concern_categories (concern_id, category) VALUES (?, 'attendance')").run(old.id);
-    old.concern.categories.push('attendance');
+    school.concerns[school.concerns.indexOf(old.concern)] = { ...old.concern, categories: [...old.concern.categories, 'attendance'] };
     // Nothing stored since the report has reached the tallies yet: a save writes none.
     expect(db.prepare('SELECT sum(concerns) FROM concern_reading_days').pluck().get()).toBe(half);
 
