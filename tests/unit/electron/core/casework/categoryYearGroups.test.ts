@@ -1,11 +1,15 @@
 // The queue's category + year-group filter counts from concern_category_years (migration 0008), a copy kept in step by
 // triggers. Here it is held, through real commands and roster changes, to a direct count from the pupils' year groups
 // as they are now: a copy that missed a September move, a status change or a later category would disagree.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertAccount } from '../../../../../electron/core/accounts';
 import { writeDemoSchool } from '../../../../../electron/core/demoData';
-import type { Store } from '../../../../../electron/core/store';
+import { migrations, openStore, type Store } from '../../../../../electron/core/store';
 import { addCalendarDays, startOfLondonDay } from '../../../../../shared/calendar';
-import { call, newApp, setUpSchool } from '../testSchool';
+import { call, newApp, setUpSchool, tempDataDir } from '../testSchool';
 
 type App = ReturnType<typeof newApp>;
 const TABS = ['all', 'new', 'open', 'closed'] as const;
@@ -128,5 +132,26 @@ describe('the queue’s category × year-group counts', () => {
     expect(() => db.prepare('DELETE FROM concern_categories WHERE concern_id = ?').run(id)).toThrow(/cannot lose a category/);
     expect(() => db.prepare('DELETE FROM concern_pupils WHERE concern_id = ?').run(id)).toThrow(/cannot lose a pupil/);
     expect(() => db.prepare('DELETE FROM concerns WHERE id = ?').run(id)).toThrow(/cannot be deleted/);
+  });
+});
+
+describe('moving an existing store to the category × year-group copy (migration 0008)', () => {
+  it('fills the copy for every concern stored before it, and counts the tallies as already up to date', () => {
+    const file = path.join(tempDataDir(), 'before-0008.db');
+    const key = crypto.randomBytes(32);
+    const before = openStore(file, key, migrations.filter((step) => step.version < 8));
+    const userId = uuidv7();
+    before.transaction(() =>
+      insertAccount(before, { id: userId, username: 'dsl.old', displayName: 'Old DSL', role: 'dsl', staffGroup: 'leadership', mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', createdBy: null }),
+    )();
+    writeDemoSchool(before, { pupils: 120, concerns: 500, seed: 5, asOf: '2026-11-20', schoolYears: 2 }, { userId, door: 'test', now: new Date('2026-11-20T12:00:00Z') });
+    before.close();
+    const after = openStore(file, key, migrations);
+    try {
+      copyMatchesDefinition(after);
+      expect(after.prepare('SELECT concerns_to FROM report_tally_mark').pluck().get()).toBe(after.prepare('SELECT max(rowid) FROM concerns').pluck().get());
+    } finally {
+      after.close();
+    }
   });
 });
