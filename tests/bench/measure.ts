@@ -3,7 +3,7 @@
 export interface Metric {
   metric: string;
   value: number;
-  unit: 'ms' | 'us' | 'ratio' | 'mb' | 'count';
+  unit: 'ms' | 'us' | 'ratio' | 'pages' | 'mb' | 'count';
 }
 
 export function report(metric: Metric): void {

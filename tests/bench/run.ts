@@ -1,5 +1,7 @@
-// `npm run bench`: one JSON object per line on stdout ({"metric", "value", "unit"}), progress on stderr.
-// Measured on stores at realistic scale; temp folders are removed afterwards. Benchmarks are not tests: no thresholds.
+// `npm run bench`: one JSON object per line on stdout ({"metric", "value", "unit"}), progress on stderr. The first line
+// says which machine ran it ({"machine": …}). Measured on stores at realistic scale; temp folders are removed
+// afterwards. Benchmarks are not tests: no thresholds. The figures with targets are ratios to the physical floor
+// measured in the same run (floors.ts, decision 0017); the absolute figures are printed beside them, with medians.
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../../electron/core';
@@ -7,7 +9,10 @@ import { insertConcern, readConcern, type NewConcern } from '../../electron/core
 import { deriveKeyFromPassword, newKdfParams, readKeyring, unwrapWithPassword } from '../../electron/core/crypto';
 import { databasePath, openStore, type Store } from '../../electron/core/store';
 import { benchDir, benchSchool, DSL, fillStore, openEncryptedStore, openPlainStore } from './benchStores';
+import { fsyncFloor, machine, overFloor, PlainInsertFloor, timeBesideFloor } from './floors';
 import { measureExports } from './exports';
+import { measureHub } from './hub';
+import { measureIntake } from './intake';
 import { measureConcernLogAndQueue, measurePacks, measureRosterImport } from './features';
 import { measureReports } from './reports';
 import { median, percentile, progress, report, timeEach, timeEachAsync, total } from './measure';
@@ -67,21 +72,30 @@ async function main(): Promise<void> {
   const started = Date.now();
   const schoolDir = benchDir();
   const compareDir = benchDir();
+  const floorDir = benchDir();
+  const floor = new PlainInsertFloor(floorDir);
   try {
+    process.stdout.write(`${JSON.stringify({ machine: machine() })}\n`);
+    progress('floor: fsync of a small write, and a one-row durable insert into plain SQLite, in the temp folder');
+    report({ metric: 'floor.fsync.p50_us', value: median(fsyncFloor(floorDir)), unit: 'us' });
+
     progress('setting up a school with 1,500 pupils and 20,000 concerns');
     const app = await benchSchool(schoolDir);
     const { db, session } = app.current(personAt(app))!;
 
-    progress('dispatch: system.noop through the full path, with its audit row');
-    const noop = await timeEachAsync(2_000, async () => {
+    progress('dispatch: system.noop through the full path, with its audit row, beside the floor');
+    const noop = await timeBesideFloor(2_000, floor, async () => {
       const result = await dispatch(app, 'system.noop', {}, personAt(app, 'bench'));
       if (!result.ok) throw new Error(result.error.message);
     });
-    report({ metric: 'dispatch.noop.p99_us', value: percentile(noop, 0.99), unit: 'us' });
+    report({ metric: 'dispatch.noop.p99_us', value: percentile(noop.work, 0.99), unit: 'us' });
+    report({ metric: 'dispatch.noop.p50_us', value: median(noop.work), unit: 'us' });
+    report({ metric: 'dispatch.noop_over_floor.ratio', value: overFloor(noop), unit: 'ratio' });
 
     progress('store: insert and read concerns');
     const encrypted = insertAndRead(db, session.user.id, 2_000, 10_000);
     report({ metric: 'store.insert_concern.p99_us', value: percentile(encrypted.insertTimings, 0.99), unit: 'us' });
+    report({ metric: 'store.insert_concern.p50_us', value: median(encrypted.insertTimings), unit: 'us' });
     report({ metric: 'store.read_concern.p99_us', value: percentile(encrypted.readTimings, 0.99), unit: 'us' });
     app.close();
 
@@ -101,10 +115,15 @@ async function main(): Promise<void> {
     measurePacks();
     await measureRosterImport();
     await measureExports();
-    await measureConcernLogAndQueue();
+    const submitFloor = await measureConcernLogAndQueue(floor);
+    report({ metric: 'floor.plain_insert.p50_us', value: median([...noop.floor, ...submitFloor]), unit: 'us' });
     for (const metric of await measureReports()) report(metric);
+    await measureIntake();
+    await measureHub();
     progress(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
+    floor.close();
+    fs.rmSync(floorDir, { recursive: true, force: true });
     fs.rmSync(schoolDir, { recursive: true, force: true });
     fs.rmSync(compareDir, { recursive: true, force: true });
   }

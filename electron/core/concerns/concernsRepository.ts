@@ -3,6 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PupilPart } from '../../../shared/api';
 import type { Store } from '../store';
+import { schoolYearSql } from '../store/migrations/0007-dated-links';
 
 export type ConcernStatus = 'new' | 'read' | 'open' | 'closed';
 
@@ -55,12 +56,18 @@ function statementsFor(db: Store) {
   return {
     insert: db.prepare(
       `INSERT INTO concerns (id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
-         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by, outcome, closing_reason, closed_at, closed_by)
+         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by, outcome, closing_reason, closed_at, closed_by, category_count)
        VALUES (@id, @authorId, @occurredAt, @recordedAt, @location, @othersPresent, @whatHappened, @childWords, @actionTaken,
-         @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @status, @readAt, @readBy, @outcome, @closingReason, @closedAt, @closedBy)`,
+         @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @status, @readAt, @readBy, @outcome, @closingReason, @closedAt, @closedBy, @categoryCount)`,
     ),
-    insertPupil: db.prepare('INSERT INTO concern_pupils (concern_id, pupil_id, part) VALUES (?, ?, ?)'),
-    insertCategory: db.prepare('INSERT INTO concern_categories (concern_id, category) VALUES (?, ?)'),
+    // A link's copies of its concern's date and school year and its pupil's year group go in with the row (migration
+    // 0011): filled afterwards by trigger, each index on them was written twice, on two different pages.
+    insertPupil: db.prepare(
+      `INSERT INTO concern_pupils (concern_id, pupil_id, part, recorded_at, school_year, year_group)
+       SELECT c.id, @pupilId, @part, c.recorded_at, ${schoolYearSql('c.recorded_on')}, (SELECT year_group FROM pupils WHERE id = @pupilId)
+       FROM concerns c WHERE c.id = @concernId`,
+    ),
+    insertCategory: db.prepare('INSERT INTO concern_categories (concern_id, category, recorded_at) VALUES (?, ?, ?)'),
     find: db.prepare(
       `SELECT id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
          immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by
@@ -87,6 +94,7 @@ export function insertConcern(db: Store, concern: NewConcern): string {
   if (concern.status === 'closed' && !concern.closure) throw new Error('A closed concern needs an outcome and a reason.');
   const id = concern.id ?? uuidv7();
   const { insert, insertPupil, insertCategory } = statements(db);
+  const categories = new Set(concern.categories);
   insert.run({
     id,
     authorId: concern.authorId,
@@ -108,9 +116,11 @@ export function insertConcern(db: Store, concern: NewConcern): string {
     closingReason: concern.closure?.reason ?? null,
     closedAt: concern.closure?.closedAt ?? null,
     closedBy: concern.closure?.closedBy ?? null,
+    // Counted with the row, so a new concern never passes through the "uncategorised" index on its way in.
+    categoryCount: categories.size,
   });
-  for (const pupil of concern.pupils) insertPupil.run(id, pupil.pupilId, pupil.part);
-  for (const category of new Set(concern.categories)) insertCategory.run(id, category);
+  for (const pupil of concern.pupils) insertPupil.run({ concernId: id, pupilId: pupil.pupilId, part: pupil.part });
+  for (const category of categories) insertCategory.run(id, category, concern.recordedAt);
   return id;
 }
 

@@ -16,13 +16,15 @@ import {
 } from '../../../shared/reports';
 import { readSettings } from '../settings';
 import type { Store } from '../store';
+import { bringTalliesUpToDate } from './reportTallies';
 
 /** Separates pupil ids inside one group_concat: a control character no id contains. */
 const UNIT_SEPARATOR = '\u001f';
 
 function statementsFor(db: Store) {
   return {
-    // The running tallies of migration 0007: a row per day (and day first read), per category per day.
+    // The running tallies of migration 0007, brought up to date first (reportTallies.ts): a row per day (and day first
+    // read), per category per day.
     readingByDay: db.prepare(
       "SELECT recorded_on AS recordedOn, nullif(read_on, '') AS readOn, concerns FROM concern_reading_days WHERE recorded_on >= @from AND recorded_on <= @to AND concerns > 0",
     ),
@@ -101,9 +103,10 @@ function pupilSchoolYears(query: ReturnType<typeof statementsFor>, period: Repor
 
 const noConcerns: ConcernFacts = { readingByDay: [], minutesToRead: [], immediateDangerMinutes: [], authorIds: [], byCategory: [], uncategorised: 0, pupilSchoolYears: [], sharedConcerns: [] };
 
-/** The facts for the concerns recorded in one period (London dates, inclusive). */
+/** The facts for the concerns recorded in one period (London dates, inclusive). Writes: it folds in new concerns first. */
 export function loadConcernFacts(db: Store, period: ReportPeriod): ConcernFacts {
   const query = statements(db);
+  bringTalliesUpToDate(db);
   const dates = { from: period.from, to: period.to };
   const span = periodInstants(period.from, period.to);
   const readingByDay = query.readingByDay.all(dates) as ConcernFacts['readingByDay'];

@@ -15,7 +15,7 @@ export const londonDateSql = (instant: string) =>
      ELSE substr(${instant}, 1, 10) END)`;
 
 /** The school year (the calendar year it starts in, in September) of a London date. */
-const schoolYearSql = (londonDate: string) => `(CAST(substr(${londonDate}, 1, 4) AS INTEGER) - (substr(${londonDate}, 6, 2) < '09'))`;
+export const schoolYearSql = (londonDate: string) => `(CAST(substr(${londonDate}, 1, 4) AS INTEGER) - (substr(${londonDate}, 6, 2) < '09'))`;
 
 /** Milliseconds since the Julian epoch: SQLite keeps instants as whole milliseconds, so this is exact. */
 const millisecondsSql = (instant: string) => `CAST(round(julianday(${instant}) * 86400000) AS INTEGER)`;

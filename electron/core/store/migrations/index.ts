@@ -9,6 +9,7 @@ import { migration0007 } from './0007-dated-links';
 import { migration0008 } from './0008-audit-client';
 import { migration0009 } from './0009-sealed-intake';
 import { migration0010 } from './0010-adult-concerns';
+import { migration0011 } from './0011-lighter-saves';
 
 export type { Migration } from './migration';
 
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];

@@ -66,8 +66,8 @@ function generateSchool(seed: number): GeneratedSchool {
 function fillStore(db: Store, school: GeneratedSchool) {
   const created = '2024-01-01T00:00:00.000Z';
   db.transaction(() => {
-    for (const id of STAFF) db.prepare("INSERT INTO users (id, username, display_name, role, staff_group, status, created_at) VALUES (?, ?, ?, 'staff', 'teaching', 'active', ?)").run(id, id, `Staff ${id}`, created);
-    for (const id of PUPILS) db.prepare("INSERT INTO pupils (id, legal_first_name, legal_last_name, date_of_birth, year_group, created_at) VALUES (?, 'First', ?, '2015-01-01', '5', ?)").run(id, id, created);
+    for (const id of STAFF) db.prepare("INSERT OR IGNORE INTO users (id, username, display_name, role, staff_group, status, created_at) VALUES (?, ?, ?, 'staff', 'teaching', 'active', ?)").run(id, id, `Staff ${id}`, created);
+    for (const id of PUPILS) db.prepare("INSERT OR IGNORE INTO pupils (id, legal_first_name, legal_last_name, date_of_birth, year_group, created_at) VALUES (?, 'First', ?, '2015-01-01', '5', ?)").run(id, id, created);
     const readLater = new Set(school.readLater.map((entry) => entry.id));
     for (const { id, concern, closedAt } of school.rows) {
       const readAt = readLater.has(id) ? null : concern.readAt;
@@ -177,6 +177,36 @@ describe('moving an existing store to the dated links (migration 0007)', () => {
     const after = openStore(file, key, migrations);
     opened.push(after);
     for (const { from, to } of PERIODS) expect(sorted(loadConcernFacts(after, asPeriod(from, to)))).toEqual(sorted(summariseConcerns(school.concerns, { from, to })));
+  });
+});
+
+describe('tallies brought up to date when a report is run (migration 0011)', () => {
+  it('match the reference when concerns arrive, are read and gain a category between reports', () => {
+    const school = generateSchool(13);
+    const db = openStore(path.join(tempDataDir(), 'between.db'), crypto.randomBytes(32), migrations);
+    opened.push(db);
+    const half = Math.floor(school.rows.length / 2);
+    const firstIds = new Set(school.rows.slice(0, half).map((row) => row.id));
+    const none = { decisions: [], referrals: [], escalationStarts: [], concernClosings: [] };
+    // The first half is stored unread where it will be read later, then counted by a report.
+    fillStore(db, { ...school, rows: school.rows.slice(0, half), readLater: [], outcomeRows: none });
+    const everything = asPeriod('2025-01-01', '2026-11-30');
+    loadConcernFacts(db, everything);
+    const tallied = db.prepare('SELECT concerns_to FROM report_tally_mark').pluck().get() as number;
+    expect(tallied).toBe(half);
+
+    // Between reports: the first half's late reads move tallied concerns; the second half arrives (some read later);
+    // an old, tallied concern gains a category.
+    for (const { id, readAt } of school.readLater.filter((entry) => firstIds.has(entry.id))) db.prepare("UPDATE concerns SET read_at = ?, read_by = 'u0', status = 'read' WHERE id = ?").run(readAt, id);
+    fillStore(db, { ...school, rows: school.rows.slice(half), readLater: school.readLater.filter((entry) => !firstIds.has(entry.id)), outcomeRows: none });
+    const old = school.rows.find((row) => !row.concern.categories.includes('attendance'))!;
+    db.prepare("INSERT INTO concern_categories (concern_id, category) VALUES (?, 'attendance')").run(old.id);
+    school.concerns[school.concerns.indexOf(old.concern)] = { ...old.concern, categories: [...old.concern.categories, 'attendance'] };
+    // Nothing stored since the report has reached the tallies yet: a save writes none.
+    expect(db.prepare('SELECT sum(concerns) FROM concern_reading_days').pluck().get()).toBe(half);
+
+    for (const { from, to } of PERIODS) expect(sorted(loadConcernFacts(db, asPeriod(from, to)))).toEqual(sorted(summariseConcerns(school.concerns, { from, to })));
+    expect(db.prepare('SELECT concerns_to FROM report_tally_mark').pluck().get()).toBe(school.rows.length);
   });
 });
 

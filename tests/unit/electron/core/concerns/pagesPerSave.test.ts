@@ -1,0 +1,73 @@
+// What one concern's save writes to the store's log, counted in pages from the log's frame headers (decision 0017).
+// No timings: pages are the work itself, the same on a busy machine as on a quiet one. A school with thousands of
+// concerns, so that every index has many pages and a row written in two places shows as two pages.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoSchool } from '../../../../../electron/core/demoData';
+import { databasePath, type Store } from '../../../../../electron/core/store';
+import { WalFrameCounter } from '../../../../bench/walFrames';
+import { call, newApp, setUpSchool, tempDataDir } from '../testSchool';
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe('pages written by a concern’s save', () => {
+  const dataDir = tempDataDir();
+  const app = newApp(dataDir);
+  let db: Store;
+  const perSave: number[][] = [];
+
+  beforeAll(async () => {
+    const { user } = await setUpSchool(app);
+    db = app.store!;
+    writeDemoSchool(db, { pupils: 400, concerns: 6_000, seed: 17, asOf: '2026-11-20' }, { userId: user.id, door: 'test', now: new Date('2026-11-20T12:00:00Z') });
+    const pupilIds = db.prepare('SELECT id FROM pupils ORDER BY id').pluck().all() as string[];
+    const frames = new WalFrameCounter(`${databasePath(dataDir)}-wal`);
+    for (let index = 0; index < 40; index += 1) {
+      await call(app, 'concerns.submit', {
+        pupils: [{ pupilId: pupilIds[(index * 37) % pupilIds.length]!, part: 'subject' }],
+        occurredDate: '2026-11-20',
+        occurredTime: '10:15',
+        whatHappened: 'Was crying at break and said she did not want to go home because of the shouting.',
+        categories: ['domestic-abuse', 'emotional-abuse'],
+        bodyMap: [{ view: 'front', x: 0.2, y: 0.5, size: '2 cm', colour: 'red', shape: 'line', childExplanation: 'Did it on a door' }],
+        actionTaken: 'Listened, reassured, told her I would pass it on to the DSL.',
+      } as never);
+      perSave.push(frames.pagesSinceLastCall().pageNumbers);
+    }
+  }, 120_000);
+
+  /** Which table or index each page written belongs to (SQLite's dbstat, read after the saves). */
+  function pagesByTree(): Map<string, number[]> {
+    const owner = new Map((db.prepare('SELECT pageno, name FROM dbstat').all() as Array<{ pageno: number; name: string }>).map((row) => [row.pageno, row.name]));
+    const byTree = new Map<string, number[]>();
+    perSave.forEach((pages, save) => {
+      for (const page of pages) {
+        const name = owner.get(page) ?? 'unknown';
+        const counts = byTree.get(name) ?? Array.from({ length: perSave.length }, () => 0);
+        counts[save]! += 1;
+        byTree.set(name, counts);
+      }
+    });
+    return byTree;
+  }
+
+  it('stays within a bound well below the 38 pages a save wrote before migration 0011', () => {
+    // 31 on the 150,000-concern benchmark school after 0011; 38 before. Tallies kept at save time or indexes written
+    // twice again would take it past the bound.
+    expect(median(perSave.map((pages) => pages.length))).toBeLessThanOrEqual(30);
+    expect(median(perSave.map((pages) => pages.length))).toBeGreaterThan(5);
+  });
+
+  it('writes no report tally: the report folds new concerns in when it is run', () => {
+    const byTree = pagesByTree();
+    for (const tally of ['concern_reading_days', 'concern_category_days', 'concern_pupil_years']) expect(byTree.get(tally), tally).toBeUndefined();
+  });
+
+  it('writes each link index once per link, not once empty and again filled in', () => {
+    const byTree = pagesByTree();
+    // One pupil: one leaf in each pupil-link index. Two categories: two leaves in the category index and the category
+    // × year-group index. A page split now and then adds a page; the median save has none.
+    const expected: Record<string, number> = { concern_pupils_by_pupil: 1, concern_pupils_by_year_group: 1, concern_pupils_by_school_year: 1, concern_categories_by_category: 2, concern_category_years: 2 };
+    for (const [tree, leaves] of Object.entries(expected)) expect({ tree, pages: median(byTree.get(tree) ?? [0]) }).toEqual({ tree, pages: leaves });
+    for (const tree of ['concerns_uncategorised', 'concerns_by_closed']) expect(byTree.get(tree), tree).toBeUndefined();
+  });
+});
