@@ -45,4 +45,4 @@ export const mayAddSiblings = (role: Role): boolean => readsChildRecords(role);
 export const mayReceiveConcernAlerts = (role: Role): boolean => readsChildRecords(role);
 
 /** Who may see everyone's active sessions and end one: those who manage accounts (a DSL or an administrator). */
-export const mayManageSessions = (role: Role): boolean => roleMay(role, 'accounts.manage');
+export const mayManageSessions = (role: Role): boolean => roleMay(role, 'sessions.manage');

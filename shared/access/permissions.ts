@@ -13,6 +13,7 @@ export const permissions = [
   'reports.view',
   'roster.manage',
   'accounts.manage',
+  'sessions.manage',
   'settings.manage',
   'audit.verify',
 ] as const;
@@ -30,6 +31,8 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   // Names and dates of birth from the MIS; no safeguarding content.
   'roster.manage': ['admin', 'dsl'],
   'accounts.manage': ['admin', 'dsl'],
+  // Seeing who is signed in where, and ending a session (a lost laptop): those who manage accounts.
+  'sessions.manage': ['admin', 'dsl'],
   'settings.manage': ['admin', 'dsl'],
   'audit.verify': ['admin', 'dsl'],
 };

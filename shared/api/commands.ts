@@ -24,6 +24,7 @@ import { caseworkCommands } from './caseworkCommands';
 import { packCommands } from './packCommands';
 import { exportCommands } from './exportCommands';
 import { reportCommands } from './reportCommands';
+import { sessionCommands } from './sessionCommands';
 
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
@@ -239,6 +240,7 @@ export const commands = {
   ...packCommands,
   ...exportCommands,
   ...reportCommands,
+  ...sessionCommands,
 } satisfies Record<string, CommandDefinition>;
 
 export type { CommandDefinition } from './define';

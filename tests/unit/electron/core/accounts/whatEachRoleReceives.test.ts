@@ -98,6 +98,9 @@ function inputs(s: School): Partial<Record<CommandName, unknown>> {
     'accounts.create': { username: `new.${Math.random().toString(36).slice(2, 8)}`, displayName: 'New person', role: 'staff', staffGroup: 'office', temporaryPassword: 'temporary password 7' },
     'accounts.disable': { userId: s.spareAccountId, reason: 'Left the school' },
     'accounts.resetPassword': { userId: s.spareAccountId, temporaryPassword: 'temporary password 8', authority: { kind: 'recovery_key', recoveryKey: s.recoveryKey } },
+    'sessions.list': {},
+    // A session that has already ended: the answer must still carry nothing it should not.
+    'sessions.end': { ref: '01900000-0000-7000-8000-000000000001' },
     'settings.get': {},
     'setup.progress': {},
     'settings.update': { idleLockMinutes: 10 },
