@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { mayGrantRole, type Role } from '../../../shared/api';
 import { CommandError } from '../dispatch/commandError';
 import { awaiting, inTransaction } from '../dispatch/handler';
+import { requireVersion } from '../records/versions';
 import {
   countActiveDsls,
   disableAccount,
@@ -49,6 +50,7 @@ export const accountsHandlers = {
     if (!account) throw new CommandError('not_found', 'That account does not exist.');
     ctx.recordIds.push(account.id);
     if (account.id === ctx.session.user.id) throw new CommandError('conflict', 'You cannot disable your own account.');
+    requireVersion(ctx.db, 'account', account.id, input.version);
     if (account.role === 'dsl' && account.status === 'active' && countActiveDsls(ctx.db) <= 1) {
       throw new CommandError('conflict', 'This is the only active DSL account. Create another DSL first, so someone can still read children’s records.');
     }

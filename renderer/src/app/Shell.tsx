@@ -1,6 +1,7 @@
 // The signed-in app's frame: masthead, the navigation a role may use, and the page for the current address.
 import type { AppStatus, SessionUser } from '../../../shared/api';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { SessionsPage } from '../features/accounts/SessionsPage';
 import { ChildFilePage } from '../features/children/ChildFilePage';
 import { ConcernPage } from '../features/concerns/ConcernPage';
 import { LogConcernPage } from '../features/concerns/LogConcernPage';
@@ -61,6 +62,8 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
       return <ReportsPage user={user} />;
     case 'accounts':
       return <AccountsPage user={user} />;
+    case 'sessions':
+      return <SessionsPage />;
     case 'settings':
       return <SettingsPage />;
     case 'password':

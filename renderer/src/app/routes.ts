@@ -22,6 +22,7 @@ export const routes = {
   contacts: { path: '/contacts', title: 'Who to call', permission: 'signedIn' },
   reports: { path: '/reports', title: 'Culture report', permission: 'reports.view' },
   accounts: { path: '/accounts', title: 'Accounts', permission: 'accounts.manage' },
+  sessions: { path: '/accounts/sessions', title: 'Active sessions', permission: 'sessions.manage' },
   settings: { path: '/settings', title: 'Settings', permission: 'settings.manage' },
   password: { path: '/password', title: 'Change my password', permission: 'signedIn' },
 } as const satisfies Record<string, { path: string; title: string; permission: Permission }>;
@@ -31,7 +32,7 @@ export type RouteParams = Readonly<Record<string, string>>;
 export type Location = { route: RouteName; params: RouteParams } | { route: 'not_found'; path: string };
 
 /** Order of the main navigation (pages with parameters are reached from other pages, not the menu). */
-export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'transfers', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'settings'];
+export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'transfers', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'sessions', 'settings'];
 
 export function hrefFor(route: RouteName, params: RouteParams = {}): string {
   const path = routes[route].path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
