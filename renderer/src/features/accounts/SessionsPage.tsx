@@ -52,8 +52,16 @@ export function SessionsPage() {
   }, []);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    void invoke('sessions.list', {}).then((result) => {
+      if (!current) return;
+      if (result.ok) setSessions(result.value);
+      else setProblem(result.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const end = async (session: ActiveSession) => {
     setBusy(true);
