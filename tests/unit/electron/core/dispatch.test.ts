@@ -3,7 +3,7 @@ import { CommandError, dispatch, dispatchWith, handlers, inTransaction } from '.
 import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
 import { writeTransaction } from '../../../../electron/core/store';
 import { rewriteAuditFrom } from '../../../fixtures/audit/rewriteAuditFrom';
-import { addAccount, call, newApp, setUpSchool, signInFirstTime, versionNow } from './testSchool';
+import { addAccount, call, newApp, setUpSchool, signInFirstTime, versionNow, settingsVersionNow } from './testSchool';
 import { personAt } from '../../../fixtures/doors/callers';
 
 const auditRows = (app: ReturnType<typeof newApp>) =>
@@ -80,7 +80,7 @@ describe('dispatch', () => {
     const before = auditRows(app).length;
     const settingsRows = () => app.store!.prepare("SELECT key, value FROM settings ORDER BY key").all();
     const settingsBefore = settingsRows();
-    const result = await failing(app, 'settings.update', { idleLockMinutes: 60 }, personAt(app));
+    const result = await failing(app, 'settings.update', { version: settingsVersionNow(app), idleLockMinutes: 60 }, personAt(app));
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', reference: expect.stringMatching(/^[0-9A-F]{8}$/) } });
     if (!result.ok) expect(result.error.message).not.toContain('disk on fire');
     expect(settingsRows()).toEqual(settingsBefore);
