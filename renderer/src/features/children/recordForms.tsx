@@ -50,7 +50,11 @@ export function EndFlagForm({ flag, childName, onCancel, onSaved }: Omit<Common,
       submitLabel="End the status"
       onSubmit={submit}
       onCancel={onCancel}
-      intro={<p>Started {formatIsoDate(flag.startDate)}. Source: {flag.source}. The status stays on the file, with its dates.</p>}
+      intro={
+        <p>
+          Started {formatIsoDate(flag.startDate)}.{flag.endDate ? ` Ended ${formatIsoDate(flag.endDate)}.` : ''} Source: {flag.source}. The status stays on the file, with its dates.
+        </p>
+      }
     >
       <DateField {...form.bind('endDate')} label="End date" />
     </CaseForm>
