@@ -41,8 +41,8 @@ describe('two people on one record', () => {
     // Both open the same form on their own computers.
     for (const page of [office.page, laptop.page]) {
       await page.goto(`${school.host.url.split('#')[0]}#/children/${pupil.id}`);
-      await page.getByRole('button', { name: 'End Child in need' }).click();
-      await heading(page, 'End: Child in need');
+      await page.getByRole('button', { name: 'End Child in need (s17)' }).click();
+      await heading(page, 'End: Child in need (s17)');
     }
     await fill(laptop.page, 'End date', '20/11/2026');
     await laptop.page.getByRole('button', { name: 'End the status' }).click();
