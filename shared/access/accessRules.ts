@@ -89,4 +89,4 @@ export const managesWithoutRecords = (role: Role): boolean => roleMay(role, 'acc
 export const mayReceiveConcernAlerts = (role: Role): boolean => isAlertedToNewConcerns(role);
 
 /** Who may see everyone's active sessions and end one: those who manage accounts (a DSL or an administrator). */
-export const mayManageSessions = (role: Role): boolean => roleMay(role, 'accounts.manage');
+export const mayManageSessions = (role: Role): boolean => roleMay(role, 'sessions.manage');

@@ -13,6 +13,7 @@ export const permissions = [
   'reports.view',
   'roster.manage',
   'accounts.manage',
+  'sessions.manage',
   'settings.manage',
   'audit.verify',
   'adults.log',
@@ -32,6 +33,8 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   // Names and dates of birth from the MIS; no safeguarding content.
   'roster.manage': ['admin', 'dsl'],
   'accounts.manage': ['admin', 'dsl'],
+  // Seeing who is signed in where, and ending a session (a lost laptop): those who manage accounts.
+  'sessions.manage': ['admin', 'dsl'],
   'settings.manage': ['admin', 'dsl'],
   'audit.verify': ['admin', 'dsl'],
   // Concerns about adults (KCSIE Part 4): everyone who works here may raise one, about a colleague or themselves;

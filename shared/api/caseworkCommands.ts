@@ -14,7 +14,7 @@ import {
   statusFlags,
 } from '../casework/vocabulary';
 import { command, done } from './define';
-import { calendarDateSchema, idSchema, timeOfDaySchema } from './fields';
+import { calendarDateSchema, idSchema, timeOfDaySchema, versionSchema } from './fields';
 
 const text = (required: string, max = 10_000) => z.string().trim().min(1, required).max(max, `Keep this to ${max.toLocaleString('en-GB')} characters`);
 const optionalText = (max = 5_000) => z.string().trim().max(max).default('');
@@ -56,6 +56,8 @@ export const queueRowSchema = z.object({
   assignedTo: z.string().nullable(),
   assignedToName: z.string().nullable(),
   summary: z.string(),
+  /** The concern's version, sent back with an assignment so a change made meanwhile is not overwritten. */
+  version: z.number().int(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
@@ -77,8 +79,9 @@ export const referralClockSchema = z.object({
   workingDaysOverdue: z.number().int(),
   chases: z.number().int(),
   escalation: z
-    .object({ id: z.string(), resolveBy: z.string(), resolvedAt: z.string().nullable(), stages: z.array(z.object({ title: z.string(), workingDays: z.number().int() })), stepsTaken: z.number().int() })
+    .object({ id: z.string(), resolveBy: z.string(), resolvedAt: z.string().nullable(), stages: z.array(z.object({ title: z.string(), workingDays: z.number().int() })), stepsTaken: z.number().int(), version: z.number().int() })
     .nullable(),
+  version: z.number().int(),
 });
 export type ReferralClock = z.infer<typeof referralClockSchema>;
 
@@ -93,6 +96,7 @@ export const actionSchema = z.object({
   completedAt: z.string().nullable(),
   completionNotes: z.string(),
   overdue: z.boolean(),
+  version: z.number().int(),
 });
 
 export const reviewSchema = z.object({
@@ -104,6 +108,7 @@ export const reviewSchema = z.object({
   nextDueOn: z.string(),
   ownerName: z.string(),
   overdue: z.boolean(),
+  version: z.number().int(),
 });
 
 export const chronologyKinds = ['concern', 'addendum', 'decision', 'referral', 'referral_update', 'action', 'review', 'assessment', 'event', 'flag', 'sharing'] as const;
@@ -141,7 +146,7 @@ export const childFileSchema = z.object({
     leftOn: z.string().nullable(),
   }),
   siblings: z.array(z.object({ id: z.string(), name: z.string(), yearGroup: z.string().nullable() })),
-  flags: z.array(z.object({ id: z.string(), flag: z.enum(statusFlags), startDate: z.string(), endDate: z.string().nullable(), source: z.string(), current: z.boolean() })),
+  flags: z.array(z.object({ id: z.string(), flag: z.enum(statusFlags), startDate: z.string(), endDate: z.string().nullable(), source: z.string(), current: z.boolean(), version: z.number().int() })),
   openReferrals: z.array(referralClockSchema),
   /** Every referral about the child, answered or not (an answered one may still be escalated). */
   referrals: z.array(referralClockSchema),
@@ -156,6 +161,7 @@ export const childFileSchema = z.object({
       summary: z.string(),
       authorName: z.string(),
       outcome: z.string().nullable(),
+      version: z.number().int(),
     }),
   ),
   openActions: z.array(actionSchema),
@@ -188,11 +194,11 @@ export const caseworkCommands = {
   'queue.actions': command('children.read', z.object({ withinDays: z.number().int().min(0).max(365).default(7) }), z.array(actionSchema)),
   'queue.reviews': command('children.read', z.object({ withinDays: z.number().int().min(0).max(365).default(7) }), z.array(reviewSchema)),
 
-  'concerns.assign': command('children.write', z.object({ concernId: idSchema, assignTo: idSchema, handoverNote: optionalText(2_000) }), done),
+  'concerns.assign': command('children.write', z.object({ concernId: idSchema, version: versionSchema, assignTo: idSchema, handoverNote: optionalText(2_000) }), done),
   'concerns.open': command('children.write', z.object({ concernId: idSchema }), done),
   'concerns.close': command(
     'children.write',
-    z.object({ concernId: idSchema, outcome: z.enum(concernOutcomes, { message: 'Choose the outcome' }), reason: text('Say why the concern can be closed', 5_000) }),
+    z.object({ concernId: idSchema, version: versionSchema, outcome: z.enum(concernOutcomes, { message: 'Choose the outcome' }), reason: text('Say why the concern can be closed', 5_000) }),
     done,
   ),
   'concerns.link': command('children.write', z.object({ concernId: idSchema, linkedConcernId: idSchema, note: optionalText(1_000) }), done),
@@ -260,10 +266,10 @@ export const caseworkCommands = {
       .superRefine(consentReasonRequired),
     z.object({ id: z.string(), acknowledgementDue: z.string(), outcomeDue: z.string() }),
   ),
-  'referrals.acknowledge': command('children.write', z.object({ referralId: idSchema, acknowledgedOn: calendarDateSchema('Enter the date'), acknowledgedAtTime: timeOfDaySchema(), reference: optionalText(100), note: optionalText(2_000) }), done),
+  'referrals.acknowledge': command('children.write', z.object({ referralId: idSchema, version: versionSchema, acknowledgedOn: calendarDateSchema('Enter the date'), acknowledgedAtTime: timeOfDaySchema(), reference: optionalText(100), note: optionalText(2_000) }), done),
   'referrals.recordOutcome': command(
     'children.write',
-    z.object({ referralId: idSchema, outcome: z.enum(referralOutcomes, { message: 'Choose the outcome' }), summary: text('Summarise what the agency decided', 5_000), outcomeOn: calendarDateSchema('Enter the date') }),
+    z.object({ referralId: idSchema, version: versionSchema, outcome: z.enum(referralOutcomes, { message: 'Choose the outcome' }), summary: text('Summarise what the agency decided', 5_000), outcomeOn: calendarDateSchema('Enter the date') }),
     done,
   ),
   'referrals.chase': command('children.write', z.object({ referralId: idSchema, method: z.enum(referralMethods), note: text('Say whom you chased and what they said', 2_000) }), done),
@@ -273,20 +279,20 @@ export const caseworkCommands = {
     z.object({ id: z.string(), resolveBy: z.string() }),
   ),
   'escalations.step': command('children.write', z.object({ escalationId: idSchema, stage: z.number().int().min(1), note: text('Record what happened at this stage', 5_000) }), done),
-  'escalations.resolve': command('children.write', z.object({ escalationId: idSchema, resolution: text('Record how it was resolved', 5_000) }), done),
+  'escalations.resolve': command('children.write', z.object({ escalationId: idSchema, version: versionSchema, resolution: text('Record how it was resolved', 5_000) }), done),
 
   'actions.create': command(
     'children.write',
     z.object({ pupilId: idSchema, concernId: idSchema.nullable().default(null), title: text('Say what needs doing', 500), ownerId: idSchema, dueOn: calendarDateSchema('Enter when it is due') }),
     z.object({ id: z.string() }),
   ),
-  'actions.complete': command('children.write', z.object({ actionId: idSchema, notes: text('Say what was done', 5_000) }), done),
+  'actions.complete': command('children.write', z.object({ actionId: idSchema, version: versionSchema, notes: text('Say what was done', 5_000) }), done),
   'reviews.create': command(
     'children.write',
     z.object({ pupilId: idSchema, title: text('Name the review', 200), intervalDays: z.number().int().min(1, 'Review at least every day').max(366, 'Review at least once a year'), firstDueOn: calendarDateSchema('Enter when the first review is due'), ownerId: idSchema }),
     z.object({ id: z.string() }),
   ),
-  'reviews.record': command('children.write', z.object({ reviewId: idSchema, notes: text('Record what the review found', 10_000), end: z.boolean().default(false) }), z.object({ nextDueOn: z.string().nullable() })),
+  'reviews.record': command('children.write', z.object({ reviewId: idSchema, version: versionSchema, notes: text('Record what the review found', 10_000), end: z.boolean().default(false) }), z.object({ nextDueOn: z.string().nullable() })),
 
   'children.file': command('children.read', z.object({ pupilId: idSchema }), childFileSchema),
   'children.chronology': command(
@@ -299,7 +305,7 @@ export const caseworkCommands = {
     z.object({ pupilId: idSchema, flag: z.enum(statusFlags, { message: 'Choose a status' }), startDate: calendarDateSchema('Enter the start date'), endDate: calendarDateSchema('Enter the end date').nullable().default(null), source: text('Say where this comes from (e.g. the CP conference on 03/11/2026)', 500) }),
     z.object({ id: z.string() }),
   ),
-  'children.endFlag': command('children.write', z.object({ flagId: idSchema, endDate: calendarDateSchema('Enter the end date') }), done),
+  'children.endFlag': command('children.write', z.object({ flagId: idSchema, version: versionSchema, endDate: calendarDateSchema('Enter the end date') }), done),
   'children.addEvent': command(
     'children.write',
     z.object({

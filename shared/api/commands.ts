@@ -15,6 +15,7 @@ import {
   schoolNameSchema,
   urnSchema,
   usernameSchema,
+  versionSchema,
 } from './fields';
 
 import { command, done, nothing } from './define';
@@ -25,6 +26,7 @@ import { packCommands } from './packCommands';
 import { exportCommands } from './exportCommands';
 import { reportCommands } from './reportCommands';
 import { adultCommands } from './adultCommands';
+import { sessionCommands } from './sessionCommands';
 
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
@@ -63,6 +65,8 @@ export const accountSchema = z.object({
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
   lastSignInAt: z.string().nullable(),
+  /** Moves on when an administrator changes the account, so two of them acting at once cannot both land. */
+  version: z.number().int(),
 });
 export type Account = z.infer<typeof accountSchema>;
 
@@ -142,6 +146,8 @@ export const settingsSchema = z.object(settingsFields);
 export type Settings = z.output<typeof settingsSchema>;
 /** An update names only what changes; everything else keeps its value. The pack is chosen with packs.choose. */
 export const settingsUpdateSchema = z.object({ ...settingsFields, dslOnDuty: dslOnDutySchema }).omit({ pack: true }).partial();
+/** The settings as read, with the version a save must send back (every page that saves settings shares it). */
+export const versionedSettingsSchema = settingsSchema.extend({ version: z.number().int() });
 
 /**
  * A row of the audit log and the start of its hash, written down outside the computer. Whoever holds the database
@@ -220,15 +226,15 @@ export const commands = {
     }),
     accountSchema,
   ),
-  'accounts.disable': command('accounts.manage', z.object({ userId: idSchema, reason: z.string().trim().min(1, 'Say why the account is being disabled').max(500) }), accountSchema),
+  'accounts.disable': command('accounts.manage', z.object({ userId: idSchema, version: versionSchema, reason: z.string().trim().min(1, 'Say why the account is being disabled').max(500) }), accountSchema),
   'accounts.resetPassword': command(
     'accounts.manage',
     z.object({ userId: idSchema, temporaryPassword: newPasswordSchema, authority: resetAuthoritySchema }),
     accountSchema,
   ),
 
-  'settings.get': command('signedIn', nothing, settingsSchema, { audited: false }),
-  'settings.update': command('settings.manage', settingsUpdateSchema, settingsSchema),
+  'settings.get': command('signedIn', nothing, versionedSettingsSchema, { audited: false }),
+  'settings.update': command('settings.manage', settingsUpdateSchema.extend({ version: versionSchema }), versionedSettingsSchema),
 
   'audit.verify': command('audit.verify', z.object({ anchor: auditAnchorSchema.optional() }), auditVerificationSchema),
 
@@ -241,6 +247,7 @@ export const commands = {
   ...exportCommands,
   ...reportCommands,
   ...adultCommands,
+  ...sessionCommands,
 } satisfies Record<string, CommandDefinition>;
 
 export type { CommandDefinition } from './define';

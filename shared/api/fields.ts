@@ -57,3 +57,6 @@ export function calendarDateSchema(whenEmpty = 'Enter the date, for example 27/0
 export function timeOfDaySchema(whenWrong = 'Enter a time, for example 14:30') {
   return z.string({ message: whenWrong }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, whenWrong);
 }
+
+/** The version of a record the page read; a save from an older reading is refused (see STALE_SAVE_MESSAGE). */
+export const versionSchema = z.number({ message: 'Reload the page: it did not say which version of the record it read' }).int().min(1);

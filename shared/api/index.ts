@@ -16,3 +16,4 @@ export * from './exportCommands';
 export * from './reportCommands';
 export * from './adultCommands';
 export * from '../adults';
+export * from './sessionCommands';

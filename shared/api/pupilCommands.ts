@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { upnCheckLetterMatches } from '../school/upn';
 import { command } from './define';
-import { calendarDateSchema, idSchema } from './fields';
+import { calendarDateSchema, idSchema, versionSchema } from './fields';
 
 export const pupilSummarySchema = z.object({
   id: z.string(),
@@ -151,10 +151,10 @@ export const pupilCommands = {
     'roster.manage',
     z.object({ pupilId: idSchema }),
     // The date of birth as stored, even one stored before dates were checked: the form shows it for correction.
-    z.object({ summary: pupilSummarySchema, details: pupilDetailsSchema.extend({ dateOfBirth: z.string() }) }),
+    z.object({ summary: pupilSummarySchema, details: pupilDetailsSchema.extend({ dateOfBirth: z.string() }), version: z.number().int() }),
   ),
   'pupils.create': command('roster.manage', pupilDetailsSchema, pupilSummarySchema),
-  'pupils.update': command('roster.manage', z.object({ pupilId: idSchema, details: pupilDetailsSchema }), pupilSummarySchema),
+  'pupils.update': command('roster.manage', z.object({ pupilId: idSchema, version: versionSchema, details: pupilDetailsSchema }), pupilSummarySchema),
   'roster.preview': command('roster.manage', z.object({ file: rosterFileSchema, mapping: rosterMappingSchema.optional() }), rosterPreviewSchema),
   'roster.import': command(
     'roster.manage',

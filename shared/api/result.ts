@@ -35,3 +35,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: AppError): Result<never> => ({ ok: false, error });
+
+/** The `conflict` a save gets when someone else saved the same record after the page read it. */
+export const STALE_SAVE_MESSAGE = 'Someone else changed this since you opened it — here is what they saved; your words are kept below. Check their change, then save again if yours is still needed.';
+
+/** Whether an error is a save refused because the record changed underneath it: the page reloads the record and keeps what was typed. */
+export const isStaleSave = (error: AppError): boolean => error.code === 'conflict' && error.message === STALE_SAVE_MESSAGE;

@@ -1,2 +1,3 @@
 // Plain-text rules that hold everywhere text is shown or written out.
 export { neutraliseBidiControls, neutraliseBidiDeep } from './bidi';
+export { describeComputer } from './computerName';

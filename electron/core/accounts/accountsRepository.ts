@@ -12,6 +12,7 @@ interface UserRow {
   must_change_password: number;
   created_at: string;
   last_sign_in_at: string | null;
+  version: number;
 }
 
 const toAccount = (row: UserRow): Account => ({
@@ -24,6 +25,7 @@ const toAccount = (row: UserRow): Account => ({
   mustChangePassword: row.must_change_password === 1,
   createdAt: row.created_at,
   lastSignInAt: row.last_sign_in_at,
+  version: row.version,
 });
 
 export function findAccount(db: Store, id: string): Account | null {

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { isActiveRecordReader, isLastActiveRecordReader, mayGrantRole, type Role } from '../../../shared/api';
 import { CommandError } from '../dispatch/commandError';
 import { awaiting, inTransaction } from '../dispatch/handler';
+import { requireVersion } from '../records/versions';
 import {
   disableAccount,
   findAccount,
@@ -48,6 +49,7 @@ export const accountsHandlers = {
     if (!account) throw new CommandError('not_found', 'That account does not exist.');
     ctx.recordIds.push(account.id);
     if (account.id === ctx.session.user.id) throw new CommandError('conflict', 'You cannot disable your own account.');
+    requireVersion(ctx.db, 'account', account.id, input.version);
     if (isLastActiveRecordReader(account, listAccounts(ctx.db).filter(isActiveRecordReader).length)) {
       throw new CommandError('conflict', 'This is the only active DSL account. Create another DSL first, so someone can still read children’s records.');
     }

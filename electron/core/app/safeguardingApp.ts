@@ -32,7 +32,7 @@ import { defaultSettings, readSettings, writeSettings } from '../settings';
 import { databasePath, openStore, writeTransaction, type Store } from '../store';
 import { KeyringHolder, type SecretAttempt } from './keyringHolder';
 import { fileLog, type Log } from './log';
-import { SessionRegistry, type Caller, type Session } from './sessionRegistry';
+import { SessionRegistry, type Caller, type Session, type SessionEnd } from './sessionRegistry';
 import { StoreHolder } from './storeHolder';
 
 export interface AppOptions {
@@ -314,8 +314,8 @@ export class SafeguardingApp {
    * Ends sessions from inside a command's transaction (an account disabled, a session ended from the active
    * sessions page): the command's own audit row records it, and the store stays open for the caller.
    */
-  endSessionsWhere(which: (session: Session) => boolean): Session[] {
-    return this.sessions.endWhere(which);
+  endSessionsWhere(which: (session: Session) => boolean, reason?: SessionEnd): Session[] {
+    return this.sessions.endWhere(which, reason);
   }
 
   /** Activity from the person (any command, or the page's activity report) postpones their idle lock. */

@@ -43,8 +43,13 @@ function keyOf(id: string): string {
   return crypto.createHash('sha256').update(id).digest('hex');
 }
 
+/** How many ended sessions are remembered, so their doors can be told why; older ones just read "signed out". */
+const REMEMBERED_ENDINGS = 1_000;
+
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
+  /** Why a session ended, by the hash of its id, kept until its door next calls (or pushed out by newer ones). */
+  private readonly endings = new Map<string, SessionEnd>();
 
   constructor(
     private readonly clock: () => Date,
@@ -104,15 +109,33 @@ export class SessionRegistry {
     return session;
   }
 
-  /** Ends every session matching `which`; returns those ended. Their doors find nothing on their next call. */
-  endWhere(which: (session: Session) => boolean): Session[] {
+  /**
+   * Ends every session matching `which`; returns those ended. Their doors find nothing on their next call; given a
+   * `reason`, that call can say why (see `howEnded`).
+   */
+  endWhere(which: (session: Session) => boolean, reason?: SessionEnd): Session[] {
     const ended: Session[] = [];
     for (const [key, session] of this.sessions) {
       if (!which(session)) continue;
       this.sessions.delete(key);
       ended.push(session);
+      if (reason) this.remember(key, reason);
     }
     return ended;
+  }
+
+  /** Why the caller's session was ended by someone else, once: the door's next call learns it and it is forgotten. */
+  howEnded(caller: Caller): SessionEnd | null {
+    if (!caller.sessionId) return null;
+    const key = keyOf(caller.sessionId);
+    const reason = this.endings.get(key) ?? null;
+    this.endings.delete(key);
+    return reason;
+  }
+
+  private remember(key: string, reason: SessionEnd): void {
+    this.endings.set(key, reason);
+    if (this.endings.size > REMEMBERED_ENDINGS) this.endings.delete(this.endings.keys().next().value!);
   }
 
   /** Locks every active session idle for the school's idle period; returns those locked. */

@@ -27,27 +27,28 @@ export function childFile(db: Store, calendar: WorkingCalendar, pupilId: string,
   const today = todayInLondon(now);
   // Siblings are the pupils sharing a household, left or not: a sibling who moved school is still family.
   const siblings = summary.householdId ? siblingsOf(db, pupilId, { includeLeavers: true }) : [];
-  const flags = db.prepare('SELECT id, flag, start_date, end_date, source FROM status_flags WHERE pupil_id = ? ORDER BY start_date DESC').all(pupilId) as Array<{
+  const flags = db.prepare('SELECT id, flag, start_date, end_date, source, version FROM status_flags WHERE pupil_id = ? ORDER BY start_date DESC').all(pupilId) as Array<{
     id: string;
     flag: StatusFlag;
     start_date: string;
     end_date: string | null;
     source: string;
+    version: number;
   }>;
   return {
     pupil: { id: summary.id, ...details, leftOn: summary.leftOn },
     siblings: siblings.map((sibling) => ({ id: sibling.id, name: pupilDisplayName(sibling), yearGroup: sibling.yearGroup })),
-    flags: flags.map((flag) => ({ id: flag.id, flag: flag.flag, startDate: flag.start_date, endDate: flag.end_date, source: flag.source, current: flag.start_date <= today && (flag.end_date === null || flag.end_date >= today) })),
+    flags: flags.map((flag) => ({ id: flag.id, flag: flag.flag, startDate: flag.start_date, endDate: flag.end_date, source: flag.source, current: flag.start_date <= today && (flag.end_date === null || flag.end_date >= today), version: flag.version })),
     openReferrals: referralsAwaiting(db, calendar, now, false, pupilId),
     referrals: referralsAwaiting(db, calendar, now, true, pupilId),
     concerns: (
       db
         .prepare(
-          `SELECT c.id, c.recorded_at, c.occurred_at, c.status, c.immediate_danger, substr(c.what_happened, 1, 200) AS summary, c.outcome, u.display_name AS author_name
+          `SELECT c.id, c.recorded_at, c.occurred_at, c.status, c.immediate_danger, substr(c.what_happened, 1, 200) AS summary, c.outcome, c.version, u.display_name AS author_name
            FROM concern_pupils cp JOIN concerns c ON c.id = cp.concern_id JOIN users u ON u.id = c.author_id WHERE cp.pupil_id = ? ORDER BY c.occurred_at DESC`,
         )
-        .all(pupilId) as Array<{ id: string; recorded_at: string; occurred_at: string; status: 'new' | 'read' | 'open' | 'closed'; immediate_danger: number; summary: string; outcome: string | null; author_name: string }>
-    ).map((row) => ({ id: row.id, recordedAt: row.recorded_at, occurredAt: row.occurred_at, status: row.status, immediateDanger: row.immediate_danger === 1, summary: row.summary, authorName: row.author_name, outcome: row.outcome })),
+        .all(pupilId) as Array<{ id: string; recorded_at: string; occurred_at: string; status: 'new' | 'read' | 'open' | 'closed'; immediate_danger: number; summary: string; outcome: string | null; author_name: string; version: number }>
+    ).map((row) => ({ id: row.id, recordedAt: row.recorded_at, occurredAt: row.occurred_at, status: row.status, immediateDanger: row.immediate_danger === 1, summary: row.summary, authorName: row.author_name, outcome: row.outcome, version: row.version })),
     openActions: actionsFor(db, now, { pupilId, openOnly: true }),
     reviews: reviewsFor(db, now, { pupilId }),
     concernCount: db.prepare('SELECT count(*) FROM concern_pupils WHERE pupil_id = ?').pluck().get(pupilId) as number,
@@ -74,6 +75,7 @@ export function actionsFor(db: Store, now: Date, options: { pupilId?: string; op
     legal_first_name: string;
     legal_last_name: string;
     preferred_name: string | null;
+    version: number;
   }>;
   return rows.map((row) => ({
     id: row.id,
@@ -85,6 +87,7 @@ export function actionsFor(db: Store, now: Date, options: { pupilId?: string; op
     dueOn: row.due_on,
     completedAt: row.completed_at,
     completionNotes: row.completion_notes,
+    version: row.version,
     overdue: row.completed_at === null && dateOverdue(row.due_on, now),
   }));
 }
@@ -107,6 +110,7 @@ export function reviewsFor(db: Store, now: Date, options: { pupilId?: string; du
     legal_first_name: string;
     legal_last_name: string;
     preferred_name: string | null;
+    version: number;
   }>;
   return rows.map((row) => ({
     id: row.id,
@@ -114,6 +118,7 @@ export function reviewsFor(db: Store, now: Date, options: { pupilId?: string; du
     pupilName: pupilDisplayName({ legalFirstName: row.legal_first_name, legalLastName: row.legal_last_name, preferredName: row.preferred_name }),
     title: row.title,
     intervalDays: row.interval_days,
+    version: row.version,
     nextDueOn: row.next_due_on,
     ownerName: row.owner_name,
     overdue: dateOverdue(row.next_due_on, now),

@@ -8,6 +8,7 @@ import { suggestLevel } from '../../../shared/thresholds';
 import { findAccount } from '../accounts';
 import { concernAboutPupil } from '../concerns';
 import { CommandError } from '../dispatch/commandError';
+import { requireVersion } from '../records/versions';
 import { inTransaction } from '../dispatch/handler';
 import { loadPacks } from '../packs/packLibrary';
 import { readSettings } from '../settings';
@@ -75,6 +76,7 @@ export const caseworkHandlers = {
 
   'concerns.assign': inTransaction<'concerns.assign'>(({ db, session, now, recordIds }, input) => {
     const status = concernStatus(db, input.concernId);
+    requireVersion(db, 'concern', input.concernId, input.version);
     if (status === 'closed') throw new CommandError('conflict', 'This concern is closed. Record a new concern and link it instead.');
     const assignee = findAccount(db, input.assignTo);
     if (!assignee || !mayBeAssignedConcerns(assignee)) throw new CommandError('invalid_input', 'Choose an active DSL or deputy.', { assignTo: ['Choose an active DSL or deputy'] });
@@ -94,6 +96,7 @@ export const caseworkHandlers = {
 
   'concerns.close': inTransaction<'concerns.close'>(({ db, session, now, recordIds }, input) => {
     const status = concernStatus(db, input.concernId);
+    requireVersion(db, 'concern', input.concernId, input.version);
     if (status === 'closed') throw new CommandError('conflict', 'This concern is already closed.');
     db.prepare("UPDATE concerns SET status = 'closed', outcome = ?, closing_reason = ?, closed_at = ?, closed_by = ?, read_at = coalesce(read_at, ?), read_by = coalesce(read_by, ?) WHERE id = ?").run(
       input.outcome,
@@ -193,6 +196,7 @@ export const caseworkHandlers = {
 
   'referrals.acknowledge': inTransaction<'referrals.acknowledge'>(({ db, recordIds }, input) => {
     if (!referralPupil(db, input.referralId)) throw notFound('referral');
+    requireVersion(db, 'referral', input.referralId, input.version);
     const at = londonDateTime(input.acknowledgedOn, input.acknowledgedAtTime).toISOString();
     db.prepare("UPDATE referrals SET acknowledged_at = ?, acknowledgement_note = ?, reference = CASE WHEN ? <> '' THEN ? ELSE reference END WHERE id = ?").run(at, input.note, input.reference, input.reference, input.referralId);
     recordIds.push(input.referralId);
@@ -201,6 +205,7 @@ export const caseworkHandlers = {
 
   'referrals.recordOutcome': inTransaction<'referrals.recordOutcome'>(({ db, recordIds }, input) => {
     if (!referralPupil(db, input.referralId)) throw notFound('referral');
+    requireVersion(db, 'referral', input.referralId, input.version);
     db.prepare('UPDATE referrals SET outcome = ?, outcome_summary = ?, outcome_at = ?, acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?').run(
       input.outcome,
       input.summary,
@@ -239,6 +244,7 @@ export const caseworkHandlers = {
   'escalations.resolve': inTransaction<'escalations.resolve'>(({ db, now, recordIds }, input) => {
     const escalation = escalationPupil(db, input.escalationId);
     if (!escalation) throw notFound('escalation');
+    requireVersion(db, 'escalation', input.escalationId, input.version);
     if (escalation.resolved) throw new CommandError('conflict', 'This escalation has already been resolved.');
     db.prepare('UPDATE escalations SET resolved_at = ?, resolution = ? WHERE id = ?').run(now.toISOString(), input.resolution, input.escalationId);
     recordIds.push(input.escalationId);
@@ -256,6 +262,7 @@ export const caseworkHandlers = {
   }),
 
   'actions.complete': inTransaction<'actions.complete'>(({ db, session, now, recordIds }, input) => {
+    requireVersion(db, 'action', input.actionId, input.version);
     const changed = db.prepare('UPDATE actions SET completed_at = ?, completed_by = ?, completion_notes = ? WHERE id = ? AND completed_at IS NULL').run(now.toISOString(), session.user.id, input.notes, input.actionId).changes;
     if (changed === 0) throw new CommandError('not_found', 'That action does not exist or is already done.');
     recordIds.push(input.actionId);
@@ -274,6 +281,7 @@ export const caseworkHandlers = {
   'reviews.record': inTransaction<'reviews.record'>(({ db, session, now, recordIds }, input) => {
     const review = db.prepare('SELECT interval_days, ended_at FROM reviews WHERE id = ?').get(input.reviewId) as { interval_days: number; ended_at: string | null } | undefined;
     if (!review) throw notFound('review');
+    requireVersion(db, 'review', input.reviewId, input.version);
     if (review.ended_at) throw new CommandError('conflict', 'This review has ended.');
     db.prepare('INSERT INTO review_records (id, review_id, reviewed_at, reviewed_by, notes) VALUES (?, ?, ?, ?, ?)').run(uuidv7(), input.reviewId, now.toISOString(), session.user.id, input.notes);
     const nextDueOn = input.end ? null : addCalendarDays(todayInLondon(now), review.interval_days);
@@ -308,6 +316,7 @@ export const caseworkHandlers = {
   'children.endFlag': inTransaction<'children.endFlag'>(({ db, recordIds }, input) => {
     const flag = db.prepare('SELECT start_date FROM status_flags WHERE id = ?').get(input.flagId) as { start_date: string } | undefined;
     if (!flag) throw notFound('status');
+    requireVersion(db, 'flag', input.flagId, input.version);
     if (input.endDate < flag.start_date) throw new CommandError('invalid_input', 'The end date is before the start date.', { endDate: ['The end date must be on or after the start date'] });
     db.prepare('UPDATE status_flags SET end_date = ? WHERE id = ?').run(input.endDate, input.flagId);
     recordIds.push(input.flagId);

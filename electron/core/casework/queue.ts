@@ -109,6 +109,7 @@ interface QueueSqlRow {
   assigned_to: string | null;
   assigned_name: string | null;
   summary: string;
+  version: number;
 }
 
 export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: Sort, offset: number, limit: number): { rows: QueueRow[]; total: number } {
@@ -120,7 +121,7 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
   const page = db
     .prepare(
       `SELECT c.id, c.recorded_at, c.status, c.immediate_danger, c.urgent, author.display_name AS author_name,
-         c.assigned_to, assignee.display_name AS assigned_name, substr(c.what_happened, 1, 160) AS summary
+         c.assigned_to, assignee.display_name AS assigned_name, substr(c.what_happened, 1, 160) AS summary, c.version
        FROM (SELECT c.id FROM ${source} WHERE ${where} ORDER BY ${order[sort]} LIMIT @limit OFFSET @offset) chosen
        CROSS JOIN concerns c ON c.id = chosen.id
        JOIN users author ON author.id = c.author_id
@@ -152,6 +153,7 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
       assignedTo: row.assigned_to,
       assignedToName: row.assigned_name,
       summary: row.summary,
+      version: row.version,
     };
   });
   return { rows, total };

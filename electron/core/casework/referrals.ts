@@ -59,14 +59,15 @@ interface ReferralRow {
   outcome_at: string | null;
   outcome: ReferralClock['outcome'];
   chases: number;
+  version: number;
 }
 
 const referralSelect = `SELECT r.*, p.legal_first_name, p.legal_last_name, p.preferred_name, (SELECT count(*) FROM referral_chases WHERE referral_id = r.id) AS chases
   FROM referrals r JOIN pupils p ON p.id = r.pupil_id`;
 
 function toClock(db: Store, calendar: WorkingCalendar, row: ReferralRow, now: Date): ReferralClock {
-  const escalation = db.prepare('SELECT id, resolve_by, resolved_at, stages, (SELECT count(*) FROM escalation_steps WHERE escalation_id = e.id) AS steps FROM escalations e WHERE referral_id = ? ORDER BY started_at DESC LIMIT 1').get(row.id) as
-    | { id: string; resolve_by: string; resolved_at: string | null; stages: string; steps: number }
+  const escalation = db.prepare('SELECT id, resolve_by, resolved_at, stages, version, (SELECT count(*) FROM escalation_steps WHERE escalation_id = e.id) AS steps FROM escalations e WHERE referral_id = ? ORDER BY started_at DESC LIMIT 1').get(row.id) as
+    | { id: string; resolve_by: string; resolved_at: string | null; stages: string; steps: number; version: number }
     | undefined;
   return {
     id: row.id,
@@ -84,8 +85,9 @@ function toClock(db: Store, calendar: WorkingCalendar, row: ReferralRow, now: Da
     ...referralClock(calendar, { acknowledgementDue: row.acknowledgement_due, acknowledgedAt: row.acknowledged_at, outcomeDue: row.outcome_due, outcomeAt: row.outcome_at }, now),
     chases: row.chases,
     escalation: escalation
-      ? { id: escalation.id, resolveBy: escalation.resolve_by, resolvedAt: escalation.resolved_at, stages: JSON.parse(escalation.stages) as Array<{ title: string; workingDays: number }>, stepsTaken: escalation.steps }
+      ? { id: escalation.id, resolveBy: escalation.resolve_by, resolvedAt: escalation.resolved_at, stages: JSON.parse(escalation.stages) as Array<{ title: string; workingDays: number }>, stepsTaken: escalation.steps, version: escalation.version }
       : null,
+    version: row.version,
   };
 }
 

@@ -13,6 +13,9 @@ import { handlers } from './handlers';
 /** Commands a person with a temporary password may use before choosing their own. */
 const allowedBeforePasswordChange = new Set<CommandName>(['app.status', 'session.changePassword', 'session.lock', 'session.signOut', 'session.touch', 'settings.get']);
 
+/** What a person hears when a DSL or administrator ended their session from the active sessions page. */
+const ENDED_BY_ADMIN = 'You have been signed out: a DSL or administrator ended this session from the active sessions page. Sign in again to carry on.';
+
 /** Runs one command for `caller`, whose session (if any) decides who is acting; never throws. */
 export type Dispatch = (app: SafeguardingApp, name: unknown, rawInput: unknown, caller: Caller) => Promise<Result<unknown>>;
 
@@ -51,11 +54,8 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
 
   const active = app.current(caller);
   if (!active) {
-    return fail(
-      app.sessionOf(caller)?.state === 'locked'
-        ? { code: 'locked', message: 'The app is locked. Enter your password to carry on.' }
-        : { code: 'unauthenticated', message: 'Sign in first.' },
-    );
+    if (app.sessionOf(caller)?.state === 'locked') return fail({ code: 'locked', message: 'The app is locked. Enter your password to carry on.' });
+    return fail({ code: 'unauthenticated', message: app.sessions.howEnded(caller) === 'ended_by_admin' ? ENDED_BY_ADMIN : 'Sign in first.' });
   }
   const { db, session } = active;
   const { user } = session;

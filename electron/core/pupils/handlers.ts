@@ -1,3 +1,4 @@
+import { requireVersion, versionOf } from '../records/versions';
 import { CommandError } from '../dispatch/commandError';
 import { inTransaction } from '../dispatch/handler';
 import { RosterFileError, RosterLeaversError, RosterMappingError, importRoster, previewRoster } from '../roster';
@@ -41,7 +42,7 @@ export const pupilHandlers = {
     const details = findPupilDetails(db, input.pupilId);
     if (!summary || !details) throw new CommandError('not_found', 'That pupil is not on the roster.');
     recordIds.push(input.pupilId);
-    return { summary, details };
+    return { summary, details, version: versionOf(db, 'pupil', input.pupilId) ?? 1 };
   }),
 
   'pupils.create': inTransaction<'pupils.create'>(({ db, session, now, recordIds }, input) => {
@@ -54,6 +55,7 @@ export const pupilHandlers = {
   'pupils.update': inTransaction<'pupils.update'>(({ db, now, recordIds }, input) => {
     const current = findPupilSummary(db, input.pupilId);
     if (!current) throw new CommandError('not_found', 'That pupil is not on the roster.');
+    requireVersion(db, 'pupil', input.pupilId, input.version);
     if (upnTaken(db, input.details.upn, input.pupilId)) throw upnConflict();
     recordIds.push(input.pupilId);
     updatePupil(db, input.pupilId, input.details, current.householdId, now.toISOString());

@@ -1,4 +1,5 @@
 import { awaiting, inTransaction, publicHandler } from '../dispatch/handler';
+import { activeSessionHandlers } from './activeSessions';
 
 export const sessionHandlers = {
   'app.status': publicHandler<'app.status'>(({ app, caller }) => app.status(caller)),
@@ -33,4 +34,5 @@ export const sessionHandlers = {
     await app.changePassword(session, caller, input.currentPassword, input.newPassword);
     return { done: true };
   }),
+  ...activeSessionHandlers,
 };

@@ -4,6 +4,7 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AdultRecordPage } from '../features/adults/AdultRecordPage';
 import { AdultRegisterPage } from '../features/adults/AdultRegisterPage';
 import { LogAdultConcernPage } from '../features/adults/LogAdultConcernPage';
+import { SessionsPage } from '../features/accounts/SessionsPage';
 import { ChildFilePage } from '../features/children/ChildFilePage';
 import { ConcernPage } from '../features/concerns/ConcernPage';
 import { LogConcernPage } from '../features/concerns/LogConcernPage';
@@ -70,6 +71,8 @@ function Page({ location, user }: { location: Location; user: SessionUser }) {
       return <ReportsPage user={user} />;
     case 'accounts':
       return <AccountsPage user={user} />;
+    case 'sessions':
+      return <SessionsPage />;
     case 'settings':
       return <SettingsPage />;
     case 'password':

@@ -26,6 +26,7 @@ export const routes = {
   contacts: { path: '/contacts', title: 'Who to call', permission: 'signedIn' },
   reports: { path: '/reports', title: 'Culture report', permission: 'reports.view' },
   accounts: { path: '/accounts', title: 'Accounts', permission: 'accounts.manage' },
+  sessions: { path: '/accounts/sessions', title: 'Active sessions', permission: 'sessions.manage' },
   settings: { path: '/settings', title: 'Settings', permission: 'settings.manage' },
   password: { path: '/password', title: 'Change my password', permission: 'signedIn' },
 } as const satisfies Record<string, { path: string; title: string; permission: Permission }>;
@@ -38,7 +39,7 @@ export type Location = { route: RouteName; params: RouteParams } | { route: 'not
  * Order of the main navigation (pages with parameters are reached from other pages, not the menu). The form for a
  * concern about an adult is reached from the concern form's "about an adult" box, the home page and the register.
  */
-export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'adultRegister', 'transfers', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'settings'];
+export const navigationOrder: readonly RouteName[] = ['home', 'logConcern', 'myConcerns', 'queue', 'adultRegister', 'transfers', 'pupils', 'thresholds', 'contacts', 'reports', 'accounts', 'sessions', 'settings'];
 
 export function hrefFor(route: RouteName, params: RouteParams = {}): string {
   const path = routes[route].path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));

@@ -43,7 +43,9 @@ export async function expectOk(page: Page, command: string, input: unknown): Pro
 
 /** As the DSL (signed in): who to find in an emergency, the headteacher, and the roster. */
 export async function prepareSchool(page: Page): Promise<void> {
-  await expectOk(page, 'settings.update', { dslOnDuty, headteacher });
+  const read = await invokeFromPage(page, 'settings.get', {});
+  if (!read.ok) throw new Error(`settings.get failed: ${JSON.stringify(read.error)}`);
+  await expectOk(page, 'settings.update', { version: (read.value as { version: number }).version, dslOnDuty, headteacher });
   const file = { fileName: 'roster.csv', dataBase64: Buffer.from(rosterCsv, 'utf8').toString('base64') };
   const mapping = {
     UPN: 'upn',

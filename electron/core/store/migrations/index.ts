@@ -10,6 +10,7 @@ import { migration0008 } from './0008-audit-client';
 import { migration0009 } from './0009-sealed-intake';
 import { migration0010 } from './0010-adult-concerns';
 import { migration0011 } from './0011-lighter-saves';
+import { migration0012 } from './0012-record-versions';
 
 export type { Migration } from './migration';
 
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];

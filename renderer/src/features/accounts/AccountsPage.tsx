@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { mayGrantRole, roleLabels, staffGroupLabels, type Account, type AppError, type SessionUser } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
+import { hrefFor } from '../../app/routes';
 import { AlertMessage, Button, LinkButton, PageHeading, StatusMessage } from '../../components';
 import { CreateAccountForm } from './CreateAccountForm';
 import { DisableAccountForm } from './DisableAccountForm';
@@ -165,6 +166,9 @@ export function AccountsPage({ user }: { user: SessionUser }) {
         </StatusMessage>
       )}
       <p className="lead">Everyone who uses Safeguarding Records has their own account. Never share an account or a password.</p>
+      <p>
+        <a href={hrefFor('sessions')}>See who is signed in now, and end a session</a> (for a lost laptop).
+      </p>
       <Button onClick={() => open({ kind: 'create' })}>Add an account</Button>
       {problem && (
         <AlertMessage title="The accounts could not be loaded">

@@ -9,7 +9,7 @@ export function DisableAccountForm({ account, onCancel, onDisabled }: { account:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit({
-      check: (values) => checkWith(commands['accounts.disable'].input, { userId: account.id, reason: values.reason }),
+      check: (values) => checkWith(commands['accounts.disable'].input, { userId: account.id, version: account.version, reason: values.reason }),
       send: (input) => invoke('accounts.disable', input),
       onSuccess: onDisabled,
     });

@@ -11,6 +11,7 @@ import { useApp } from '../../app/AppContext';
 import { hrefFor } from '../../app/routes';
 import { AlertMessage, Button, ButtonGroup, LinkButton, PageHeading, StatusMessage } from '../../components';
 import { AssessmentForm } from './AssessmentForm';
+import { RecordReload } from './caseworkForm';
 import { concernsFrom, type ChildConcern } from './childConcerns';
 import { Chronology } from './Chronology';
 import { clockSentence, isOverdueClock } from './clockText';
@@ -340,6 +341,15 @@ export function ChildFilePage({ pupilId, user, startWith }: { pupilId: string; u
     load();
   };
   const common = { pupilId, childName: name, onCancel: back };
+  // After a refused stale save the file is reloaded; the open form then shows each record as it is saved now.
+  const fresh = {
+    referral: (referral: ReferralClock) => loaded.referrals.find((each) => each.id === referral.id) ?? referral,
+    action: (action: ChildFile['openActions'][number]) => file.openActions.find((each) => each.id === action.id) ?? action,
+    review: (review: ChildFile['reviews'][number]) => file.reviews.find((each) => each.id === review.id) ?? review,
+    flag: (flag: ChildFile['flags'][number]) => file.flags.find((each) => each.id === flag.id) ?? flag,
+    concern: (concern: ChildConcern) => concerns.find((each) => each.id === concern.id) ?? concern,
+  };
+  const reloading = (form: ReactNode) => <RecordReload.Provider value={load}>{form}</RecordReload.Provider>;
 
   switch (view.kind) {
     case 'decision':
@@ -368,9 +378,9 @@ export function ChildFilePage({ pupilId, user, startWith }: { pupilId: string; u
     case 'referral':
       return <ReferralForm {...common} pack={pack} decisionId={view.decision?.id ?? null} {...(view.decision ? { decision: view.decision } : {})} onSaved={(value) => saved('Referral recorded')(`The acknowledgement is due by ${formatDateTime(new Date(value.acknowledgementDue))}.`)} />;
     case 'acknowledge':
-      return <AcknowledgeForm childName={name} referral={view.referral} onCancel={back} onSaved={saved('Acknowledgement recorded')} />;
+      return reloading(<AcknowledgeForm childName={name} referral={fresh.referral(view.referral)} onCancel={back} onSaved={saved('Acknowledgement recorded')} />);
     case 'outcome':
-      return <OutcomeForm childName={name} referral={view.referral} onCancel={back} onSaved={saved('Outcome recorded')} />;
+      return reloading(<OutcomeForm childName={name} referral={fresh.referral(view.referral)} onCancel={back} onSaved={saved('Outcome recorded')} />);
     case 'chase':
       return <ChaseForm childName={name} referral={view.referral} onCancel={back} onSaved={saved('Chase recorded')} />;
     case 'escalate':
@@ -378,23 +388,23 @@ export function ChildFilePage({ pupilId, user, startWith }: { pupilId: string; u
     case 'escalationStep':
       return <EscalationStepForm childName={name} referral={view.referral} onCancel={back} onSaved={saved('Escalation stage recorded')} />;
     case 'resolveEscalation':
-      return <ResolveEscalationForm childName={name} referral={view.referral} onCancel={back} onSaved={saved('Escalation resolved')} />;
+      return reloading(<ResolveEscalationForm childName={name} referral={fresh.referral(view.referral)} onCancel={back} onSaved={saved('Escalation resolved')} />);
     case 'action':
       return <ActionForm {...common} owners={owners} onSaved={saved('Action added')} />;
     case 'completeAction':
-      return <CompleteActionForm childName={name} action={view.action} onCancel={back} onSaved={saved('Action done')} />;
+      return reloading(<CompleteActionForm childName={name} action={fresh.action(view.action)} onCancel={back} onSaved={saved('Action done')} />);
     case 'review':
       return <ReviewForm {...common} owners={owners} pack={pack} levelId={judgedLevelId} onSaved={saved('Review set up')} />;
     case 'recordReview':
-      return <RecordReviewForm childName={name} review={view.review} onCancel={back} onSaved={saved('Review recorded')} />;
+      return reloading(<RecordReviewForm childName={name} review={fresh.review(view.review)} onCancel={back} onSaved={saved('Review recorded')} />);
     case 'flag':
       return <AddFlagForm {...common} onSaved={saved('Status added')} />;
     case 'endFlag':
-      return <EndFlagForm childName={name} flag={view.flag} onCancel={back} onSaved={saved('Status ended')} />;
+      return reloading(<EndFlagForm childName={name} flag={fresh.flag(view.flag)} onCancel={back} onSaved={saved('Status ended')} />);
     case 'event':
       return <EventForm {...common} onSaved={saved('Event logged')} />;
     case 'close':
-      return <CloseConcernForm childName={name} concern={view.concern} onCancel={back} onSaved={saved('Concern closed')} onLogNew={() => navigate('logConcern')} />;
+      return reloading(<CloseConcernForm childName={name} concern={fresh.concern(view.concern)} onCancel={back} onSaved={saved('Concern closed')} onLogNew={() => navigate('logConcern')} />);
     case 'assessment':
       return pack ? (
         <AssessmentForm

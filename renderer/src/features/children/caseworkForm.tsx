@@ -1,6 +1,7 @@
 // The frame every casework form on a child's file shares: a heading that names the child, the error summary, the
 // fields, and Save / Cancel. Dates are typed as people write them (22/11/2026) and sent as the commands expect.
-import type { FormEvent, ReactNode } from 'react';
+import { createContext, useContext, useEffect, type FormEvent, type ReactNode } from 'react';
+import { isStaleSave } from '../../../../shared/api';
 import type { z } from 'zod';
 import { formatDate, formatTime, londonIsoDate, parseUkDate } from '../../../../shared/calendar';
 import { Button, ButtonGroup, checkWith, ErrorSummary, PageHeading, TextField, type BoundField, type Checked, type FieldMessages, type Form } from '../../components';
@@ -43,6 +44,12 @@ export function TimeField({ label, ...field }: BoundField & { label: string }) {
   return <TextField {...field} label={label} hint="24-hour clock, for example 14:30" width="short" />;
 }
 
+/**
+ * Reloads the record a form is saving, when someone else saved it first: the page then shows what they saved while
+ * the form keeps every word typed, so the person can check and save again (or cancel).
+ */
+export const RecordReload = createContext<() => void>(() => undefined);
+
 interface CaseFormProps<V extends Values> {
   form: Form<V>;
   title: string;
@@ -57,6 +64,11 @@ interface CaseFormProps<V extends Values> {
 }
 
 export function CaseForm<V extends Values>({ form, title, caption, order, submitLabel, busyLabel = 'Saving…', onSubmit, onCancel, intro, children }: CaseFormProps<V>) {
+  const reload = useContext(RecordReload);
+  const stale = form.formError !== null && isStaleSave(form.formError);
+  useEffect(() => {
+    if (stale) reload();
+  }, [stale, form.failedSubmits, reload]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -65,6 +77,7 @@ export function CaseForm<V extends Values>({ form, title, caption, order, submit
     <section className="page casework-form">
       <PageHeading caption={caption}>{title}</PageHeading>
       <ErrorSummary errors={form.errors} formError={form.formError} order={order} idFor={form.idFor} failedSubmits={form.failedSubmits} />
+      {stale && <p className="casework-stale">What is saved now, including their change:</p>}
       {intro}
       <form noValidate onSubmit={submit}>
         {children}

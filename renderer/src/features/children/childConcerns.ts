@@ -13,6 +13,8 @@ export interface ChildConcern {
   statusLabel: string;
   /** "23/11/2026 08:00 — Bruise on left forearm…", for choosing one in a list. */
   label: string;
+  /** The concern's version as read, sent back when closing it. */
+  version: number;
 }
 
 const statusLabels = { new: 'New — not yet read', read: 'Read', open: 'Open', closed: 'Closed' } as const;
@@ -29,6 +31,7 @@ export function concernsFrom(concerns: ChildFile['concerns']): ChildConcern[] {
       closed: concern.status === 'closed',
       statusLabel: statusLabels[concern.status],
       label: `${formatDateTime(new Date(concern.occurredAt))} — ${summary}`,
+      version: concern.version,
     };
   });
 }

@@ -37,7 +37,7 @@ export function EndFlagForm({ flag, childName, onCancel, onSaved }: Omit<Common,
   const form = useForm({ endDate: todayUk() });
   const submit = () =>
     void form.submit({
-      check: (values) => checkDated(commands['children.endFlag'].input, { flagId: flag.id, ...values }, ['endDate']),
+      check: (values) => checkDated(commands['children.endFlag'].input, { flagId: flag.id, version: flag.version, ...values }, ['endDate']),
       send: (input) => invoke('children.endFlag', input),
       onSuccess: () => onSaved(`${statusFlagLabels[flag.flag]} has ended.`),
     });
@@ -50,7 +50,11 @@ export function EndFlagForm({ flag, childName, onCancel, onSaved }: Omit<Common,
       submitLabel="End the status"
       onSubmit={submit}
       onCancel={onCancel}
-      intro={<p>Started {formatIsoDate(flag.startDate)}. Source: {flag.source}. The status stays on the file, with its dates.</p>}
+      intro={
+        <p>
+          Started {formatIsoDate(flag.startDate)}.{flag.endDate ? ` Ended ${formatIsoDate(flag.endDate)}.` : ''} Source: {flag.source}. The status stays on the file, with its dates.
+        </p>
+      }
     >
       <DateField {...form.bind('endDate')} label="End date" />
     </CaseForm>
@@ -105,7 +109,7 @@ export function CompleteActionForm({ action, childName, onCancel, onSaved }: Omi
   const form = useForm({ notes: '' });
   const submit = () =>
     void form.submit({
-      check: (values) => checkDated(commands['actions.complete'].input, { actionId: action.id, ...values }, []),
+      check: (values) => checkDated(commands['actions.complete'].input, { actionId: action.id, version: action.version, ...values }, []),
       send: (input) => invoke('actions.complete', input),
       onSuccess: () => onSaved(`“${action.title}” is done.`),
     });
@@ -174,7 +178,7 @@ export function RecordReviewForm({ review, childName, onCancel, onSaved }: Omit<
   const form = useForm({ notes: '', end: false as boolean });
   const submit = () =>
     void form.submit({
-      check: (values) => checkDated(commands['reviews.record'].input, { reviewId: review.id, ...values }, []),
+      check: (values) => checkDated(commands['reviews.record'].input, { reviewId: review.id, version: review.version, ...values }, []),
       send: (input) => invoke('reviews.record', input),
       onSuccess: (value) => onSaved(value.nextDueOn ? `The review is recorded. The next one is due ${formatIsoDate(value.nextDueOn)}.` : 'The review is recorded and the reviews have ended.'),
     });
@@ -190,7 +194,7 @@ export function CloseConcernForm({ concern, childName, onCancel, onSaved, onLogN
   const form = useForm({ outcome: '', reason: '' });
   const submit = () =>
     void form.submit({
-      check: (values) => checkDated(commands['concerns.close'].input, { concernId: concern.id, outcome: values.outcome || undefined, reason: values.reason }, []),
+      check: (values) => checkDated(commands['concerns.close'].input, { concernId: concern.id, version: concern.version, outcome: values.outcome || undefined, reason: values.reason }, []),
       send: (input) => invoke('concerns.close', input),
       onSuccess: () => onSaved('The concern is closed.'),
     });

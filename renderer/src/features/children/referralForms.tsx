@@ -35,7 +35,7 @@ export function AcknowledgeForm({ referral, childName, onCancel, onSaved }: Refe
   const form = useForm({ acknowledgedOn: todayUk(), acknowledgedAtTime: nowTime(), reference: referral.reference, note: '' });
   const submit = () =>
     void form.submit({
-      check: (values) => checkDated(commands['referrals.acknowledge'].input, { referralId: referral.id, ...values }, ['acknowledgedOn']),
+      check: (values) => checkDated(commands['referrals.acknowledge'].input, { referralId: referral.id, version: referral.version, ...values }, ['acknowledgedOn']),
       send: (input) => invoke('referrals.acknowledge', input),
       onSuccess: () => onSaved('The acknowledgement is recorded. The clock now counts towards the outcome of assessment.'),
     });
@@ -53,7 +53,7 @@ export function OutcomeForm({ referral, childName, onCancel, onSaved }: Referral
   const form = useForm({ outcome: '', summary: '', outcomeOn: todayUk() });
   const submit = () =>
     void form.submit({
-      check: (values) => checkDated(commands['referrals.recordOutcome'].input, { referralId: referral.id, outcome: values.outcome || undefined, summary: values.summary, outcomeOn: values.outcomeOn }, ['outcomeOn']),
+      check: (values) => checkDated(commands['referrals.recordOutcome'].input, { referralId: referral.id, version: referral.version, outcome: values.outcome || undefined, summary: values.summary, outcomeOn: values.outcomeOn }, ['outcomeOn']),
       send: (input) => invoke('referrals.recordOutcome', input),
       onSuccess: () => onSaved('The outcome is recorded. If you disagree with it, you can escalate it from the child’s file.'),
     });
@@ -188,7 +188,7 @@ export function ResolveEscalationForm({ referral, childName, onCancel, onSaved }
   const form = useForm({ resolution: '' });
   const submit = () =>
     void form.submit({
-      check: (values) => checkWith(commands['escalations.resolve'].input, { escalationId: referral.escalation!.id, resolution: values.resolution }),
+      check: (values) => checkWith(commands['escalations.resolve'].input, { escalationId: referral.escalation!.id, version: referral.escalation!.version, resolution: values.resolution }),
       send: (input) => invoke('escalations.resolve', input),
       onSuccess: () => onSaved('The escalation is resolved.'),
     });

@@ -1,5 +1,6 @@
 // Settings → school closure days (INSET days and holidays). They stop the school-day clocks (a file transfer's
 // 5 school days); a local authority's working-day clocks carry on. Typed as dates or ranges, one per line.
+import type { SettingsVersion } from '../settings/settingsVersion';
 import { useState, type FormEvent } from 'react';
 import type { Checked } from '../../components';
 import { addCalendarDays, formatIsoDate, parseUkDate } from '../../../../shared/calendar';
@@ -55,7 +56,7 @@ export function parseClosureDays(text: string): Checked<string[]> {
   return { ok: true, input: [...dates].sort() };
 }
 
-export function ClosureDaysSettings({ initial }: { initial: readonly string[] }) {
+export function ClosureDaysSettings({ initial, version }: { initial: readonly string[]; version: SettingsVersion }) {
   const form = useForm({ closureDays: closureDaysText(initial) });
   const [saved, setSaved] = useState<number | null>(null);
 
@@ -64,8 +65,9 @@ export function ClosureDaysSettings({ initial }: { initial: readonly string[] })
     setSaved(null);
     void form.submit({
       check: (values) => parseClosureDays(values.closureDays),
-      send: (closureDates) => invoke('settings.update', { closureDates }),
+      send: (closureDates) => invoke('settings.update', { version: version.current, closureDates }),
       onSuccess: (settings) => {
+        version.current = settings.version;
         form.reset({ closureDays: closureDaysText(settings.closureDates) });
         setSaved(settings.closureDates.length);
       },

@@ -51,7 +51,7 @@ function AssignForm({ row, dsls, onDone, onCancel }: { row: QueueRow; dsls: Acco
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit({
-      check: (values) => checkWith(commands['concerns.assign'].input, { concernId: row.id, ...values }, values.assignTo ? {} : { assignTo: 'Choose a DSL or deputy' }),
+      check: (values) => checkWith(commands['concerns.assign'].input, { concernId: row.id, version: row.version, ...values }, values.assignTo ? {} : { assignTo: 'Choose a DSL or deputy' }),
       send: (input) => invoke('concerns.assign', input),
       onSuccess: () => onDone(dsls.find((dsl) => dsl.id === form.values.assignTo)?.displayName ?? 'the DSL'),
     });

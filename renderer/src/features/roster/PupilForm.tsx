@@ -89,6 +89,8 @@ export function PupilForm({ pupil, onSaved, onCancel }: { pupil: PupilSummary | 
   const form = useForm<PupilValues>(initial);
   const [contactCount, setContactCount] = useState(1);
   const [loading, setLoading] = useState(pupil !== null);
+  // The version of the pupil as read: a correction saved by someone else meanwhile is not overwritten.
+  const [version, setVersion] = useState(0);
   const { reset } = form;
 
   useEffect(() => {
@@ -98,6 +100,7 @@ export function PupilForm({ pupil, onSaved, onCancel }: { pupil: PupilSummary | 
       if (!current) return;
       if (result.ok) {
         reset(storedValues(result.value.details));
+        setVersion(result.value.version);
         setContactCount(Math.max(1, result.value.details.contacts.length));
       }
       setLoading(false);
@@ -118,7 +121,7 @@ export function PupilForm({ pupil, onSaved, onCancel }: { pupil: PupilSummary | 
         if (!dateProblem) return checked;
         return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), dateOfBirth: dateProblem } };
       },
-      send: (details) => (pupil ? invoke('pupils.update', { pupilId: pupil.id, details }) : invoke('pupils.create', details)),
+      send: (details) => (pupil ? invoke('pupils.update', { pupilId: pupil.id, version, details }) : invoke('pupils.create', details)),
       onSuccess: onSaved,
     });
   };

@@ -1,6 +1,7 @@
 // Settings for the whole school (admin and DSL): how fast an unattended screen locks, who staff should find
 // in an emergency (shown on the concern form), how long a transferred file's copy is kept, the local-authority pack,
 // the school's closure days and term dates; and a check of the records with the audit log's fingerprint.
+import type { SettingsVersion } from './settingsVersion';
 import { useEffect, useState, type FormEvent } from 'react';
 import { commands, settingsSchema, type AppError, type Settings, type TransferRetentionRule } from '../../../../shared/api';
 import { invoke } from '../../api';
@@ -63,7 +64,7 @@ function keptYears(text: string, saved: number): number {
   return settingsSchema.shape.transferRetention.shape.years.safeParse(years).success ? years : saved;
 }
 
-function SettingsForm({ initial }: { initial: Settings }) {
+function SettingsForm({ initial, version }: { initial: Settings; version: SettingsVersion }) {
   const { refresh } = useApp();
   const form = useForm<SettingsValues>(toValues(initial));
   const [saved, setSaved] = useState(false);
@@ -72,9 +73,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
     event.preventDefault();
     setSaved(false);
     void form.submit({
-      check: (values) => checkWith(commands['settings.update'].input, toInput(values, initial)),
+      check: (values) => checkWith(commands['settings.update'].input, { ...toInput(values, initial), version: version.current }),
       send: (input) => invoke('settings.update', input),
       onSuccess: (settings) => {
+        version.current = settings.version;
         form.reset(toValues(settings));
         setSaved(true);
         void refresh();
@@ -132,18 +134,22 @@ function SettingsForm({ initial }: { initial: Settings }) {
 export function SettingsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
+  // The three forms below save parts of one record: each sends the version last read or saved by any of them.
+  const [version] = useState<SettingsVersion>(() => ({ current: 0 }));
 
   useEffect(() => {
     let current = true;
     void invoke('settings.get', {}).then((result) => {
       if (!current) return;
-      if (result.ok) setSettings(result.value);
-      else setProblem(result.error);
+      if (result.ok) {
+        version.current = result.value.version;
+        setSettings(result.value);
+      } else setProblem(result.error);
     });
     return () => {
       current = false;
     };
-  }, []);
+  }, [version]);
 
   return (
     <section className="page">
@@ -155,15 +161,15 @@ export function SettingsPage() {
       )}
       {settings ? (
         <>
-          <SettingsForm initial={settings} />
+          <SettingsForm initial={settings} version={version} />
           <section aria-labelledby="settings-pack-heading">
             <h2 className="section-title" id="settings-pack-heading">
               The school’s local-authority pack
             </h2>
             <PackSettings />
           </section>
-          <ClosureDaysSettings initial={settings.closureDates} />
-          <TermDatesSettings initial={settings.termDates} />
+          <ClosureDaysSettings initial={settings.closureDates} version={version} />
+          <TermDatesSettings initial={settings.termDates} version={version} />
           <CategorySettings />
           <RecordsCheck />
         </>

@@ -1,5 +1,6 @@
 // Settings → term dates. The culture report's terms come from these. Until the school confirms a year's dates,
 // the usual English pattern is filled in for it to check against its council's or trust's published dates.
+import type { SettingsVersion } from './settingsVersion';
 import { useState, type FormEvent } from 'react';
 import {
   formatIsoDate,
@@ -52,7 +53,7 @@ function parseTermDates(values: Values, years: readonly number[]): Checked<Schoo
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input: parsed };
 }
 
-export function TermDatesSettings({ initial }: { initial: readonly SchoolYearTerms[] }) {
+export function TermDatesSettings({ initial, version }: { initial: readonly SchoolYearTerms[]; version: SettingsVersion }) {
   const thisYear = schoolYearOf(londonIsoDate(new Date()), initial);
   const years = [thisYear, thisYear + 1];
   const [stored, setStored] = useState<readonly SchoolYearTerms[]>(initial);
@@ -67,8 +68,9 @@ export function TermDatesSettings({ initial }: { initial: readonly SchoolYearTer
     void form.submit({
       check: (values) => parseTermDates(values, years),
       // Years not shown here (earlier ones the reports still use) are kept as they were.
-      send: (shown) => invoke('settings.update', { termDates: [...stored.filter((entry) => !years.includes(entry.schoolYear)), ...shown] }),
+      send: (shown) => invoke('settings.update', { version: version.current, termDates: [...stored.filter((entry) => !years.includes(entry.schoolYear)), ...shown] }),
       onSuccess: (settings) => {
+        version.current = settings.version;
         setStored(settings.termDates);
         form.reset(toValues(years, settings.termDates));
         setSaved(true);

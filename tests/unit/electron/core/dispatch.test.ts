@@ -3,7 +3,7 @@ import { CommandError, dispatch, dispatchWith, handlers, inTransaction } from '.
 import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
 import { writeTransaction } from '../../../../electron/core/store';
 import { rewriteAuditFrom } from '../../../fixtures/audit/rewriteAuditFrom';
-import { addAccount, call, newApp, setUpSchool, signInFirstTime } from './testSchool';
+import { addAccount, call, newApp, setUpSchool, signInFirstTime, versionNow, settingsVersionNow } from './testSchool';
 import { personAt } from '../../../fixtures/doors/callers';
 
 const auditRows = (app: ReturnType<typeof newApp>) =>
@@ -55,8 +55,8 @@ describe('dispatch', () => {
     await setUpSchool(app);
     const before = auditRows(app).length;
     expect(await dispatch(app, 'accounts.dropEverything', {}, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'accounts.disable', { userId: '0190f1a2-0000-7000-8000-000000000000', reason: 'test' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'accounts.disable', { userId: "1' OR '1'='1", reason: 'test' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(app, 'accounts.disable', { userId: '0190f1a2-0000-7000-8000-000000000000', version: 1, reason: 'test' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'accounts.disable', { userId: "1' OR '1'='1", version: 1, reason: 'test' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(auditRows(app).length).toBe(before);
   });
 
@@ -80,7 +80,7 @@ describe('dispatch', () => {
     const before = auditRows(app).length;
     const settingsRows = () => app.store!.prepare("SELECT key, value FROM settings ORDER BY key").all();
     const settingsBefore = settingsRows();
-    const result = await failing(app, 'settings.update', { idleLockMinutes: 60 }, personAt(app));
+    const result = await failing(app, 'settings.update', { version: settingsVersionNow(app), idleLockMinutes: 60 }, personAt(app));
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', reference: expect.stringMatching(/^[0-9A-F]{8}$/) } });
     if (!result.ok) expect(result.error.message).not.toContain('disk on fire');
     expect(settingsRows()).toEqual(settingsBefore);
@@ -99,7 +99,7 @@ describe('dispatch', () => {
     const app = newApp();
     const { user } = await setUpSchool(app);
     const account = await addAccount(app, 'teacher.one', 'staff');
-    await call(app, 'accounts.disable', { userId: account.id, reason: 'Left' });
+    await call(app, 'accounts.disable', { userId: account.id, version: versionNow(app, 'account', account.id), reason: 'Left' });
     const rows = auditRows(app);
     expect(rows.map((row) => row.command)).toEqual(['setup.create', 'accounts.create', 'accounts.disable']);
     expect(rows.at(-1)).toMatchObject({ userId: user.id, outcome: 'ok', recordIds: JSON.stringify([account.id]) });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../electron/core';
 import { localAuthorities, packForLocalAuthority } from '../../../../shared/api';
-import { DSL_PASSWORD, addAccount, call, newApp, tempDataDir } from './testSchool';
+import { DSL_PASSWORD, addAccount, call, newApp, tempDataDir, settingsVersionNow } from './testSchool';
 import { personAt } from '../../../fixtures/doors/callers';
 
 const dsl = { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD };
@@ -57,14 +57,14 @@ describe('the getting-started list', () => {
     await call(app, 'setup.create', { school: school('wandsworth'), dsl });
     expect(await call(app, 'setup.progress', {})).toEqual({ dslOnDuty: false, pupils: false, staff: false, contacts: false, termDates: false });
 
-    await call(app, 'settings.update', { dslOnDuty: { name: 'Ms Patel', extension: '214', whereToFind: '' } });
+    await call(app, 'settings.update', { version: settingsVersionNow(app), dslOnDuty: { name: 'Ms Patel', extension: '214', whereToFind: '' } });
     await call(app, 'pupils.create', { legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04', yearGroup: '5' });
     await addAccount(app, 'teacher.one', 'staff');
     // Last year's dates do not count: the list wants this school year's.
-    await call(app, 'settings.update', { termDates: [{ schoolYear: 2025, autumn: '2025-09-03', spring: '2026-01-05', summer: '2026-04-20' }] });
+    await call(app, 'settings.update', { version: settingsVersionNow(app), termDates: [{ schoolYear: 2025, autumn: '2025-09-03', spring: '2026-01-05', summer: '2026-04-20' }] });
     expect(await call(app, 'setup.progress', {})).toEqual({ dslOnDuty: true, pupils: true, staff: true, contacts: false, termDates: false });
 
-    await call(app, 'settings.update', { termDates: [{ schoolYear: 2026, autumn: '2026-09-02', spring: '2027-01-04', summer: '2027-04-12' }] });
+    await call(app, 'settings.update', { version: settingsVersionNow(app), termDates: [{ schoolYear: 2026, autumn: '2026-09-02', spring: '2027-01-04', summer: '2027-04-12' }] });
     const { contacts } = await call(app, 'packs.get', { packId: 'wandsworth-early-help-2015' });
     for (const contact of contacts.slice(1)) await call(app, 'packs.updateContact', { packId: 'wandsworth-early-help-2015', contactId: contact.id, verified: true });
     expect((await call(app, 'setup.progress', {})).contacts).toBe(false);

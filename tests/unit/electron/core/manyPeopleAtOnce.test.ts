@@ -5,7 +5,7 @@ import { dispatch, type Caller, type SafeguardingApp } from '../../../../electro
 import type { CommandInput, CommandName, CommandOutput } from '../../../../shared/api';
 import { verifyAuditChain } from '../../../../electron/core/audit';
 import { newCaller, personAt } from '../../../fixtures/doors/callers';
-import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from './testSchool';
+import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir, versionNow } from './testSchool';
 
 async function as<N extends CommandName>(app: SafeguardingApp, caller: Caller, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const result = await dispatch(app, name, input, caller);
@@ -78,7 +78,7 @@ describe('many people signed in at once', () => {
     await as(app, assistantOnAnotherComputer, 'session.signIn', { username: 'ta.smith', password: 'assistant own password' });
     const accounts = await as(app, dsl, 'accounts.list', {});
     const ta = accounts.find((account) => account.username === 'ta.smith')!;
-    await as(app, dsl, 'accounts.disable', { userId: ta.id, reason: 'Left the school' });
+    await as(app, dsl, 'accounts.disable', { userId: ta.id, version: versionNow(app, 'account', ta.id), reason: 'Left the school' });
     for (const caller of [assistant, assistantOnAnotherComputer]) {
       expect(await dispatch(app, 'system.noop', {}, caller)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
       expect(app.status(caller).state).toBe('signed_out');

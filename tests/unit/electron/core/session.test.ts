@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../electron/core';
 import { DATABASE_FILE } from '../../../../electron/core/store';
 import { newKdfParams, readKeyring, unwrapWithPassword } from '../../../../electron/core/crypto';
-import { DSL_PASSWORD, addAccount, call, cheapKdf, newApp, queryFileAlone, setUpSchool, signInFirstTime, tempDataDir } from './testSchool';
+import { DSL_PASSWORD, addAccount, call, cheapKdf, newApp, queryFileAlone, setUpSchool, signInFirstTime, tempDataDir, versionNow, settingsVersionNow } from './testSchool';
 import { personAt } from '../../../fixtures/doors/callers';
 
 describe('first-run setup', () => {
@@ -100,7 +100,7 @@ describe('signing in, locking and signing out', () => {
     let now = new Date('2026-11-23T09:00:00Z');
     const app = newApp(tempDataDir(), { clock: () => now });
     await setUpSchool(app);
-    await call(app, 'settings.update', { idleLockMinutes: 2 });
+    await call(app, 'settings.update', { version: settingsVersionNow(app), idleLockMinutes: 2 });
     now = new Date('2026-11-23T09:02:01Z');
     expect(app.lockIdleSessions()).toBe(1);
     await call(app, 'session.unlock', { password: DSL_PASSWORD });
@@ -134,7 +134,7 @@ describe('passwords', () => {
     const app = newApp();
     await setUpSchool(app);
     const account = await addAccount(app, 'left.school', 'staff');
-    await call(app, 'accounts.disable', { userId: account.id, reason: 'Left the school in July' });
+    await call(app, 'accounts.disable', { userId: account.id, version: versionNow(app, 'account', account.id), reason: 'Left the school in July' });
     await call(app, 'session.signOut', {});
     expect(await dispatch(app, 'session.signIn', { username: 'left.school', password: 'temporary password 1' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });

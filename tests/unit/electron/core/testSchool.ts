@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { SafeguardingApp, dispatch, type AppOptions } from '../../../../electron/core';
 import { applyKey } from '../../../../electron/core/store';
+import { settingsVersion, versionOf, type VersionedRecord } from '../../../../electron/core/records/versions';
 import type { CommandInput, CommandName, CommandOutput, Role, StaffGroup } from '../../../../shared/api';
 import { personAt } from '../../../fixtures/doors/callers';
 
@@ -77,4 +78,18 @@ export function queryFileAlone(databaseFile: string, key: Buffer, sql: string): 
   } finally {
     db.close();
   }
+}
+
+/**
+ * The version a page would have read of a record, for tests whose subject is not conflicts: a save must carry one.
+ * (tests/unit/electron/core/records/conflicts.test.ts reads versions the way the pages do, through the commands.)
+ */
+export function versionNow(app: SafeguardingApp, record: VersionedRecord, id: string): number {
+  const version = versionOf(app.store!, record, id);
+  if (version === null) throw new Error(`no ${record} ${id}`);
+  return version;
+}
+
+export function settingsVersionNow(app: SafeguardingApp): number {
+  return settingsVersion(app.store!);
 }

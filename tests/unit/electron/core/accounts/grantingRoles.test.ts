@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { mayGrantRole, roles } from '../../../../../shared/api';
-import { addAccount, call, newApp, setUpSchool, signInFirstTime } from '../testSchool';
+import { addAccount, call, newApp, setUpSchool, signInFirstTime, versionNow } from '../testSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
 
 const refusedRows = (app: SafeguardingApp) =>
@@ -46,7 +46,7 @@ describe('who may grant which role', () => {
 
   it('refuses an administrator who disables the headteacher’s account, and audits it', async () => {
     const { app, head, admin } = await schoolWithAdminSignedIn();
-    expect(await dispatch(app, 'accounts.disable', { userId: head.id, reason: 'Testing' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(app, 'accounts.disable', { userId: head.id, version: versionNow(app, 'account', head.id), reason: 'Testing' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(refusedRows(app)).toEqual([{ command: 'accounts.disable', userId: admin.id, recordIds: JSON.stringify([head.id]) }]);
     expect((await call(app, 'accounts.list', {})).find((account) => account.id === head.id)?.status).toBe('active');
   });

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { commands, roleMay, type CommandName, type Role } from '../../../../../shared/api';
-import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { DSL_PASSWORD, addAccount, call, newApp, settingsVersionNow, setUpSchool, signInFirstTime, tempDataDir, versionNow } from '../testSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -117,11 +117,14 @@ function inputs(s: School, role: Role): Partial<Record<CommandName, unknown>> {
     'session.changePassword': { currentPassword: 'not my password at all', newPassword: 'another long password' },
     'accounts.list': {},
     'accounts.create': { username: `new.${Math.random().toString(36).slice(2, 8)}`, displayName: 'New person', role: 'staff', staffGroup: 'office', temporaryPassword: 'temporary password 7' },
-    'accounts.disable': { userId: s.spareAccountId, reason: 'Left the school' },
+    'accounts.disable': { userId: s.spareAccountId, version: versionNow(s.app, 'account', s.spareAccountId), reason: 'Left the school' },
     'accounts.resetPassword': { userId: s.spareAccountId, temporaryPassword: 'temporary password 8', authority: { kind: 'recovery_key', recoveryKey: s.recoveryKey } },
+    'sessions.list': {},
+    // A session that has already ended: the answer must still carry nothing it should not.
+    'sessions.end': { ref: '01900000-0000-7000-8000-000000000001' },
     'settings.get': {},
     'setup.progress': {},
-    'settings.update': { idleLockMinutes: 10 },
+    'settings.update': { version: settingsVersionNow(s.app), idleLockMinutes: 10 },
     'audit.verify': {},
     'system.noop': {},
     'pupils.pick': { query: 'hughes' },
@@ -129,7 +132,7 @@ function inputs(s: School, role: Role): Partial<Record<CommandName, unknown>> {
     'pupils.siblings': { pupilId: s.amyId },
     'pupils.get': { pupilId: s.amyId },
     'pupils.create': { upn: null, legalFirstName: 'Cara', legalLastName: 'Lewis', dateOfBirth: '2017-01-02' },
-    'pupils.update': { pupilId: s.amyId, details: { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H', address: '14 Larch Avenue', postcode: 'WR1 2AB' } },
+    'pupils.update': { pupilId: s.amyId, version: versionNow(s.app, 'pupil', s.amyId), details: { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H', address: '14 Larch Avenue', postcode: 'WR1 2AB' } },
     'roster.preview': { file: rosterFile, mapping: rosterMapping },
     'roster.import': { file: rosterFile, mapping: rosterMapping, leftOn: '2026-07-22' },
     'concerns.categories': {},

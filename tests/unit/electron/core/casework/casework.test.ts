@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
-import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir, daysPassWhileSignedIn } from '../testSchool';
+import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir, daysPassWhileSignedIn, versionNow } from '../testSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
 
 async function school(start: string) {
@@ -22,11 +22,11 @@ async function school(start: string) {
 describe('the concern lifecycle', () => {
   it('needs an outcome and a reason to close, and never reopens a closed concern', async () => {
     const { app, concernId } = await school('2026-11-23T10:00:00Z');
-    const noReason = await dispatch(app, 'concerns.close', { concernId, outcome: 'no_further_action', reason: '  ' }, personAt(app));
+    const noReason = await dispatch(app, 'concerns.close', { concernId: concernId, version: versionNow(app, 'concern', concernId), outcome: 'no_further_action', reason: '  ' }, personAt(app));
     expect(noReason).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { reason: [expect.any(String)] } } });
-    await call(app, 'concerns.close', { concernId, outcome: 'monitored_resolved', reason: 'Explained by a PE accident, confirmed by the PE teacher.' });
+    await call(app, 'concerns.close', { concernId: concernId, version: versionNow(app, 'concern', concernId), outcome: 'monitored_resolved', reason: 'Explained by a PE accident, confirmed by the PE teacher.' });
     expect(await dispatch(app, 'concerns.open', { concernId }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await dispatch(app, 'concerns.close', { concernId, outcome: 'other', reason: 'again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(app, 'concerns.close', { concernId: concernId, version: versionNow(app, 'concern', concernId), outcome: 'other', reason: 'again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(() => app.store!.prepare("UPDATE concerns SET status = 'open' WHERE id = ?").run(concernId)).toThrow(/cannot be reopened/);
     const closed = await call(app, 'queue.concerns', { tab: 'closed' });
     expect(closed.rows.map((row) => row.id)).toEqual([concernId]);
@@ -129,7 +129,7 @@ describe('the queue’s filters', () => {
 
     // The year group is the pupil's on the roster now: when Cal moves from Year 9 to Year 10, his concerns follow.
     const cal = await call(app, 'pupils.get', { pupilId: ids.cal });
-    await call(app, 'pupils.update', { pupilId: ids.cal, details: { ...cal.details, yearGroup: '10' } });
+    await call(app, 'pupils.update', { pupilId: ids.cal, version: versionNow(app, 'pupil', ids.cal), details: { ...cal.details, yearGroup: '10' } });
     const calsConcerns = model.filter((row) => row.years.includes('9')).map((row) => row.id);
     for (const filters of [{ yearGroup: '10' }, { yearGroup: '10', category: 'neglect' }]) {
       const page = await call(app, 'queue.concerns', { tab: 'all', filters, sort: 'oldest', limit: 50 });
@@ -196,7 +196,7 @@ describe('referrals against the clock', () => {
     expect((await call(app, 'queue.referrals', {}))[0]).toMatchObject({ clock: 'acknowledgement_overdue', workingDaysOverdue: 1 });
     expect((await call(app, 'queue.counts', {})).referralsOverdue).toBe(1);
     await call(app, 'referrals.chase', { referralId: referral.id, method: 'phone', note: 'Called the front door; told it is with a social worker.' });
-    await call(app, 'referrals.acknowledge', { referralId: referral.id, acknowledgedOn: '2026-09-02', acknowledgedAtTime: '10:00', reference: 'FFD-12345' });
+    await call(app, 'referrals.acknowledge', { referralId: referral.id, version: versionNow(app, 'referral', referral.id), acknowledgedOn: '2026-09-02', acknowledgedAtTime: '10:00', reference: 'FFD-12345' });
     expect((await call(app, 'queue.referrals', {}))[0]).toMatchObject({ clock: 'awaiting_outcome', chases: 1, reference: 'FFD-12345' });
     const sharing = await call(app, 'sharing.log', { pupilId: amy.id });
     expect(sharing).toEqual([expect.objectContaining({ shared: true, withWhom: 'Worcestershire Family Front Door', consent: 'not_sought' })]);
@@ -205,7 +205,7 @@ describe('referrals against the clock', () => {
   it('follows the escalation stages to a resolve-by date in working days', async () => {
     const { app, amy } = await school('2026-11-23T10:00:00Z');
     const referral = await call(app, 'referrals.create', { pupilId: amy.id, agency: 'mash', contact: { name: 'MASH' }, method: 'online_form', referredOn: '2026-11-23', referredAtTime: '09:00', whatShared: 'Concern.', consent: 'given' });
-    await call(app, 'referrals.recordOutcome', { referralId: referral.id, outcome: 'no_further_action', summary: 'NFA: threshold not met.', outcomeOn: '2026-11-23' });
+    await call(app, 'referrals.recordOutcome', { referralId: referral.id, version: versionNow(app, 'referral', referral.id), outcome: 'no_further_action', summary: 'NFA: threshold not met.', outcomeOn: '2026-11-23' });
     const stages = [1, 2, 2, 2, 2, 1].map((workingDays, index) => ({ title: `Stage ${index + 1}`, workingDays }));
     const escalation = await call(app, 'referrals.escalate', { referralId: referral.id, disagreement: 'Four concerns in a month; we disagree with NFA.', stages });
     expect(escalation.resolveBy).toBe('2026-12-07T23:59:59.999Z'); // 10 working days after Monday 23/11/2026
@@ -281,7 +281,7 @@ describe('the child’s file', () => {
     const { app, dsl, amy } = await school('2026-11-23T10:00:00Z');
     const review = await call(app, 'reviews.create', { pupilId: amy.id, title: 'Early help review', intervalDays: 28, firstDueOn: '2026-11-23', ownerId: dsl.id });
     expect((await call(app, 'queue.reviews', {})).map((row) => row.id)).toEqual([review.id]);
-    expect(await call(app, 'reviews.record', { reviewId: review.id, notes: 'Attendance improving.' })).toEqual({ nextDueOn: '2026-12-21' });
+    expect(await call(app, 'reviews.record', { reviewId: review.id, version: versionNow(app, 'review', review.id), notes: 'Attendance improving.' })).toEqual({ nextDueOn: '2026-12-21' });
     expect(await call(app, 'queue.reviews', {})).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // (the queue, the child's file, the sharing log), and what each refuses. Real dispatch on a real encrypted store.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
-import { addAccount, call, newApp, setUpSchool, tempDataDir, daysPassWhileSignedIn } from '../testSchool';
+import { addAccount, call, newApp, setUpSchool, tempDataDir, daysPassWhileSignedIn, versionNow } from '../testSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
 
 async function school(start = '2026-11-23T10:00:00Z') {
@@ -23,7 +23,7 @@ describe('assigning a concern to a DSL', () => {
     const other = await logConcern('Late again, hungry.');
     const deputy = await addAccount(app, 'deputy.khan', 'dsl', 'leadership');
     const teacher = await addAccount(app, 'teacher.one', 'staff');
-    await call(app, 'concerns.assign', { concernId, assignTo: deputy.id, handoverNote: 'Please speak to Mum at pick-up.' });
+    await call(app, 'concerns.assign', { concernId: concernId, version: versionNow(app, 'concern', concernId), assignTo: deputy.id, handoverNote: 'Please speak to Mum at pick-up.' });
 
     const rows = (await call(app, 'queue.concerns', { tab: 'all' })).rows;
     expect(rows.find((row) => row.id === concernId)).toMatchObject({ assignedTo: deputy.id, assignedToName: 'deputy.khan' });
@@ -32,13 +32,13 @@ describe('assigning a concern to a DSL', () => {
     const note = app.store!.prepare('SELECT handover_note FROM assignments WHERE concern_id = ?').pluck().get(concernId);
     expect(note).toBe('Please speak to Mum at pick-up.');
 
-    expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: teacher.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assignTo: ['Choose an active DSL or deputy'] } } });
+    expect(await dispatch(app, 'concerns.assign', { concernId: other, version: versionNow(app, 'concern', other), assignTo: teacher.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assignTo: ['Choose an active DSL or deputy'] } } });
     // A deputy who has left cannot open the concern any more, so cannot be given it.
     const leaver = await addAccount(app, 'deputy.left', 'dsl', 'leadership');
-    await call(app, 'accounts.disable', { userId: leaver.id, reason: 'Left the school.' });
-    expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: leaver.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assignTo: ['Choose an active DSL or deputy'] } } });
-    await call(app, 'concerns.close', { concernId: other, outcome: 'monitored_resolved', reason: 'Breakfast club place arranged.' });
-    expect(await dispatch(app, 'concerns.assign', { concernId: other, assignTo: deputy.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await call(app, 'accounts.disable', { userId: leaver.id, version: versionNow(app, 'account', leaver.id), reason: 'Left the school.' });
+    expect(await dispatch(app, 'concerns.assign', { concernId: other, version: versionNow(app, 'concern', other), assignTo: leaver.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { assignTo: ['Choose an active DSL or deputy'] } } });
+    await call(app, 'concerns.close', { concernId: other, version: versionNow(app, 'concern', other), outcome: 'monitored_resolved', reason: 'Breakfast club place arranged.' });
+    expect(await dispatch(app, 'concerns.assign', { concernId: other, version: versionNow(app, 'concern', other), assignTo: deputy.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
 
@@ -105,11 +105,11 @@ describe('actions', () => {
     ]);
     expect((await call(app, 'queue.actions', { withinDays: 30 })).map((action) => action.id)).toEqual([overdue.id, soon.id, later.id]);
 
-    await call(app, 'actions.complete', { actionId: overdue.id, notes: 'GP confirms the appointment on 19/11/2026.' });
+    await call(app, 'actions.complete', { actionId: overdue.id, version: versionNow(app, 'action', overdue.id), notes: 'GP confirms the appointment on 19/11/2026.' });
     expect((await call(app, 'queue.actions', { withinDays: 7 })).map((action) => action.id)).toEqual([soon.id]);
     expect((await call(app, 'children.file', { pupilId: amy.id })).openActions.map((action) => action.id)).toEqual([soon.id, later.id]);
-    expect(await dispatch(app, 'actions.complete', { actionId: overdue.id, notes: 'Again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(app, 'actions.complete', { actionId: soon.id, notes: '  ' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { notes: ['Say what was done'] } } });
+    expect(await dispatch(app, 'actions.complete', { actionId: overdue.id, version: versionNow(app, 'action', overdue.id), notes: 'Again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'actions.complete', { actionId: soon.id, version: versionNow(app, 'action', soon.id), notes: '  ' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { notes: ['Say what was done'] } } });
   });
 });
 
@@ -117,16 +117,16 @@ describe('escalations', () => {
   it('resolves once: the referral shows it resolved, and no further step or resolution is taken', async () => {
     const { app, amy, setNow } = await school();
     const referral = await call(app, 'referrals.create', { pupilId: amy.id, agency: 'mash', contact: { name: 'MASH' }, method: 'online_form', referredOn: '2026-11-23', referredAtTime: '09:00', whatShared: 'Concern.', consent: 'given' });
-    await call(app, 'referrals.recordOutcome', { referralId: referral.id, outcome: 'no_further_action', summary: 'NFA.', outcomeOn: '2026-11-23' });
+    await call(app, 'referrals.recordOutcome', { referralId: referral.id, version: versionNow(app, 'referral', referral.id), outcome: 'no_further_action', summary: 'NFA.', outcomeOn: '2026-11-23' });
     const escalation = await call(app, 'referrals.escalate', { referralId: referral.id, disagreement: 'We disagree with NFA.', stages: [{ title: 'Team manager', workingDays: 2 }] });
     setNow('2026-11-24T16:00:00Z');
-    await call(app, 'escalations.resolve', { escalationId: escalation.id, resolution: 'Team manager agreed to an assessment.' });
+    await call(app, 'escalations.resolve', { escalationId: escalation.id, version: versionNow(app, 'escalation', escalation.id), resolution: 'Team manager agreed to an assessment.' });
 
     const [clock] = (await call(app, 'children.file', { pupilId: amy.id })).referrals;
     expect(clock?.escalation).toMatchObject({ id: escalation.id, resolvedAt: '2026-11-24T16:00:00.000Z' });
     expect(await dispatch(app, 'escalations.step', { escalationId: escalation.id, stage: 1, note: 'Late note' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await dispatch(app, 'escalations.resolve', { escalationId: escalation.id, resolution: 'Again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await dispatch(app, 'escalations.resolve', { escalationId: '01900000-0000-7000-8000-000000000000', resolution: 'x' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(app, 'escalations.resolve', { escalationId: escalation.id, version: versionNow(app, 'escalation', escalation.id), resolution: 'Again' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(app, 'escalations.resolve', { escalationId: '01900000-0000-7000-8000-000000000000', version: 1, resolution: 'x' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 
@@ -135,8 +135,8 @@ describe('status flags on the child’s file', () => {
     const { app, amy } = await school('2026-11-23T10:00:00Z');
     const { id: flagId } = await call(app, 'children.addFlag', { pupilId: amy.id, flag: 'cp_plan', startDate: '2026-03-01', source: 'Initial child protection conference' });
     expect((await call(app, 'children.file', { pupilId: amy.id })).flags).toEqual([expect.objectContaining({ id: flagId, current: true, endDate: null })]);
-    expect(await dispatch(app, 'children.endFlag', { flagId, endDate: '2026-02-28' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { endDate: ['The end date must be on or after the start date'] } } });
-    await call(app, 'children.endFlag', { flagId, endDate: '2026-11-20' });
+    expect(await dispatch(app, 'children.endFlag', { flagId: flagId, version: versionNow(app, 'flag', flagId), endDate: '2026-02-28' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { endDate: ['The end date must be on or after the start date'] } } });
+    await call(app, 'children.endFlag', { flagId: flagId, version: versionNow(app, 'flag', flagId), endDate: '2026-11-20' });
     expect((await call(app, 'children.file', { pupilId: amy.id })).flags).toEqual([expect.objectContaining({ id: flagId, current: false, endDate: '2026-11-20' })]);
   });
 });

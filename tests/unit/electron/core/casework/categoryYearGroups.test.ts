@@ -9,7 +9,7 @@ import { insertAccount } from '../../../../../electron/core/accounts';
 import { writeDemoSchool } from '../../../../../electron/core/demoData';
 import { migrations, openStore, type Store } from '../../../../../electron/core/store';
 import { addCalendarDays, startOfLondonDay } from '../../../../../shared/calendar';
-import { call, newApp, setUpSchool, tempDataDir } from '../testSchool';
+import { call, newApp, setUpSchool, tempDataDir , versionNow } from '../testSchool';
 
 type App = ReturnType<typeof newApp>;
 const TABS = ['all', 'new', 'open', 'closed'] as const;
@@ -95,7 +95,7 @@ describe('the queue’s category × year-group counts', () => {
     expect(db.prepare("SELECT count(*) FROM concern_category_years WHERE concern_id = ? AND year_group = '4'").pluck().get(id)).toBe(2);
     await call(app, 'concerns.get', { concernId: id });
     await call(app, 'concerns.open', { concernId: id });
-    await call(app, 'concerns.close', { concernId: id, outcome: 'monitored_resolved', reason: 'Support in place.' });
+    await call(app, 'concerns.close', { concernId: id, version: versionNow(app, 'concern', id), outcome: 'monitored_resolved', reason: 'Support in place.' });
     copyMatchesDefinition(db);
     await queueTotalsMatch(app, db, filters);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
 import type { CommandInput } from '../../../../../shared/api';
-import { addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir, versionNow } from '../testSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -159,7 +159,7 @@ describe('finding pupils', () => {
   it('finds a child by part of a name, the preferred name, the UPN or the class, and links siblings', async () => {
     const { app, amy, ben } = await school();
     await switchTo(app, 'dsl.jones', 'correct horse battery staple');
-    await call(app, 'pupils.update', { pupilId: amy.id, details: { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H' } });
+    await call(app, 'pupils.update', { pupilId: amy.id, version: versionNow(app, 'pupil', amy.id), details: { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H' } });
     const names = async (query: string) => (await call(app, 'pupils.search', { query })).map((pupil) => pupil.legalFirstName);
     expect(await names('amy')).toEqual(['Amelia']);
     expect(await names('hugh')).toEqual(['Amelia', 'Benjamin']);
@@ -181,9 +181,9 @@ describe('correcting a pupil', () => {
     const { app, amy } = await school();
     await switchTo(app, 'dsl.jones', 'correct horse battery staple');
     const details = { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5', registrationGroup: '5H', address: '12 Elm Road', postcode: 'WR1 1AA', contacts: [{ name: 'Sarah Hughes', relationship: 'Mother', phone: '07700 900123', parentalResponsibility: true }] };
-    await call(app, 'pupils.update', { pupilId: amy.id, details });
+    await call(app, 'pupils.update', { pupilId: amy.id, version: versionNow(app, 'pupil', amy.id), details });
     const stored = await call(app, 'pupils.get', { pupilId: amy.id });
-    await call(app, 'pupils.update', { pupilId: amy.id, details: { ...stored.details, yearGroup: '6' } });
+    await call(app, 'pupils.update', { pupilId: amy.id, version: versionNow(app, 'pupil', amy.id), details: { ...stored.details, yearGroup: '6' } });
     expect((await call(app, 'pupils.get', { pupilId: amy.id })).details).toMatchObject({ ...details, yearGroup: '6' });
     await switchTo(app, 'ta.smith', 'smith own password');
     expect(await dispatch(app, 'pupils.get', { pupilId: amy.id }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -11,7 +11,8 @@ export const CHILD_WORDS = 'Dad grabbed my arm really hard when I spilt the juic
 
 export async function exportSchool(start = '2026-11-23T10:00:00Z', school = { name: 'Oakfield Primary School', urn: '123456' }) {
   let now = new Date(start);
-  const app = newApp(tempDataDir(), { clock: () => now });
+  // The retention test moves the clock on six years while the DSL stays signed in.
+  const app = newApp(tempDataDir(), { clock: () => now, sessionLifetimeHours: 24 * 366 * 10 });
   const { user: dsl } = await call(app, 'setup.create', {
     school: { ...school, localAuthority: 'worcestershire' },
     dsl: { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
 import { createEncryptedArchive } from '../../../../../electron/core/exports/archive';
 import { transferPackDocumentSchema } from '../../../../../shared/exports';
-import { DSL_PASSWORD, call, newApp, tempDataDir } from '../testSchool';
+import { DSL_PASSWORD, call, newApp, tempDataDir, settingsVersionNow } from '../testSchool';
 import { flatten, missingPoppler, pdfPages, popplerMessage } from '../pdf/pdfReadBack';
 import { CHILD_WORDS, exportSchool, extractWith7z, has7z, sevenZipMessage } from './exportSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
@@ -48,7 +48,7 @@ describe('child-protection file transfer', () => {
 
   it('flags a transfer with no acknowledgement after 5 school days, counting the school’s closure days', async () => {
     const { app, amy, setNow } = await exportSchool();
-    await call(app, 'settings.update', { closureDates: ['2026-11-27'] }); // an INSET day on the Friday
+    await call(app, 'settings.update', { version: settingsVersionNow(app), closureDates: ['2026-11-27'] }); // an INSET day on the Friday
     const result = await call(app, 'transfers.export', { pupilId: amy.id, to, method: 'secure_transfer_system' });
     expect(result.acknowledgementDue).toBe('2026-12-01T23:59:59.999Z');
     await call(app, 'transfers.markPassphraseSent', { transferId: result.transferId, sentSeparately: true });
@@ -67,13 +67,13 @@ describe('child-protection file transfer', () => {
     // By default, until the 25th birthday: Amy was born on 04/03/2016.
     expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ retainUntil: '2041-03-04', retentionReviewDue: false });
     // Six years after it was sent on Monday 23/11/2026.
-    await call(app, 'settings.update', { transferRetention: { rule: 'years_after_transfer', years: 6 } });
+    await call(app, 'settings.update', { version: settingsVersionNow(app), transferRetention: { rule: 'years_after_transfer', years: 6 } });
     expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ retainUntil: '2032-11-23', retentionReviewDue: false });
     setNow('2032-11-24T09:00:00Z');
     expect((await call(app, 'transfers.register', {}))[0]).toMatchObject({ retainUntil: '2032-11-23', retentionReviewDue: true });
     // Nothing was deleted: the file is all still there for the DSL's review.
     expect((await call(app, 'children.chronology', { pupilId: amy.id })).length).toBeGreaterThan(0);
-    const refused = await dispatch(app, 'settings.update', { transferRetention: { rule: 'years_after_transfer', years: 0 } }, personAt(app));
+    const refused = await dispatch(app, 'settings.update', { version: settingsVersionNow(app), transferRetention: { rule: 'years_after_transfer', years: 0 } }, personAt(app));
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'transferRetention.years': ['Keep the copy for at least 1 year'] } } });
   });
 
