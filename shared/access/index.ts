@@ -3,3 +3,5 @@ export type { Role, StaffGroup } from './roles';
 export { mayOpenChildFile, permissions, permissionTable, roleMay } from './permissions';
 export type { Permission } from './permissions';
 export { mayAddSiblings, mayGrantRole, mayManageSessions, mayOpenConcern, mayReceiveConcernAlerts, maySeeAddendum, mayVouchForReset, readsChildRecords } from './accessRules';
+export { commandsBeforeSecondFactor, mayResetSecondFactor, needsSecondFactor } from './secondFactor';
+export type { SecondFactorStep } from './secondFactor';

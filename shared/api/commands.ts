@@ -24,6 +24,7 @@ import { caseworkCommands } from './caseworkCommands';
 import { packCommands } from './packCommands';
 import { exportCommands } from './exportCommands';
 import { reportCommands } from './reportCommands';
+import { secondFactorCommands } from './secondFactorCommands';
 
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
@@ -38,7 +39,8 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const appStateSchema = z.enum(['needs_setup', 'signed_out', 'locked', 'signed_in']);
+// needs_code: the password was right and the account's second factor is asked for next (nothing else works yet).
+export const appStateSchema = z.enum(['needs_setup', 'signed_out', 'needs_code', 'locked', 'signed_in']);
 export type AppState = z.infer<typeof appStateSchema>;
 
 export const appStatusSchema = z.object({
@@ -49,6 +51,8 @@ export const appStatusSchema = z.object({
   idleLockMinutes: z.number().int(),
   /** Setup is finished only once the first DSL confirms the recovery key is printed or stored. */
   recoveryKeyConfirmed: z.boolean(),
+  /** Signed in, but the account must enrol an authenticator app before anything else. */
+  mustEnrolSecondFactor: z.boolean(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
@@ -239,6 +243,7 @@ export const commands = {
   ...packCommands,
   ...exportCommands,
   ...reportCommands,
+  ...secondFactorCommands,
 } satisfies Record<string, CommandDefinition>;
 
 export type { CommandDefinition } from './define';

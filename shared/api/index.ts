@@ -14,3 +14,4 @@ export * from '../casework';
 export * from './packCommands';
 export * from './exportCommands';
 export * from './reportCommands';
+export * from './secondFactorCommands';

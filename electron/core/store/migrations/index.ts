@@ -8,6 +8,7 @@ import { migration0006 } from './0006-report-indexes';
 import { migration0007 } from './0007-dated-links';
 import { migration0008 } from './0008-audit-client';
 import { migration0009 } from './0009-sealed-intake';
+import { migration0012 } from './0012-second-factor';
 
 export type { Migration } from './migration';
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0012,
 ];
