@@ -68,7 +68,7 @@ export function CodePage({ user, school, onVerified, onSignOut }: { user: Sessio
       </p>
       <p className="muted">Lost your phone and your recovery codes? Ask a DSL to reset your second factor; you will set up the app again at your next sign-in.</p>
       <p>
-        <Button variant="quiet" onClick={onSignOut}>
+        <Button variant="secondary" onClick={onSignOut}>
           Sign out
         </Button>
       </p>
