@@ -4,11 +4,15 @@ import type { Page } from 'playwright-core';
 import { dispatch, type SafeguardingApp } from '../../../electron/core';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api';
 import { dsl, staff } from './flows';
+import { passSecondFactor } from '../../fixtures/doors/authenticator';
+import { knowAuthenticatorFromStore } from './authenticator';
 import { personAt } from '../../fixtures/doors/callers';
 
 export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const result = await dispatch(app, name, input, personAt(app));
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  // Seeding through the core: the person's phone answers the second-factor step after a sign-in (decision 0021).
+  if (name === 'session.signIn' || name === 'setup.create') await passSecondFactor(app, personAt(app));
   return result.value as CommandOutput<N>;
 }
 
@@ -36,6 +40,8 @@ export async function seedCaseworkSchool(app: SafeguardingApp, today: string): P
   });
   const ben = await call(app, 'pupils.create', { upn: 'B123456789003', legalFirstName: 'Benjamin', legalLastName: 'Cole', preferredName: 'Ben', dateOfBirth: '2015-01-10', yearGroup: '6' });
   await call(app, 'accounts.create', { username: staff.username, displayName: staff.displayName, role: 'staff', staffGroup: 'support', temporaryPassword: staff.temporaryPassword });
+  // The DSL enrolled through the core; the browser test's phone learns the secret (decision 0021).
+  knowAuthenticatorFromStore(app, dsl.username);
   await call(app, 'session.signOut', {});
   await call(app, 'session.signIn', { username: staff.username, password: staff.temporaryPassword });
   await call(app, 'session.changePassword', { currentPassword: staff.temporaryPassword, newPassword: staff.password });
