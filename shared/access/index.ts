@@ -31,3 +31,5 @@ export {
   routeAdultConcern,
 } from './adultConcernRules';
 export type { AdultConcernAccessFacts, AdultConcernKind, AdultConcernRouting, AdultRecipientRole, AdultRoleHolders } from './adultConcernRules';
+export { commandsBeforeSecondFactor, mayResetSecondFactor, needsSecondFactor } from './secondFactor';
+export type { SecondFactorStep } from './secondFactor';

@@ -27,6 +27,7 @@ import { exportCommands } from './exportCommands';
 import { reportCommands } from './reportCommands';
 import { adultCommands } from './adultCommands';
 import { sessionCommands } from './sessionCommands';
+import { secondFactorCommands } from './secondFactorCommands';
 
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
@@ -41,7 +42,8 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const appStateSchema = z.enum(['needs_setup', 'signed_out', 'locked', 'signed_in']);
+// needs_code: the password was right and the account's second factor is asked for next (nothing else works yet).
+export const appStateSchema = z.enum(['needs_setup', 'signed_out', 'needs_code', 'locked', 'signed_in']);
 export type AppState = z.infer<typeof appStateSchema>;
 
 export const appStatusSchema = z.object({
@@ -52,6 +54,8 @@ export const appStatusSchema = z.object({
   idleLockMinutes: z.number().int(),
   /** Setup is finished only once the first DSL confirms the recovery key is printed or stored. */
   recoveryKeyConfirmed: z.boolean(),
+  /** Signed in, but the account must enrol an authenticator app before anything else. */
+  mustEnrolSecondFactor: z.boolean(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
@@ -248,6 +252,7 @@ export const commands = {
   ...reportCommands,
   ...adultCommands,
   ...sessionCommands,
+  ...secondFactorCommands,
 } satisfies Record<string, CommandDefinition>;
 
 export type { CommandDefinition } from './define';

@@ -17,3 +17,4 @@ export * from './reportCommands';
 export * from './adultCommands';
 export * from '../adults';
 export * from './sessionCommands';
+export * from './secondFactorCommands';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { SafeguardingApp } from '../../electron/core';
 import { personAt } from '../fixtures/doors/callers';
+import { passSecondFactor } from '../fixtures/doors/authenticator';
 import { insertAccount } from '../../electron/core/accounts';
 import { writeDemoSchool, type DemoSchoolOptions } from '../../electron/core/demoData';
 import { migrations, openStore, type Store } from '../../electron/core/store';
@@ -23,6 +24,8 @@ export function benchDir(): string {
 export async function benchSchool(dataDir: string): Promise<SafeguardingApp> {
   const app = new SafeguardingApp({ dataDir, log: { error: (_context, error) => (console.error(error), 'bench') } });
   const { user } = await app.setup({ school: { name: 'Bench Academy', urn: '100000', localAuthority: 'other' }, dsl: DSL }, personAt(app, 'bench'));
+  // The first DSL enrols an authenticator, as setup asks (decision 0021).
+  await passSecondFactor(app, personAt(app, 'bench'));
   writeDemoSchool(app.store!, BENCH_SCALE, { userId: user.id, door: 'bench', now: new Date() });
   return app;
 }

@@ -7,6 +7,7 @@ import { referralPackPdf } from '../../electron/core/exports/referralPdf';
 import { DSL, benchDir } from './benchStores';
 import { percentile, progress, report, timeEachAsync } from './measure';
 import { personAt } from '../fixtures/doors/callers';
+import { passSecondFactor } from '../fixtures/doors/authenticator';
 
 async function call<T>(app: SafeguardingApp, name: string, input: unknown): Promise<T> {
   const result = await dispatch(app, name, input, personAt(app, 'bench'));
@@ -20,6 +21,8 @@ export async function measureExports(): Promise<void> {
     progress('exports: a child with 300 chronology entries and 10 body-map marks');
     const app = new SafeguardingApp({ dataDir, clock: () => new Date('2026-11-20T12:00:00Z'), log: { error: (_context, error) => (console.error(error), 'bench') } });
     await app.setup({ school: { name: 'Export School', urn: '100003', localAuthority: 'worcestershire' }, dsl: DSL }, personAt(app, 'bench'));
+    // The first DSL enrols an authenticator, as setup asks (decision 0021).
+    await passSecondFactor(app, personAt(app, 'bench'));
     const pupil = await call<{ id: string }>(app, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04', yearGroup: '5' });
     const bodyMap = Array.from({ length: 10 }, (_, index) => ({ view: index % 2 ? 'back' : 'front', x: 0.1 + index * 0.08, y: 0.2 + (index % 5) * 0.12, size: `${index + 1} cm`, colour: 'purple', shape: 'oval', childExplanation: 'I fell over' }));
     await call(app, 'concerns.submit', { pupils: [{ pupilId: pupil.id, part: 'subject' }], occurredDate: '2026-11-20', occurredTime: '09:00', whatHappened: 'Bruises on both arms and back.', childWords: 'Dad grabbed me.', categories: ['physical-abuse'], bodyMap });

@@ -15,6 +15,7 @@ import type { ConcernInput } from '../../shared/api';
 import { DSL, benchDir } from './benchStores';
 import { median, percentile, progress, report, timeEach } from './measure';
 import { personAt } from '../fixtures/doors/callers';
+import { passSecondFactor } from '../fixtures/doors/authenticator';
 
 const LARGE_SCHOOL = { pupils: 2_000, concerns: 150_000, seed: 2036, asOf: '2026-11-20', phase: 'secondary' as const };
 
@@ -81,6 +82,8 @@ export async function measureIntake(concerns = LARGE_SCHOOL.concerns): Promise<v
     progress(`intake: a secondary school with ${LARGE_SCHOOL.pupils.toLocaleString('en-GB')} pupils and ${concerns.toLocaleString('en-GB')} concerns`);
     const app = new SafeguardingApp({ dataDir, log: { error: (_context, error) => (console.error(error), 'bench') } });
     const { user } = await app.setup({ school: { name: 'Large Secondary', urn: '100001', localAuthority: 'worcestershire' }, dsl: DSL }, personAt(app, 'bench'));
+    // The first DSL enrols an authenticator, as setup asks (decision 0021).
+    await passSecondFactor(app, personAt(app, 'bench'));
     writeDemoSchool(app.store!, { ...LARGE_SCHOOL, concerns }, { userId: user.id, door: 'bench', now: new Date() });
     app.store!.pragma('wal_checkpoint(TRUNCATE)');
     measureIntakeIngest(app, dataDir);

@@ -1,6 +1,7 @@
 // Managing accounts as a DSL: the server's own objections appear beside the field they are about, a reset needs
 // a DSL's password or the recovery key, and disabling asks why. An administrator is offered only what they may grant.
 import { describe, expect, it } from 'vitest';
+import { enrolAuthenticator } from './support/authenticator';
 import { clickAndAwait, confirmRecoveryKey, createStaffAccount, dsl, fill, goTo, heading, setUpSchool, setUpSchoolAndConfirm, signIn, signOut, staff } from './support/flows';
 import type { OpenedPage } from './support/browser';
 import { hostAndPagePerTest } from './support/perTest';
@@ -103,6 +104,8 @@ describe('accounts', () => {
     await fill(page, 'New password', admin.password);
     await fill(page, 'Type the new password again', admin.password);
     await clickAndAwait(page, 'Save my password and continue', 'session.changePassword');
+    // An administrator then sets up their authenticator app before anything opens (decision 0021).
+    await enrolAuthenticator(page, admin.username);
     await goTo(page, 'Accounts');
     const headRow = page.getByRole('row').filter({ hasText: head.username });
     await headRow.waitFor();

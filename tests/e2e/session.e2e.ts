@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, type OpenedPage } from './support/browser';
 import { startTestHost, type TestSchoolHost } from './support/host';
+import { answerCode, enrolAuthenticator } from './support/authenticator';
 import { clickAndAwait, dsl, fill, fillSetupForm, goTo, heading, recordCommands, school, setUpSchool, signIn, signOut } from './support/flows';
 
 let browser: Browser;
@@ -64,6 +65,7 @@ describe('setting up the school and signing in', () => {
     expect(sent).not.toContain('setup.confirmRecoveryKey');
     await page.getByLabel('I have printed the recovery key or stored it somewhere safe').check();
     await page.getByRole('button', { name: 'Finish setting up' }).click();
+    await enrolAuthenticator(page, dsl.username);
 
     // The DSL's home, with the navigation a DSL may use.
     await heading(page, 'Hello, Joy');
@@ -103,6 +105,7 @@ describe('setting up the school and signing in', () => {
     expect(await page.getByLabel('Username', { exact: true }).inputValue()).toBe(dsl.username);
     await fill(page, 'Password', dsl.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await answerCode(page, dsl.username);
     await heading(page, 'Hello, Joy');
 
     expect(problems).toEqual([]);
@@ -113,6 +116,7 @@ describe('setting up the school and signing in', () => {
     await setUpSchool(page);
     await page.getByLabel('I have printed the recovery key or stored it somewhere safe').check();
     await page.getByRole('button', { name: 'Finish setting up' }).click();
+    await enrolAuthenticator(page, dsl.username);
     await heading(page, 'Hello, Joy');
     await goTo(page, 'Change my password');
     await fill(page, 'Current password', 'half typed');
@@ -134,6 +138,7 @@ describe('setting up the school and signing in', () => {
     await setUpSchool(page);
     await page.getByLabel('I have printed the recovery key or stored it somewhere safe').check();
     await page.getByRole('button', { name: 'Finish setting up' }).click();
+    await enrolAuthenticator(page, dsl.username);
     await heading(page, 'Hello, Joy');
     await signOut(page);
 

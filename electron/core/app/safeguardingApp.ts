@@ -34,6 +34,7 @@ import { KeyringHolder, type SecretAttempt } from './keyringHolder';
 import { fileLog, type Log } from './log';
 import { SessionRegistry, type Caller, type Session, type SessionEnd } from './sessionRegistry';
 import { StoreHolder } from './storeHolder';
+import { secondFactorStepFor } from '../secondFactor';
 
 export interface AppOptions {
   dataDir: string;
@@ -103,7 +104,7 @@ export class SafeguardingApp {
 
   status(caller: Caller): AppStatus {
     const session = this.sessions.find(caller);
-    const state = !this.keyring.cached ? 'needs_setup' : !session ? 'signed_out' : session.state === 'locked' ? 'locked' : 'signed_in';
+    const state = !this.keyring.cached ? 'needs_setup' : !session ? 'signed_out' : session.state === 'locked' ? 'locked' : session.pendingSecondFactor === 'code' ? 'needs_code' : 'signed_in';
     const db = this.held.db;
     return {
       state,
@@ -111,6 +112,7 @@ export class SafeguardingApp {
       user: session?.user ?? null,
       idleLockMinutes: this.sessions.idleMinutes,
       recoveryKeyConfirmed: db ? this.recoveryKeyConfirmed(db) : true,
+      mustEnrolSecondFactor: session?.pendingSecondFactor === 'enrol',
     };
   }
 
@@ -261,6 +263,8 @@ export class SafeguardingApp {
       { id: account.id, username: account.username, displayName: account.displayName, role: account.role, mustChangePassword: account.mustChangePassword },
       caller,
     );
+    // The password is proven; an account that reads records still owes its second factor (decision 0021).
+    session.pendingSecondFactor = secondFactorStepFor(db, account, caller.door);
     this.startIdleSweep();
     return session;
   }
@@ -416,6 +420,11 @@ export class SafeguardingApp {
     const key = this.held.dataKey;
     if (!key) throw new CommandError('unauthenticated', 'Sign in first.');
     return key;
+  }
+
+  /** The one throttled, audited check, for secrets other than passwords (the second factor's codes). */
+  checkSecret<T>(attempt: SecretAttempt, check: () => Promise<T | null> | T | null): Promise<T> {
+    return this.keyring.checkSecret(attempt, check);
   }
 
   /** Wraps the open data key for an account (new account or reset); the caller records it in the store. */

@@ -2,7 +2,7 @@
 // absolute lifetime. The registry holds sessions in memory only — a restart of the hub signs everyone out, which is
 // the safe direction (nothing typed is lost: the page keeps it and sign-in carries on).
 import crypto from 'node:crypto';
-import type { SessionUser } from '../../../shared/api';
+import type { SecondFactorStep, SessionUser } from '../../../shared/api';
 import type { Door } from '../dispatch/handler';
 
 /** Who is calling and through which door. The door keeps `sessionId` (a cookie, a window's memory) between calls. */
@@ -26,6 +26,8 @@ export interface Session {
   readonly startedAt: Date;
   lastActivity: Date;
   state: 'active' | 'locked';
+  /** Set while the password is proven but the second factor is not: dispatch lets through only that step's commands. */
+  pendingSecondFactor?: SecondFactorStep | undefined;
 }
 
 export type SessionEnd = 'signed_out' | 'ended_by_admin' | 'account_disabled' | 'expired';

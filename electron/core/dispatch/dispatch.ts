@@ -1,7 +1,7 @@
 // The one way into the application. Every door (IPC, browser host, CLI, tests) calls dispatch, which:
 // finds the command, checks the session and the permission table, validates the input with the command's zod
 // schema, runs the handler in a transaction with its audit row, and returns a result value — never throws.
-import { commands, fail, invalidInput, isCommandName, ok, roleMay, type AppError, type CommandName, type CommandOutput, type Result } from '../../../shared/api';
+import { commands, commandsBeforeSecondFactor, fail, invalidInput, isCommandName, ok, roleMay, type AppError, type CommandName, type CommandOutput, type Result } from '../../../shared/api';
 import { appendAudit } from '../audit';
 import type { SafeguardingApp } from '../app/safeguardingApp';
 import type { Caller } from '../app/sessionRegistry';
@@ -11,7 +11,18 @@ import type { CommandContext, Handler, HandlerTable } from './handler';
 import { handlers } from './handlers';
 
 /** Commands a person with a temporary password may use before choosing their own. */
-const allowedBeforePasswordChange = new Set<CommandName>(['app.status', 'session.changePassword', 'session.lock', 'session.signOut', 'session.touch', 'settings.get']);
+const allowedBeforePasswordChange = new Set<CommandName>([
+  'app.status',
+  'session.changePassword',
+  'session.lock',
+  'session.signOut',
+  'session.touch',
+  'settings.get',
+  // A new DSL, head or administrator enrols their authenticator and chooses their password, in either order.
+  'session.verifyCode',
+  'secondFactor.startEnrolment',
+  'secondFactor.confirmEnrolment',
+]);
 
 /** What a person hears when a DSL or administrator ended their session from the active sessions page. */
 const ENDED_BY_ADMIN = 'You have been signed out: a DSL or administrator ended this session from the active sessions page. Sign in again to carry on.';
@@ -59,6 +70,17 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
   }
   const { db, session } = active;
   const { user } = session;
+
+  // A right password alone reaches nothing for an account that needs a second factor: until the code is given (or
+  // an authenticator enrolled), only that step's commands run, whatever the page asks for.
+  const waitingFor = session.pendingSecondFactor;
+  if (waitingFor && !commandsBeforeSecondFactor[waitingFor].includes(name)) {
+    writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: [], outcome: 'forbidden' }));
+    return fail({
+      code: 'forbidden',
+      message: waitingFor === 'code' ? 'Enter the code from your authenticator app first.' : 'Set up your authenticator app first.',
+    });
+  }
 
   if (!roleMay(user.role, definition.permission) || (user.mustChangePassword && !allowedBeforePasswordChange.has(name))) {
     // A refused attempt is itself worth recording: it is what a reviewer looks for after an incident.

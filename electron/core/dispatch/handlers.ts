@@ -11,6 +11,7 @@ import { auditHandlers } from '../audit/handlers';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { systemHandlers } from '../system/handlers';
+import { secondFactorHandlers } from '../secondFactor';
 import type { HandlerTable } from './handler';
 
 export const handlers = {
@@ -26,4 +27,5 @@ export const handlers = {
   ...packHandlers,
   ...exportHandlers,
   ...reportHandlers,
+  ...secondFactorHandlers,
 } satisfies HandlerTable;

@@ -8,6 +8,7 @@ import { invoke, onSessionInterrupted } from '../api';
 import { SetupPage } from '../features/setup/SetupPage';
 import { LockScreen } from '../features/session/LockScreen';
 import { SignInPage } from '../features/session/SignInPage';
+import { CodePage } from '../features/secondFactor/CodePage';
 import { AppContext, type AppActions } from './AppContext';
 import { PrivacyScreen } from './PrivacyScreen';
 import { SignedInApp } from './SignedInApp';
@@ -129,6 +130,7 @@ export function App() {
           }}
         />
       )}
+      {status.state === 'needs_code' && status.user && <CodePage user={status.user} school={status.school} onVerified={() => void refresh()} onSignOut={() => void signOut()} />}
       {locked && !blank && status.user && (
         <LockScreen
           user={status.user}

@@ -1,6 +1,8 @@
 // What a signed-in person sees: first anything that must be done before the records are used (confirming the
-// recovery key after setup, replacing a temporary password), then the app itself.
+// recovery key after setup, replacing a temporary password, setting up an authenticator app), then the app itself.
 import { confirmsRecoveryKey, type AppStatus, type SessionUser } from '../../../shared/api';
+import { useState } from 'react';
+import { EnrolSecondFactorPage, KeepRecoveryCodesPage } from '../features/secondFactor/EnrolSecondFactorPage';
 import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
 import { ConfirmRecoveryKeyPage } from '../features/setup/RecoveryKeyPage';
 import { useApp } from './AppContext';
@@ -21,6 +23,8 @@ interface SignedInAppProps {
 
 export function SignedInApp({ status, user, location, recoveryKey, onRecoveryKeyConfirmed, temporaryPassword, onPasswordChanged }: SignedInAppProps) {
   const { refresh } = useApp();
+  /** The recovery codes just made at enrolment, in memory only until the person says they are kept. */
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
   if (!status.recoveryKeyConfirmed && confirmsRecoveryKey(user.role)) {
     return (
@@ -53,6 +57,27 @@ export function SignedInApp({ status, user, location, recoveryKey, onRecoveryKey
               void refresh();
             }}
           />
+        </main>
+      </>
+    );
+  }
+
+  // After the recovery key and the person's own password: nothing opens until the authenticator app is set up.
+  if (status.mustEnrolSecondFactor || recoveryCodes) {
+    return (
+      <>
+        <Masthead user={user} school={status.school} canSignOut={recoveryCodes === null} />
+        <main id="main" className="main narrow-page" tabIndex={-1}>
+          {recoveryCodes ? (
+            <KeepRecoveryCodesPage codes={recoveryCodes} user={user} school={status.school} onDone={() => setRecoveryCodes(null)} />
+          ) : (
+            <EnrolSecondFactorPage
+              onEnrolled={(codes) => {
+                setRecoveryCodes(codes);
+                void refresh();
+              }}
+            />
+          )}
         </main>
       </>
     );

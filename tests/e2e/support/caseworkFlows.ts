@@ -2,7 +2,8 @@
 // host's own app and dispatch (the same door the page uses), so the browser test starts at the DSL's queue.
 import type { Page } from 'playwright-core';
 import type { SafeguardingApp } from '../../../electron/core';
-import { staff } from './flows';
+import { knowAuthenticatorFromStore } from './authenticator';
+import { dsl, staff } from './flows';
 import { call, seedSchoolWithAmy } from './seedSchool';
 
 export { call };
@@ -19,6 +20,8 @@ export async function seedCaseworkSchool(app: SafeguardingApp, today: string): P
   const amy = await seedSchoolWithAmy(app);
   const ben = await call(app, 'pupils.create', { upn: 'B123456789003', legalFirstName: 'Benjamin', legalLastName: 'Cole', preferredName: 'Ben', dateOfBirth: '2015-01-10', yearGroup: '6' });
   await call(app, 'accounts.create', { username: staff.username, displayName: staff.displayName, role: 'staff', staffGroup: 'support', temporaryPassword: staff.temporaryPassword });
+  // The DSL enrolled through the core; the browser test's phone learns the secret (decision 0021).
+  knowAuthenticatorFromStore(app, dsl.username);
   await call(app, 'session.signOut', {});
   await call(app, 'session.signIn', { username: staff.username, password: staff.temporaryPassword });
   await call(app, 'session.changePassword', { currentPassword: staff.temporaryPassword, newPassword: staff.password });

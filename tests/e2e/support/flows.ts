@@ -1,6 +1,7 @@
 // What a person does, in the words on the screen: the tests find fields by their labels and buttons by their
 // names, so a test breaks when the page stops making sense to a person, not when a class name changes.
 import type { Page } from 'playwright-core';
+import { answerCode, enrolAuthenticator, hasAuthenticator } from './authenticator';
 
 export const school = { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'wandsworth' };
 export const dsl = { username: 'j.okafor', displayName: 'Joy Okafor', password: 'teapot river window' };
@@ -33,9 +34,11 @@ export async function setUpSchool(page: Page): Promise<string[]> {
   return page.locator('.recovery-key__group').allTextContents();
 }
 
+/** Confirms the recovery key, then sets up the DSL's authenticator app (asked for straight after, decision 0021). */
 export async function confirmRecoveryKey(page: Page): Promise<void> {
   await page.getByLabel('I have printed the recovery key or stored it somewhere safe').check();
   await page.getByRole('button', { name: 'Finish setting up' }).click();
+  await enrolAuthenticator(page, dsl.username);
   await heading(page, `Hello, ${dsl.displayName.split(' ')[0]}`);
 }
 
@@ -45,11 +48,20 @@ export async function setUpSchoolAndConfirm(page: Page): Promise<string[]> {
   return groups;
 }
 
+/**
+ * Signs in; for an account whose authenticator this test enrolled, also answers the code step that follows a right
+ * password (a wrong password leaves the sign-in page as it was, for the test to look at).
+ */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await heading(page, 'Sign in');
   await fill(page, 'Username', username);
   await fill(page, 'Password', password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const [response] = await Promise.all([
+    page.waitForResponse((answer) => answer.url().endsWith('/api/invoke') && (answer.request().postData() ?? '').includes('"command":"session.signIn"')),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+  ]);
+  const signedIn = ((await response.json()) as { ok: boolean }).ok;
+  if (signedIn && hasAuthenticator(username)) await answerCode(page, username);
 }
 
 /**
@@ -62,6 +74,11 @@ export async function signInFirstTime(page: Page, person: { username: string; di
   await fill(page, 'New password', person.password);
   await fill(page, 'Type the new password again', person.password);
   await page.getByRole('button', { name: 'Save my password and continue' }).click();
+  // A DSL, head or administrator then sets up their authenticator app; staff go straight in.
+  const hello = page.getByRole('heading', { level: 1, name: `Hello, ${person.displayName.split(' ')[0]}` });
+  const enrol = page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' });
+  await hello.or(enrol).first().waitFor();
+  if (await enrol.isVisible()) await enrolAuthenticator(page, person.username);
   await heading(page, `Hello, ${person.displayName.split(' ')[0]}`);
 }
 

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SafeguardingApp } from '../../../electron/core';
+import { knowAuthenticatorFromStore } from './authenticator';
 import { call } from './caseworkFlows';
 import { dsl } from './flows';
 
@@ -105,6 +106,9 @@ export async function seedReportSchool(app: SafeguardingApp, setNow: (iso: strin
   // The head has already chosen their own password, so the browser test starts at the sign-in page.
   await call(app, 'session.signIn', { username: head.username, password: head.temporaryPassword });
   await call(app, 'session.changePassword', { currentPassword: head.temporaryPassword, newPassword: head.password });
+  // Both enrolled an authenticator through the core; the browser test's phone learns their secrets.
+  knowAuthenticatorFromStore(app, head.username);
+  knowAuthenticatorFromStore(app, dsl.username);
   await call(app, 'session.signOut', {});
   setNow(`${today}T09:00:00Z`);
 }

@@ -4,10 +4,13 @@ import { dispatch, type SafeguardingApp } from '../../../electron/core';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api';
 import { dsl, school } from './flows';
 import { personAt } from '../../fixtures/doors/callers';
+import { passSecondFactor } from '../../fixtures/doors/authenticator';
 
 export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const result = await dispatch(app, name, input, personAt(app));
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  // Seeding through the core: the person's phone answers the second-factor step after a sign-in (decision 0021).
+  if (name === 'session.signIn' || name === 'setup.create') await passSecondFactor(app, personAt(app));
   return result.value as CommandOutput<N>;
 }
 

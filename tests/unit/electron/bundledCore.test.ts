@@ -11,6 +11,7 @@ import { mainProcessBuildOptions } from '../../../electron/buildOptions';
 import type * as Core from '../../../electron/core';
 import { newKdfParams, readKeyring, unwrapWithPassword } from '../../../electron/core/crypto';
 import { DATABASE_FILE } from '../../../electron/core/store';
+import { codeAt } from '../../../electron/core/secondFactor';
 import { DSL_PASSWORD, cheapKdf, queryFileAlone, tempDataDir } from './core/testSchool';
 import { flatten, missingPoppler, pdfPages } from './core/pdf/pdfReadBack';
 import { personAt } from '../../fixtures/doors/callers';
@@ -39,6 +40,9 @@ describe('the core bundled for the Electron main process', () => {
     const app = new core.SafeguardingApp({ dataDir, kdfCost: cheapKdf, log: { error: (context, error) => (logged.push(`${context}: ${String(error)}`), 'ref') } });
     try {
       await call(app, 'setup.create', { school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' }, dsl: { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD } });
+      // The first DSL enrols an authenticator (decision 0021): the bundled otpauth must agree with the RFC's codes.
+      const { secret } = (await call(app, 'secondFactor.startEnrolment', {})) as { secret: string };
+      await call(app, 'secondFactor.confirmEnrolment', { code: codeAt(secret.replace(/\s/g, ''), app.clock()) });
 
       const { packs } = (await call(app, 'packs.list', {})) as { packs: Array<{ id: string }> };
       const shippedFiles = fs.readdirSync(path.resolve('resources', 'packs')).filter((name) => name.endsWith('.json'));

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-sealed-intake';
 import { migration0010 } from './0010-adult-concerns';
 import { migration0011 } from './0011-lighter-saves';
 import { migration0012 } from './0012-record-versions';
+import { migration0013 } from './0013-second-factor';
 
 export type { Migration } from './migration';
 
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];

@@ -2,7 +2,7 @@
 // resetting a forgotten password — which needs the recovery key or a DSL's own password, so an administrator
 // alone can never take over an account.
 import { useCallback, useEffect, useState } from 'react';
-import { mayGrantRole, roleLabels, staffGroupLabels, type Account, type AppError, type SessionUser } from '../../../../shared/api';
+import { mayGrantRole, mayResetSecondFactor, needsSecondFactor, roleLabels, staffGroupLabels, type Account, type AppError, type SessionUser } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { hrefFor } from '../../app/routes';
@@ -10,8 +10,9 @@ import { AlertMessage, Button, LinkButton, PageHeading, StatusMessage } from '..
 import { CreateAccountForm } from './CreateAccountForm';
 import { DisableAccountForm } from './DisableAccountForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import { ResetSecondFactorForm } from '../secondFactor/ResetSecondFactorForm';
 
-type View = { kind: 'list' } | { kind: 'create' } | { kind: 'disable'; account: Account } | { kind: 'reset'; account: Account };
+type View = { kind: 'list' } | { kind: 'create' } | { kind: 'disable'; account: Account } | { kind: 'reset'; account: Account } | { kind: 'resetSecondFactor'; account: Account };
 
 function statusText(account: Account): string {
   if (account.status === 'disabled') return 'Disabled';
@@ -41,6 +42,7 @@ function AccountsTable({ accounts, user, onAction }: { accounts: Account[]; user
             const self = account.id === user.id;
             // Only a DSL changes DSL and headteacher accounts (the core refuses otherwise); do not offer what will be refused.
             const mayChange = !self && mayGrantRole(user.role, account.role);
+            const mayResetFactor = !self && account.status === 'active' && needsSecondFactor(account.role) && mayResetSecondFactor(user.role, account.role);
             return (
               <tr key={account.id} className={account.status === 'disabled' ? 'table__row--disabled' : undefined}>
                 <th scope="row">
@@ -53,13 +55,20 @@ function AccountsTable({ accounts, user, onAction }: { accounts: Account[]; user
                 <td>{statusText(account)}</td>
                 <td>{account.lastSignInAt ? formatDateTime(new Date(account.lastSignInAt)) : 'Never'}</td>
                 <td>
-                  {mayChange && (
+                  {(mayChange || mayResetFactor) && (
                     <div className="table__actions">
-                      <LinkButton onClick={() => onAction({ kind: 'reset', account })}>
-                        {account.status === 'disabled' ? 'Reset password and re-enable' : 'Reset password'}
-                        <span className="visually-hidden"> for {account.displayName}</span>
-                      </LinkButton>
-                      {account.status === 'active' && (
+                      {mayResetFactor && (
+                        <LinkButton onClick={() => onAction({ kind: 'resetSecondFactor', account })}>
+                          Reset second factor<span className="visually-hidden"> for {account.displayName}</span>
+                        </LinkButton>
+                      )}
+                      {mayChange && (
+                        <LinkButton onClick={() => onAction({ kind: 'reset', account })}>
+                          {account.status === 'disabled' ? 'Reset password and re-enable' : 'Reset password'}
+                          <span className="visually-hidden"> for {account.displayName}</span>
+                        </LinkButton>
+                      )}
+                      {mayChange && account.status === 'active' && (
                         <LinkButton onClick={() => onAction({ kind: 'disable', account })}>
                           Disable<span className="visually-hidden"> {account.displayName}’s account</span>
                         </LinkButton>
@@ -139,6 +148,21 @@ export function AccountsPage({ user }: { user: SessionUser }) {
         account={view.account}
         onCancel={() => setView({ kind: 'list' })}
         onDisabled={(account) => finish({ title: `${account.displayName}’s account is disabled`, body: 'They can no longer sign in. Their records and the audit trail are kept.' })}
+      />
+    );
+  }
+  if (view.kind === 'resetSecondFactor') {
+    const { account } = view;
+    return (
+      <ResetSecondFactorForm
+        account={account}
+        onCancel={() => setView({ kind: 'list' })}
+        onReset={() =>
+          finish({
+            title: `Second factor reset for ${account.displayName}`,
+            body: `${account.displayName} is signed out everywhere and will set up their authenticator app again when they next sign in.`,
+          })
+        }
       />
     );
   }

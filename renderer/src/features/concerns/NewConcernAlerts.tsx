@@ -48,7 +48,8 @@ function notify(immediateDanger: boolean, onOpen: () => void) {
 /** The masthead badge for a DSL. Polls only while the app is unlocked. */
 export function NewConcernBadge() {
   const { status, navigate } = useApp();
-  const signedIn = status.state === 'signed_in';
+  // Not while an authenticator app is still to be set up: the hub would refuse the question anyway.
+  const signedIn = status.state === 'signed_in' && !status.mustEnrolSecondFactor;
   const [alerts, setAlerts] = useState<Alerts | null>(null);
   const [mayAsk, setMayAsk] = useState(() => notificationsSupported() && Notification.permission === 'default' && !alreadyAsked());
   const previous = useRef<Alerts | null>(null);

@@ -101,7 +101,8 @@ describe('dispatch', () => {
     const account = await addAccount(app, 'teacher.one', 'staff');
     await call(app, 'accounts.disable', { userId: account.id, version: versionNow(app, 'account', account.id), reason: 'Left' });
     const rows = auditRows(app);
-    expect(rows.map((row) => row.command)).toEqual(['setup.create', 'accounts.create', 'accounts.disable']);
+    // The first DSL enrols their authenticator straight after setup (decision 0021).
+    expect(rows.map((row) => row.command)).toEqual(['setup.create', 'secondFactor.startEnrolment', 'secondFactor.confirmEnrolment', 'accounts.create', 'accounts.disable']);
     expect(rows.at(-1)).toMatchObject({ userId: user.id, outcome: 'ok', recordIds: JSON.stringify([account.id]) });
   });
 });

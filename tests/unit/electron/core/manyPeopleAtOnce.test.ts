@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type Caller, type SafeguardingApp } from '../../../../electron/core';
 import type { CommandInput, CommandName, CommandOutput } from '../../../../shared/api';
 import { verifyAuditChain } from '../../../../electron/core/audit';
+import { passSecondFactor } from '../../../fixtures/doors/authenticator';
 import { newCaller, personAt } from '../../../fixtures/doors/callers';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir, versionNow } from './testSchool';
 
 async function as<N extends CommandName>(app: SafeguardingApp, caller: Caller, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const result = await dispatch(app, name, input, caller);
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+  // A DSL's phone answers the code step that follows the password (tests/fixtures/doors/authenticator.ts).
+  if (name === 'session.signIn') await passSecondFactor(app, caller);
   return result.value as CommandOutput<N>;
 }
 

@@ -9,6 +9,7 @@ import { SafeguardingApp, dispatch, type AppOptions } from '../../../../electron
 import { applyKey } from '../../../../electron/core/store';
 import { settingsVersion, versionOf, type VersionedRecord } from '../../../../electron/core/records/versions';
 import type { CommandInput, CommandName, CommandOutput, Role, StaffGroup } from '../../../../shared/api';
+import { passSecondFactor } from '../../../fixtures/doors/authenticator';
 import { personAt } from '../../../fixtures/doors/callers';
 
 export const cheapKdf = { memoryKiB: 1024, passes: 1 };
@@ -40,10 +41,19 @@ export function newApp(dataDir = tempDataDir(), options: Partial<AppOptions> = {
   return app;
 }
 
-/** Calls a command through the real dispatch and returns its value, failing the test on an error result. */
+/** Commands after which a DSL, head or administrator meets the second-factor step (decision 0021). */
+const signingIn = new Set<CommandName>(['setup.create', 'session.signIn']);
+
+/**
+ * Calls a command through the real dispatch and returns its value, failing the test on an error result. After a
+ * sign-in (or setup) it also answers the second-factor step as the person's phone would — enrolling at the first
+ * sign-in, a fresh code after — so tests of other features sign in as they always did. Tests of the second factor
+ * itself call dispatch directly.
+ */
 export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const result = await dispatch(app, name, input, personAt(app));
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  if (signingIn.has(name)) await passSecondFactor(app, personAt(app));
   return result.value as CommandOutput<N>;
 }
 
