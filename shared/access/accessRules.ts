@@ -1,7 +1,7 @@
 // Access rules that depend on more than "may this role run this command": whose record it is, which role is being
 // granted, which fields of a record a role receives. Named here so dispatch, the handlers and the pages ask the same
 // question the same way; the permission table says which commands a role may run at all.
-import { roleMay } from './permissions';
+import { permissions, roleMay } from './permissions';
 import type { Role } from './roles';
 
 /** Those who read children's records: they see every concern whole, and opening a new one marks it read. */
@@ -46,3 +46,11 @@ export const mayReceiveConcernAlerts = (role: Role): boolean => readsChildRecord
 
 /** Who may see everyone's active sessions and end one: those who manage accounts (a DSL or an administrator). */
 export const mayManageSessions = (role: Role): boolean => roleMay(role, 'accounts.manage');
+
+/**
+ * Who holds a wrap of the data key (decision 0022): every role whose work needs the records open — reading children's
+ * records, reports, accounts, the roster, settings, the audit log. A role that may only log concerns holds none: its
+ * password is checked by a verifier outside the store, and what it submits is sealed to the hub's intake key.
+ */
+export const holdsDataKey = (role: Role): boolean =>
+  permissions.some((permission) => permission !== 'public' && permission !== 'signedIn' && permission !== 'concerns.log' && roleMay(role, permission));
