@@ -78,6 +78,11 @@ export class SafeguardingApp {
   readonly intake: IntakeDesk;
   /** What was waiting when a reader opened the records, kept for that reader's session until they sign out. */
   private readonly intakeNotices = new WeakMap<Session, IntakeNotice>();
+  /**
+   * Staff display names as they were when the store last closed, in memory only (never on disk: decision 0022), so a
+   * member of staff signing in to locked records is greeted by name; after a restart, by their username.
+   */
+  private staffNames = new Map<string, string>();
   private readonly kdfCost: AppOptions['kdfCost'];
   private readonly keyring: KeyringHolder;
   private readonly accountKeys: AccountKeys;
@@ -273,7 +278,8 @@ export class SafeguardingApp {
     const db = this.held.db;
     if (!db) {
       const name = username.trim();
-      return { db: null, dataKey: null, account: { id: verified.userId, username: name, displayName: name, role: 'staff', mustChangePassword: verified.mustChangePassword } };
+      const displayName = this.staffNames.get(verified.userId) ?? name;
+      return { db: null, dataKey: null, account: { id: verified.userId, username: name, displayName, role: 'staff', mustChangePassword: verified.mustChangePassword } };
     }
     const account = findAccount(db, verified.userId);
     if (account?.status !== 'active' || holdsDataKey(account.role)) return null;
@@ -364,6 +370,11 @@ export class SafeguardingApp {
   /** The store stays open only while someone who holds its key is active: otherwise the key leaves memory (decision 0022). */
   private closeStoreIfUnused(): void {
     if (this.sessions.all().some((session) => session.state === 'active' && holdsDataKey(session.user.role))) return;
+    const db = this.held.db;
+    if (db) {
+      const rows = db.prepare("SELECT id, display_name FROM users WHERE status = 'active'").all() as Array<{ id: string; display_name: string }>;
+      this.staffNames = new Map(rows.map((row) => [row.id, row.display_name]));
+    }
     this.held.close();
     if (this.sessions.all().length === 0) this.stopIdleSweep();
   }
