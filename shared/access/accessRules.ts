@@ -90,3 +90,11 @@ export const mayReceiveConcernAlerts = (role: Role): boolean => isAlertedToNewCo
 
 /** Who may see everyone's active sessions and end one: those who manage accounts (a DSL or an administrator). */
 export const mayManageSessions = (role: Role): boolean => roleMay(role, 'sessions.manage');
+
+/**
+ * Who holds a wrap of the data key (decision 0022): every role whose work needs the records open — reading children's
+ * records, reports, accounts, the roster, settings, the audit log. A role that may only log concerns holds none: its
+ * password is checked by a verifier outside the store, and what it submits is sealed to the hub's intake key.
+ */
+export const holdsDataKey = (role: Role): boolean =>
+  permissions.some((permission) => permission !== 'public' && permission !== 'signedIn' && permission !== 'concerns.log' && roleMay(role, permission));

@@ -5,6 +5,7 @@ export type { Permission } from './permissions';
 export {
   confirmsRecoveryKey,
   followsSetupProgress,
+  holdsDataKey,
   isActiveRecordReader,
   isAlertedToNewConcerns,
   isLastActiveRecordReader,

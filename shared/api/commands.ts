@@ -56,6 +56,13 @@ export const appStatusSchema = z.object({
   recoveryKeyConfirmed: z.boolean(),
   /** Signed in, but the account must enrol an authenticator app before anything else. */
   mustEnrolSecondFactor: z.boolean(),
+  /** `locked` while no one who holds the data key is signed in: staff can still sign in and submit, sealed (decision 0022). */
+  records: z.enum(['open', 'locked']).optional(),
+  /** For the reader whose sign-in opened the records: how many sealed concerns were waiting and were stored. */
+  intakeNotice: z
+    .object({ arrived: z.number().int(), immediateDanger: z.number().int(), setAside: z.number().int(), concernIds: z.array(z.string()) })
+    .nullable()
+    .optional(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

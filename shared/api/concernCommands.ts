@@ -19,9 +19,11 @@ export const authorStatusSchema = z.enum(['submitted', 'read', 'closed']);
 export const myConcernSchema = z.object({
   id: z.string(),
   recordedAt: z.string(),
-  occurredAt: z.string(),
+  /** Null while the concern is still sealed: only its envelope's header (who, when recorded) can be read. */
+  occurredAt: z.string().nullable(),
   pupilNames: z.array(z.string()),
-  status: authorStatusSchema,
+  /** `waiting`: sealed in the hub's queue while the records are locked; a DSL sees it when they are next opened. */
+  status: z.enum([...authorStatusSchema.options, 'waiting']),
   immediateDanger: z.boolean(),
 });
 
@@ -94,7 +96,15 @@ export const concernCommands = {
   /** Replaces the list in the order given. A category is never removed, only taken out of use, so old concerns keep their labels. */
   'concerns.updateCategories': command('settings.manage', z.object({ categories: categoryListSchema }), categoryListSchema),
   'concerns.formContext': command('concerns.log', nothing, formContextSchema, { audited: false }),
-  'concerns.submit': command('concerns.log', concernInputSchema, z.object({ id: z.string(), recordedAt: z.string() })),
+  /**
+   * Always sealed to the hub's intake key and queued; stored at once if the records are open (`stored`: `id` is the
+   * concern's), otherwise when a DSL next signs in (`sealed`: `id` is the envelope's). `message` says which.
+   */
+  'concerns.submit': command(
+    'concerns.log',
+    concernInputSchema,
+    z.object({ id: z.string(), recordedAt: z.string(), delivery: z.enum(['stored', 'sealed']), message: z.string() }),
+  ),
   'concerns.mine': command('concerns.log', nothing, z.array(myConcernSchema)),
   /** The author may open their own (and sees only their own addenda); a DSL may open any (and opening it marks it read). */
   'concerns.get': command('concerns.log', z.object({ concernId: idSchema }), concernViewSchema),

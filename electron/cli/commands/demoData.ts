@@ -66,7 +66,7 @@ export const demoDataCommand: CliCommand = {
       if (demoPassword !== undefined) {
         // One account of each role can sign in, so a demonstration can show every person's view.
         for (const account of summary.sampleAccounts) {
-          await app.wrapForAccount(account, demoPassword);
+          await app.setAccountPassword(account, demoPassword, { mustChangePassword: false });
           setMustChangePassword(app.store!, account.id, false);
         }
         out.line(`Demo sign-ins (password from ${DEMO_PASSWORD_VARIABLE}): ${summary.sampleAccounts.map((account) => `${account.username} (${account.role})`).join(', ')}.`);

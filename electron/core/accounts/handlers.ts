@@ -28,8 +28,8 @@ export const accountsHandlers = {
     }
     const id = uuidv7();
     ctx.recordIds.push(id);
-    const account = { id, username: input.username };
-    await ctx.app.wrapForAccount(account, input.temporaryPassword);
+    // A role that reads records gets a wrap of the data key; staff get a verifier and never hold it (decision 0022).
+    await ctx.app.setAccountPassword({ id, username: input.username, role: input.role }, input.temporaryPassword, { mustChangePassword: true });
     return ctx.transact(() =>
       insertAccount(ctx.db, {
         id,
@@ -55,9 +55,9 @@ export const accountsHandlers = {
     }
     if (!mayGrantRole(ctx.session.user.role, account.role)) throw new CommandError('forbidden', `Only a DSL can disable ${roleArticle[account.role]} account.`);
     disableAccount(ctx.db, account.id, ctx.session.user.id, input.reason, ctx.now.toISOString());
-    // Removing the wrap means the old password can no longer open the data key at all; every session the person
+    // Removing the wrap (or verifier) means the old password can no longer open anything; every session the person
     // holds, on any computer, ends with it.
-    ctx.app.removeAccountWrap(account.id);
+    ctx.app.removeAccountKeys(account.id);
     ctx.app.endSessionsWhere((session) => session.user.id === account.id);
     return findAccount(ctx.db, account.id)!;
   }),
@@ -68,7 +68,7 @@ export const accountsHandlers = {
     ctx.recordIds.push(account.id);
     const vouchedBy = await ctx.app.checkResetAuthority(ctx.session, ctx.caller, input.authority, account.id);
     ctx.recordIds.push(`authority:${vouchedBy}`);
-    await ctx.app.wrapForAccount(account, input.temporaryPassword);
+    await ctx.app.setAccountPassword(account, input.temporaryPassword, { mustChangePassword: true });
     // Whoever held the old password may be signed in somewhere: a reset ends those sessions.
     ctx.app.endSessionsWhere((session) => session.user.id === account.id);
     return ctx.transact(() => {

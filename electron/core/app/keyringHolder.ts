@@ -105,13 +105,21 @@ export class KeyringHolder {
     });
   }
 
+  /** Holds an audit row written while the store was closed (a staff sign-in, a refusal), until it next opens. */
+  holdAudit(entry: Keyring['pendingAudit'][number]): void {
+    this.update((onDisk) => {
+      onDisk.pendingAudit.push(entry);
+      onDisk.pendingAudit.splice(0, Math.max(0, onDisk.pendingAudit.length - MAX_PENDING_AUDIT));
+    });
+  }
+
   /**
    * Moves wrong tries held while the store was closed into its audit log, inside `db`'s current transaction. Only
    * the rows written leave the keyring afterwards (call `forgetMoved`): another process may have added more since.
    */
   movePendingInto(db: Store): Keyring['pendingAudit'] {
     const pending = this.require().pendingAudit;
-    for (const entry of pending) appendAudit(db, { ...entry, client: entry.client ?? null, userId: null, role: null });
+    for (const { userId, role, ...entry } of pending) appendAudit(db, { ...entry, client: entry.client ?? null, userId: userId ?? null, role: role ?? null });
     return pending;
   }
 

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { mayVouchForReset, packForLocalAuthority, type AppStatus, type LocalAuthorityId, type Role, type SessionUser, type Settings } from '../../../shared/api';
+import { holdsDataKey, mayVouchForReset, packForLocalAuthority, type AppStatus, type LocalAuthorityId, type Role, type SessionUser, type Settings } from '../../../shared/api';
 import { findAccount, findAccountByUsername, insertAccount, markSignedIn, setMustChangePassword } from '../accounts';
 import { AlertBus, REMINDER_INTERVAL_MS, unreadImmediateDanger } from '../alerts';
 import { appendAudit } from '../audit';
@@ -16,7 +16,6 @@ import {
   newKdfParams,
   newKeyring,
   putUserWrap,
-  removeUserWrap,
   setUserWrap,
   unwrapWithPassword,
   unwrapWithRecoveryKey,
@@ -30,6 +29,9 @@ import {
 import { CommandError } from '../dispatch/commandError';
 import { defaultSettings, readSettings, writeSettings } from '../settings';
 import { databasePath, openStore, writeTransaction, type Store } from '../store';
+import { ensureIntakeKey, setStaffPassword, verifyStaffPassword } from '../intake';
+import { AccountKeys, type AccountForPassword } from './accountKeys';
+import { IntakeDesk, type IntakeNotice } from './intakeDesk';
 import { KeyringHolder, type SecretAttempt } from './keyringHolder';
 import { fileLog, type Log } from './log';
 import { SessionRegistry, type Caller, type Session, type SessionEnd } from './sessionRegistry';
@@ -72,6 +74,8 @@ function throttleSubject(secret: string, caller: Pick<Caller, 'address'>): strin
 }
 
 type AccountForSession = { id: string; username: string; displayName: string; role: Role; mustChangePassword: boolean };
+/** A password that checked: readers bring the store (opened with their key, or the one already open); staff may not. */
+type Authenticated = { db: Store | null; dataKey: Buffer | null; account: AccountForSession };
 
 export class SafeguardingApp {
   readonly dataDir: string;
@@ -80,8 +84,18 @@ export class SafeguardingApp {
   readonly sessions: SessionRegistry;
   /** New concerns announced to every door that listens (the hub's pushed events); details never travel with them. */
   readonly alerts = new AlertBus();
+  /** Submitted concerns, sealed and queued, and ingested whenever the store is open (decision 0022). */
+  readonly intake: IntakeDesk;
+  /** What was waiting when a reader opened the records, kept for that reader's session until they sign out. */
+  private readonly intakeNotices = new WeakMap<Session, IntakeNotice>();
+  /**
+   * Staff display names as they were when the store last closed, in memory only (never on disk: decision 0022), so a
+   * member of staff signing in to locked records is greeted by name; after a restart, by their username.
+   */
+  private staffNames = new Map<string, string>();
   private readonly kdfCost: AppOptions['kdfCost'];
   private readonly keyring: KeyringHolder;
+  private readonly accountKeys: AccountKeys;
   private readonly held: StoreHolder;
   private idleSweep: NodeJS.Timeout | null = null;
   private reminders: NodeJS.Timeout | null = null;
@@ -94,6 +108,8 @@ export class SafeguardingApp {
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.held = new StoreHolder(this.dataDir, this.log);
     this.keyring = new KeyringHolder(this.dataDir, this.clock, () => this.held.db);
+    this.accountKeys = new AccountKeys(this.dataDir, this.keyring, this.kdfCost);
+    this.intake = new IntakeDesk(this.dataDir, () => this.held.db, this.alerts, this.log);
     this.sessions = new SessionRegistry(this.clock, defaultSettings.idleLockMinutes, options.sessionLifetimeHours);
   }
 
@@ -113,6 +129,8 @@ export class SafeguardingApp {
       idleLockMinutes: this.sessions.idleMinutes,
       recoveryKeyConfirmed: db ? this.recoveryKeyConfirmed(db) : true,
       mustEnrolSecondFactor: session?.pendingSecondFactor === 'enrol',
+      records: db ? 'open' : 'locked',
+      intakeNotice: (session && this.intakeNotices.get(session)) ?? null,
     };
   }
 
@@ -179,6 +197,8 @@ export class SafeguardingApp {
       writeSettings(db, { ...readSettings(db), pack, dslOnDuty: input.dslOnDuty ?? defaultSettings.dslOnDuty }, userId, now.toISOString());
       markSignedIn(db, userId, now.toISOString());
       appendAudit(db, { at: now.toISOString(), userId, role: 'dsl', door: caller.door, client: caller.address ?? null, command: 'setup.create', recordIds: [userId], outcome: 'ok' });
+      // The intake key from the first day: concerns can be sealed to it however the hub is started later.
+      ensureIntakeKey(db, this.dataDir, now);
     });
     // The keyring is written last: a failure before this point leaves no half-set-up school behind a keyring.
     writeKeyring(this.dataDir, keyring);
@@ -207,8 +227,9 @@ export class SafeguardingApp {
     if (session.state === 'active') return session.user;
     const { db, dataKey, account } = await this.authenticate(keyring, session.user.username, password, caller, 'session.unlock', unlockFailed(session.user.displayName));
     if (account.id !== session.user.id) throw new Error('unlock authenticated a different account');
-    this.ensureOpen(db, dataKey);
+    if (db) this.ensureOpen(db, dataKey);
     session.state = 'active';
+    if (db) this.ingestForReader(session, db);
     this.sessions.touch(session);
     this.sessions.renew(caller, session);
     return session.user;
@@ -218,55 +239,108 @@ export class SafeguardingApp {
    * Checks the password through the one throttled, audited check and finds the account; on success writes the
    * sign-in's audit row (with any wrong tries held while the store was closed) and returns the open store.
    */
-  private async authenticate(keyring: Keyring, username: string, password: string, caller: Caller, command: string, wrong: SecretAttempt['wrong']) {
+  private async authenticate(keyring: Keyring, username: string, password: string, caller: Caller, command: string, wrong: SecretAttempt['wrong']): Promise<Authenticated> {
     const lookup = usernameLookup(keyring, username);
     const opened = await this.keyring.checkSecret(
       { subject: throttleSubject(lookup, caller), door: caller.door, client: caller.address ?? null, command, recordIds: [`username-lookup:${lookup}`], by: null, wrong },
-      async () => {
-        const unwrapped = await unwrapWithPassword(keyring, username, password, this.kdf());
-        if (!unwrapped) return null;
-        // Another person may already have the store open: theirs is used, and this copy of the key wiped.
-        const alreadyOpen = this.held.db;
-        const db = alreadyOpen ?? openStore(databasePath(this.dataDir), unwrapped.dataKey);
-        const account = findAccount(db, unwrapped.userId);
-        if (account?.status === 'active') return { db, dataKey: unwrapped.dataKey, account };
-        if (!alreadyOpen) db.close();
-        wipe(unwrapped.dataKey);
-        return null;
-      },
+      () => (keyring.users.some((entry) => entry.lookup === lookup) ? this.checkWrappedPassword(keyring, username, password) : this.checkStaffPassword(username, password)),
     );
     const { db, account } = opened;
     const now = this.clock().toISOString();
+    const row = { at: now, door: caller.door, client: caller.address ?? null, command, recordIds: [account.id] };
+    if (!db) {
+      // Staff signing in to locked records: the row waits in the keyring until a reader opens the store.
+      this.keyring.holdAudit({ ...row, userId: account.id, role: account.role, outcome: 'ok' });
+      return opened;
+    }
     let moved: Keyring['pendingAudit'] = [];
     writeTransaction(db, () => {
       moved = this.keyring.movePendingInto(db);
       markSignedIn(db, account.id, now);
-      appendAudit(db, { at: now, userId: account.id, role: account.role, door: caller.door, client: caller.address ?? null, command, recordIds: [account.id], outcome: 'ok' });
+      appendAudit(db, { ...row, userId: account.id, role: account.role, outcome: 'ok' });
     });
     this.keyring.forgetMoved(moved);
     return opened;
   }
 
-  /** Keeps `db` as the open store unless one is open already, in which case `db` is that one and the key is spare. */
-  private ensureOpen(db: Store, dataKey: Buffer): void {
-    if (this.held.db === db) {
-      if (this.held.dataKey !== dataKey) wipe(dataKey);
-      return;
-    }
-    this.held.adopt(db, dataKey);
-    this.sessions.setIdleLockMinutes(readSettings(db).idleLockMinutes);
+  /** An account with a wrap of the data key: the password unwraps it, and the store (if not open already) opens with it. */
+  private async checkWrappedPassword(keyring: Keyring, username: string, password: string): Promise<Authenticated | null> {
+    const unwrapped = await unwrapWithPassword(keyring, username, password, this.kdf());
+    if (!unwrapped) return null;
+    // Another person may already have the store open: theirs is used, and this copy of the key wiped.
+    const alreadyOpen = this.held.db;
+    const db = alreadyOpen ?? openStore(databasePath(this.dataDir), unwrapped.dataKey);
+    const account = findAccount(db, unwrapped.userId);
+    if (account?.status === 'active') return { db, dataKey: unwrapped.dataKey, account };
+    if (!alreadyOpen) db.close();
+    wipe(unwrapped.dataKey);
+    return null;
   }
 
-  private begin(caller: Caller, db: Store, dataKey: Buffer, account: AccountForSession): Session {
-    this.ensureOpen(db, dataKey);
+  /**
+   * A staff account: the verifier beside the store says whether the password is right, whether or not the store is
+   * open. With the store locked, all that is known of the person is their account id and the username they typed.
+   */
+  private async checkStaffPassword(username: string, password: string): Promise<Authenticated | null> {
+    const verified = await verifyStaffPassword(this.dataDir, username, password, this.kdf());
+    if (!verified) return null;
+    // A check made from an old wrap (decision 0022) becomes an ordinary verifier now that the password is known.
+    if (verified.fromOldWrap) await setStaffPassword(this.dataDir, { userId: verified.userId, username }, password, this.kdfCost, { mustChangePassword: verified.mustChangePassword });
+    const db = this.held.db;
+    if (!db) {
+      const name = username.trim();
+      const displayName = this.staffNames.get(verified.userId) ?? name;
+      return { db: null, dataKey: null, account: { id: verified.userId, username: name, displayName, role: 'staff', mustChangePassword: verified.mustChangePassword } };
+    }
+    const account = findAccount(db, verified.userId);
+    if (account?.status !== 'active' || holdsDataKey(account.role)) return null;
+    return { db, dataKey: null, account: { ...account, mustChangePassword: verified.mustChangePassword } };
+  }
+
+  /** Keeps `db` as the open store unless one is open already, in which case `db` is that one and any key is spare. */
+  private ensureOpen(db: Store, dataKey: Buffer | null): void {
+    if (this.held.db === db) {
+      if (dataKey && this.held.dataKey !== dataKey) wipe(dataKey);
+      return;
+    }
+    if (!dataKey) throw new Error('a store was opened without its key');
+    this.held.adopt(db, dataKey);
+    this.sessions.setIdleLockMinutes(readSettings(db).idleLockMinutes);
+    writeTransaction(db, () => ensureIntakeKey(db, this.dataDir, this.clock()));
+    // A store from before decision 0022 loses its staff wraps at its first open, whoever opens it.
+    const removed = this.accountKeys.removeWrapsOfStaff(db, dataKey);
+    if (removed > 0) this.log.error('key model', new Error(`${removed} wrap(s) of the data key held by accounts that may only log concerns were replaced by password verifiers (decision 0022).`));
+  }
+
+  private begin(caller: Caller, db: Store | null, dataKey: Buffer | null, account: AccountForSession): Session {
+    if (db) this.ensureOpen(db, dataKey);
     const session = this.sessions.start(
       { id: account.id, username: account.username, displayName: account.displayName, role: account.role, mustChangePassword: account.mustChangePassword },
       caller,
     );
     // The password is proven; an account that reads records still owes its second factor (decision 0021).
-    session.pendingSecondFactor = secondFactorStepFor(db, account, caller.door);
+    // Staff sessions (no store: they hold no key) never owe one.
+    if (db) session.pendingSecondFactor = secondFactorStepFor(db, account, caller.door);
     this.startIdleSweep();
+    if (db) this.ingestForReader(session, db);
+    // A member of staff whose old wrap opened the store (before decision 0022) does not keep it open.
+    this.closeStoreIfUnused();
     return session;
+  }
+
+  /**
+   * A reader signing in (or unlocking) finds every concern sealed while the records were locked already stored, before
+   * their first page loads, and is told how many arrived (immediate danger first) and whether any were set aside.
+   */
+  private ingestForReader(session: Session, db: Store): void {
+    if (!holdsDataKey(session.user.role)) return;
+    try {
+      const notice = this.intake.ingestOnOpening(db, this.clock());
+      if (notice) this.intakeNotices.set(session, notice);
+    } catch (error) {
+      // The envelopes stay queued (ingestion is all or nothing per hundred): signing in must not fail because of them.
+      this.log.error('ingesting waiting concerns at sign-in', error);
+    }
   }
 
   /** Locks the caller's session: their next command needs their password. The store closes if nobody else is active. */
@@ -307,9 +381,14 @@ export class SafeguardingApp {
     }
   }
 
-  /** The store stays open only while someone can use it: with no unlocked session, the key leaves memory. */
+  /** The store stays open only while someone who holds its key is active: otherwise the key leaves memory (decision 0022). */
   private closeStoreIfUnused(): void {
-    if (this.sessions.anyActive()) return;
+    if (this.sessions.all().some((session) => session.state === 'active' && holdsDataKey(session.user.role))) return;
+    const db = this.held.db;
+    if (db) {
+      const rows = db.prepare("SELECT id, display_name FROM users WHERE status = 'active'").all() as Array<{ id: string; display_name: string }>;
+      this.staffNames = new Map(rows.map((row) => [row.id, row.display_name]));
+    }
     this.held.close();
     if (this.sessions.all().length === 0) this.stopIdleSweep();
   }
@@ -320,6 +399,11 @@ export class SafeguardingApp {
    */
   endSessionsWhere(which: (session: Session) => boolean, reason?: SessionEnd): Session[] {
     return this.sessions.endWhere(which, reason);
+  }
+
+  /** An audit row for something done while the store is closed; it is written into the log when the store next opens. */
+  auditWhileLocked(entry: { at: string; userId: string; role: Role; door: string; client: string | null; command: string; recordIds: string[]; outcome: 'ok' | 'forbidden' }): void {
+    this.keyring.holdAudit(entry);
   }
 
   /** Activity from the person (any command, or the page's activity report) postpones their idle lock. */
@@ -384,8 +468,7 @@ export class SafeguardingApp {
 
   async changePassword(session: Session, caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
     const keyring = this.keyring.require();
-    const db = this.held.db;
-    if (!db) throw new CommandError('unauthenticated', 'Sign in first.');
+    const holdsKey = holdsDataKey(session.user.role);
     await this.keyring.checkSecret(
       {
         subject: throttleSubject(usernameLookup(keyring, session.user.username), caller),
@@ -397,6 +480,7 @@ export class SafeguardingApp {
         wrong: { code: 'invalid_input', message: 'Your current password is not right.', fields: { currentPassword: ['Your current password is not right'] } },
       },
       async () => {
+        if (!holdsKey) return (await verifyStaffPassword(this.dataDir, session.user.username, currentPassword, this.kdf()))?.userId === session.user.id || null;
         const check = await unwrapWithPassword(keyring, session.user.username, currentPassword, this.kdf());
         const valid = check !== null && check.userId === session.user.id;
         wipe(check?.dataKey);
@@ -406,13 +490,20 @@ export class SafeguardingApp {
     if (currentPassword === newPassword) {
       throw new CommandError('invalid_input', 'Choose a new password that is different from the current one.', { newPassword: ['Choose a password different from the current one'] });
     }
-    const wrap = await wrapForUser(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.requireDataKey(), this.kdf());
+    const db = this.held.db;
+    const wrap = holdsKey ? await wrapForUser(keyring, { userId: session.user.id, username: session.user.username }, newPassword, this.requireDataKey(), this.kdf()) : null;
     const now = this.clock().toISOString();
-    writeTransaction(db, () => {
-      setMustChangePassword(db, session.user.id, false);
-      appendAudit(db, { at: now, userId: session.user.id, role: session.user.role, door: caller.door, client: caller.address ?? null, command: 'session.changePassword', recordIds: [session.user.id], outcome: 'ok' });
-    });
-    this.keyring.update((onDisk) => putUserWrap(onDisk, wrap));
+    const row = { at: now, door: caller.door, client: caller.address ?? null, command: 'session.changePassword', recordIds: [session.user.id] };
+    if (db) {
+      writeTransaction(db, () => {
+        setMustChangePassword(db, session.user.id, false);
+        appendAudit(db, { ...row, userId: session.user.id, role: session.user.role, outcome: 'ok' });
+      });
+    } else {
+      this.keyring.holdAudit({ ...row, userId: session.user.id, role: session.user.role, outcome: 'ok' });
+    }
+    if (wrap) this.keyring.update((onDisk) => putUserWrap(onDisk, wrap));
+    else await setStaffPassword(this.dataDir, { userId: session.user.id, username: session.user.username }, newPassword, this.kdfCost, { mustChangePassword: false });
     session.user = { ...session.user, mustChangePassword: false };
   }
 
@@ -427,16 +518,16 @@ export class SafeguardingApp {
     return this.keyring.checkSecret(attempt, check);
   }
 
-  /** Wraps the open data key for an account (new account or reset); the caller records it in the store. */
-  async wrapForAccount(account: { id: string; username: string }, password: string): Promise<void> {
-    const keyring = this.keyring.require();
-    const wrap = await wrapForUser(keyring, { userId: account.id, username: account.username }, password, this.requireDataKey(), this.kdf());
-    this.keyring.update((onDisk) => putUserWrap(onDisk, wrap));
+  /** Sets a password for an account (new account or reset): a wrap for a role that holds the key, else a verifier. */
+  async setAccountPassword(account: AccountForPassword, password: string, { mustChangePassword }: { mustChangePassword: boolean }): Promise<void> {
+    this.keyring.require();
+    await this.accountKeys.setPassword(account, password, this.held.dataKey, { mustChangePassword });
   }
 
-  removeAccountWrap(userId: string): void {
+  /** A disabled account keeps nothing a password could pass. */
+  removeAccountKeys(userId: string): void {
     this.keyring.require();
-    this.keyring.update((onDisk) => removeUserWrap(onDisk, userId));
+    this.accountKeys.remove(userId);
   }
 
   /** Proves authority for a password reset: the recovery key, or another active DSL's own password. */

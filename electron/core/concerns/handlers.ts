@@ -1,6 +1,6 @@
 import { adultHandlers } from '../adults';
 import { CommandError } from '../dispatch/commandError';
-import { inTransaction } from '../dispatch/handler';
+import { inTransaction, withSession } from '../dispatch/handler';
 import { readSettings } from '../settings';
 import {
   addAddendum,
@@ -14,7 +14,6 @@ import {
   newConcernAlerts,
   readAttachment,
   saveDraft,
-  submitConcern,
   viewConcern,
 } from './concernLog';
 
@@ -38,14 +37,21 @@ export const concernHandlers = {
     };
   }),
 
-  'concerns.submit': inTransaction<'concerns.submit'>(({ app, db, session, now, recordIds, afterCommit }, input) => {
-    const result = submitConcern(db, session.user.id, input, now);
-    recordIds.push(result.id, ...input.pupils.map((pupil) => pupil.pupilId));
-    afterCommit(() => app.alerts.publish({ kind: 'concern.new', immediateDanger: input.immediateDanger === true, at: now.toISOString() }));
-    return result;
-  }),
+  // Sealed and queued whether or not the records are open, and stored at once if they are (decision 0022).
+  'concerns.submit': withSession<'concerns.submit'>(({ app, session, now }, input) => app.intake.submit(session.user, input, now)),
 
-  'concerns.mine': inTransaction<'concerns.mine'>(({ db, session }) => myConcerns(db, session.user.id)),
+  /** With the records locked, what is still sealed is listed from the envelopes' headers; the rest waits for them to open. */
+  'concerns.mine': withSession<'concerns.mine'>(({ app, db, session }) => {
+    const waiting = app.intake.waitingFor(session.user.id).map((envelope) => ({
+      id: envelope.envelopeId,
+      recordedAt: envelope.recordedAt,
+      occurredAt: null,
+      pupilNames: [],
+      status: 'waiting' as const,
+      immediateDanger: false,
+    }));
+    return [...waiting, ...(db ? myConcerns(db, session.user.id) : [])];
+  }),
 
   'concerns.get': inTransaction<'concerns.get'>(({ db, session, now, recordIds }, input) => {
     const view = viewConcern(db, input.concernId, session.user, now);

@@ -27,12 +27,23 @@ const keyringSchema = z.object({
   recovery: z.object({ salt: z.string(), wrapped: wrappedKeySchema }),
   throttle: z.record(z.string(), z.object({ failures: z.number().int(), lastFailureAt: z.string() })),
   /**
-   * Wrong passwords tried while the store was closed (sign-in, unlock): the audit log cannot be written without the
-   * key, so they wait here and are moved into it by the next sign-in. Older keyrings have none.
+   * Wrong passwords tried while the store was closed (sign-in, unlock), and staff sign-ins while it was locked: the
+   * audit log cannot be written without the key, so they wait here and are moved into it by the next sign-in that
+   * opens it. Older keyrings have none.
    */
   pendingAudit: z
     .array(
-      z.object({ at: z.string(), door: z.string(), client: z.string().nullable().optional(), command: z.string(), recordIds: z.array(z.string()), outcome: z.literal('denied') }),
+      z.object({
+        at: z.string(),
+        door: z.string(),
+        client: z.string().nullable().optional(),
+        command: z.string(),
+        recordIds: z.array(z.string()),
+        /** `ok`: a member of staff signed in (or changed their password) while the records were locked (decision 0022). */
+        outcome: z.enum(['denied', 'ok', 'forbidden']),
+        userId: z.string().optional(),
+        role: z.string().optional(),
+      }),
     )
     .default([]),
 });

@@ -27,6 +27,9 @@ const allowedBeforePasswordChange = new Set<CommandName>([
 /** What a person hears when a DSL or administrator ended their session from the active sessions page. */
 const ENDED_BY_ADMIN = 'You have been signed out: a DSL or administrator ended this session from the active sessions page. Sign in again to carry on.';
 
+/** What anyone who would read records is told while no one who holds the key is signed in (decision 0022). */
+export const RECORDS_LOCKED = 'The records are locked until a DSL signs in.';
+
 /** Runs one command for `caller`, whose session (if any) decides who is acting; never throws. */
 export type Dispatch = (app: SafeguardingApp, name: unknown, rawInput: unknown, caller: Caller) => Promise<Result<unknown>>;
 
@@ -63,19 +66,25 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
     return ok(definition.output.parse(await publicRun.run({ app, caller, door, now }, input.data as never)) as CommandOutput<N>);
   }
 
-  const active = app.current(caller);
-  if (!active) {
-    if (app.sessionOf(caller)?.state === 'locked') return fail({ code: 'locked', message: 'The app is locked. Enter your password to carry on.' });
-    return fail({ code: 'unauthenticated', message: app.sessions.howEnded(caller) === 'ended_by_admin' ? ENDED_BY_ADMIN : 'Sign in first.' });
+  const session = app.sessionOf(caller);
+  if (session?.state !== 'active') {
+    return fail(
+      session?.state === 'locked'
+        ? { code: 'locked', message: 'The app is locked. Enter your password to carry on.' }
+        : { code: 'unauthenticated', message: app.sessions.howEnded(caller) === 'ended_by_admin' ? ENDED_BY_ADMIN : 'Sign in first.' },
+    );
   }
-  const { db, session } = active;
   const { user } = session;
+  // The store is open while someone who holds its key is signed in; a staff session may be active without it.
+  const db = app.store;
 
   // A right password alone reaches nothing for an account that needs a second factor: until the code is given (or
   // an authenticator enrolled), only that step's commands run, whatever the page asks for.
   const waitingFor = session.pendingSecondFactor;
   if (waitingFor && !commandsBeforeSecondFactor[waitingFor].includes(name)) {
-    writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: [], outcome: 'forbidden' }));
+    const refused = { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: [], outcome: 'forbidden' as const };
+    if (db) writeTransaction(db, () => appendAudit(db, refused));
+    else app.auditWhileLocked(refused);
     return fail({
       code: 'forbidden',
       message: waitingFor === 'code' ? 'Enter the code from your authenticator app first.' : 'Set up your authenticator app first.',
@@ -84,12 +93,22 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
 
   if (!roleMay(user.role, definition.permission) || (user.mustChangePassword && !allowedBeforePasswordChange.has(name))) {
     // A refused attempt is itself worth recording: it is what a reviewer looks for after an incident.
-    writeTransaction(db, () => appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: [], outcome: 'forbidden' }));
+    const refused = { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: [], outcome: 'forbidden' as const };
+    if (db) writeTransaction(db, () => appendAudit(db, refused));
+    else app.auditWhileLocked(refused);
     return fail({
       code: 'forbidden',
       message: user.mustChangePassword && roleMay(user.role, definition.permission) ? 'Choose a new password first.' : 'Your account does not have access to this.',
     });
   }
+
+  if (handler.kind === 'session') {
+    const input = definition.input.safeParse(rawInput ?? {});
+    if (!input.success) return fail(invalidInput(input.error));
+    if (name !== 'session.touch' && definition.audited) app.touch(session);
+    return ok(definition.output.parse(await handler.run({ app, caller, door, now, session, db }, input.data as never)) as CommandOutput<N>);
+  }
+  if (!db) return fail({ code: 'locked', message: RECORDS_LOCKED });
 
   const input = definition.input.safeParse(rawInput ?? {});
   if (!input.success) return fail(invalidInput(input.error));

@@ -25,14 +25,25 @@ export interface CommandContext extends PublicContext {
   afterCommit(work: () => void): void;
 }
 
+/**
+ * For the few commands a member of staff uses while the records are locked (decision 0022): the session is checked as
+ * for any command, the store may be closed (`db` null), and the handler writes its own audit rows where it can.
+ */
+export interface SessionContext extends PublicContext {
+  session: Session;
+  db: Store | null;
+}
+
 type Sync<N extends CommandName> = (ctx: CommandContext, input: ParsedInput<N>) => CommandOutput<N>;
 type Async<N extends CommandName> = (ctx: CommandContext, input: ParsedInput<N>) => Promise<CommandOutput<N>>;
+type WithSession<N extends CommandName> = (ctx: SessionContext, input: ParsedInput<N>) => CommandOutput<N> | Promise<CommandOutput<N>>;
 type Public<N extends CommandName> = (ctx: PublicContext, input: ParsedInput<N>) => CommandOutput<N> | Promise<CommandOutput<N>>;
 
 export type Handler<N extends CommandName> =
   | { kind: 'transaction'; run: Sync<N> }
   | { kind: 'async'; run: Async<N> }
-  | { kind: 'public'; run: Public<N> };
+  | { kind: 'public'; run: Public<N> }
+  | { kind: 'session'; run: WithSession<N> };
 
 /** The usual handler: synchronous, run whole inside one transaction with its audit row. */
 export const inTransaction = <N extends CommandName>(run: Sync<N>): Handler<N> => ({ kind: 'transaction', run });
@@ -42,3 +53,5 @@ export const awaiting = <N extends CommandName>(run: Async<N>): Handler<N> => ({
 export const publicHandler = <N extends CommandName>(run: Public<N>): Handler<N> => ({ kind: 'public', run });
 
 export type HandlerTable = { [N in CommandName]: Handler<N> };
+/** For commands that must work whether or not the store is open (submitting a concern); they audit for themselves. */
+export const withSession = <N extends CommandName>(run: WithSession<N>): Handler<N> => ({ kind: 'session', run });

@@ -12,4 +12,13 @@ export { RECEIPT_KEY_FILE, generateReceiptKeyPair, intakeReceiptSchema, loadOrCr
 export type { IntakeReceipt, ReceiptKeyPair } from './receipt';
 export { OUTBOX_FILE, Outbox, deliverWaiting } from './outbox';
 export type { WaitingEnvelope } from './outbox';
-export { STAFF_VERIFIER_FILE, StaffVerifierError, readStaffVerifiers, removeStaffVerifier, setStaffPassword, verifyStaffPassword } from './staffVerifier';
+export {
+  STAFF_VERIFIER_FILE,
+  StaffVerifierError,
+  readStaffVerifiers,
+  removeStaffVerifier,
+  setStaffMustChangePassword,
+  setStaffPassword,
+  verifierFromOldWrap,
+  verifyStaffPassword,
+} from './staffVerifier';

@@ -1,4 +1,4 @@
-import { awaiting, inTransaction, publicHandler } from '../dispatch/handler';
+import { inTransaction, publicHandler, withSession } from '../dispatch/handler';
 import { activeSessionHandlers } from './activeSessions';
 
 export const sessionHandlers = {
@@ -25,12 +25,13 @@ export const sessionHandlers = {
     return { done: true };
   }),
 
-  'session.touch': inTransaction<'session.touch'>(({ app, session }) => {
+  // These two work for a member of staff while the records are locked (decision 0022).
+  'session.touch': withSession<'session.touch'>(({ app, session }) => {
     app.touch(session);
     return { done: true };
   }),
 
-  'session.changePassword': awaiting<'session.changePassword'>(async ({ app, session, caller }, input) => {
+  'session.changePassword': withSession<'session.changePassword'>(async ({ app, session, caller }, input) => {
     await app.changePassword(session, caller, input.currentPassword, input.newPassword);
     return { done: true };
   }),

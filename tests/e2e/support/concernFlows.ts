@@ -60,10 +60,33 @@ export async function prepareSchool(page: Page): Promise<void> {
   await expectOk(page, 'roster.import', { file, mapping, leftOn: '2026-07-22' });
 }
 
+/**
+ * A DSL signed in at "another computer" (a request without this tab's cookie, whose session this tab never holds), as
+ * on a hub in the school day: the records stay open, so staff can search the roster and their concerns are stored at
+ * once. With nobody who holds the key signed in, the records are locked (decision 0022).
+ */
+export async function keepRecordsOpen(page: Page): Promise<void> {
+  const answer = await page.evaluate(
+    async ({ username, password }) => {
+      const token = window.sessionStorage.getItem('safeguarding.hostToken');
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ command: 'session.signIn', input: { username, password } }),
+      });
+      return (await response.json()) as { ok: boolean };
+    },
+    { username: dsl.username, password: dsl.password },
+  );
+  if (!answer.ok) throw new Error('The DSL at the other computer could not sign in');
+}
+
 /** A new school with a DSL, the roster and a member of staff, who is left signed in on their home page. */
 export async function schoolWithStaffSignedIn(page: Page): Promise<void> {
   await setUpSchoolAndConfirm(page);
   await prepareSchool(page);
+  await keepRecordsOpen(page);
   await createStaffAccount(page);
   await signOut(page);
   await signInFirstTime(page, staff);

@@ -67,7 +67,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
   const [failedSubmits, setFailedSubmits] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const [submitted, setSubmitted] = useState<{ id: string; recordedAt: string } | null>(null);
+  const [submitted, setSubmitted] = useState<{ id: string; recordedAt: string; delivery: 'stored' | 'sealed'; message: string } | null>(null);
   const [changes, setChanges] = useState(0);
   const [sections, setSections] = useState(closedSections);
   const autosave = useDraftAutosave(form, changes);
@@ -185,7 +185,9 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
     const dslNotYetTold = (form.urgent || form.immediateDanger) && form.spokenToDslInPerson === 'no';
     return (
       <section className="page narrow-page">
-        <PageHeading>{dslNotYetTold ? 'Your concern is logged, but no DSL has been told yet' : 'Thank you — the DSL has been told'}</PageHeading>
+        <PageHeading>
+          {dslNotYetTold ? 'Your concern is logged, but no DSL has been told yet' : submitted.delivery === 'sealed' ? 'Thank you — your concern is saved and sealed' : 'Thank you — the DSL has been told'}
+        </PageHeading>
         {dslNotYetTold && (
           <AlertMessage title="Find a DSL now and tell them in person">
             <p>
@@ -194,11 +196,14 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
           </AlertMessage>
         )}
         <StatusMessage title="Your concern has been logged">
+          {/* Sealed while the records are locked: the DSL will see it when they are next opened (decision 0022). */}
+          <p>{submitted.message}</p>
           <p>
             It was recorded at {formatDateTime(new Date(submitted.recordedAt))}. It cannot be changed now, but you can add to it at any time if you remember or learn something
             else.
           </p>
         </StatusMessage>
+        {submitted.delivery === 'stored' && (
         <p>
           <a
             href={hrefFor('concern', { concernId: submitted.id })}
@@ -210,6 +215,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
             Read the concern you logged
           </a>
         </p>
+        )}
         <p>
           <a href={hrefFor('myConcerns')}>See all my concerns and whether the DSL has read them</a>
         </p>

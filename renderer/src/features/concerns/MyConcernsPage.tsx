@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { AppError, myConcernSchema } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
+import { useApp } from '../../app/AppContext';
 import { hrefFor } from '../../app/routes';
 import { AlertMessage, PageHeading } from '../../components';
 import { StatusTag } from './StatusTag';
@@ -16,6 +17,7 @@ export function MyConcernsPage() {
   const [concerns, setConcerns] = useState<MyConcern[] | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [drafts, setDrafts] = useState(0);
+  const recordsLocked = useApp().status.records === 'locked';
 
   useEffect(() => {
     let live = true;
@@ -45,6 +47,11 @@ export function MyConcernsPage() {
           </>
         )}
       </p>
+      {recordsLocked && (
+        <AlertMessage title="The records are locked until a DSL signs in">
+          What you submit is saved and sealed; the DSL will see it when the records are next opened. Until then, only what you have sent since is listed here.
+        </AlertMessage>
+      )}
       {problem && <AlertMessage title="Your concerns could not be loaded">{problem.message}</AlertMessage>}
       {!concerns && !problem && <p className="muted">Loading your concerns…</p>}
       {concerns && concerns.length === 0 && <p>You have not logged any concerns yet.</p>}
@@ -69,7 +76,7 @@ export function MyConcernsPage() {
                 return (
                   <tr key={concern.id}>
                     <td>{logged}</td>
-                    <td>{formatDateTime(new Date(concern.occurredAt))}</td>
+                    <td>{concern.occurredAt ? formatDateTime(new Date(concern.occurredAt)) : 'Sealed'}</td>
                     <td>
                       {concern.pupilNames.join(', ')}
                       {concern.immediateDanger && (
@@ -83,9 +90,11 @@ export function MyConcernsPage() {
                       <StatusTag status={concern.status} />
                     </td>
                     <td>
-                      <a href={hrefFor('concern', { concernId: concern.id })}>
-                        Open<span className="visually-hidden"> the concern logged {logged} about {concern.pupilNames.join(', ')}</span>
-                      </a>
+                      {concern.status !== 'waiting' && (
+                        <a href={hrefFor('concern', { concernId: concern.id })}>
+                          Open<span className="visually-hidden"> the concern logged {logged} about {concern.pupilNames.join(', ')}</span>
+                        </a>
+                      )}
                     </td>
                   </tr>
                 );

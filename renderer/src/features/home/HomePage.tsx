@@ -8,6 +8,7 @@ import { PageHeading } from '../../components';
 import { NewConcernsSummary } from '../concerns/NewConcernAlerts';
 import { QueueCounts } from '../queue/QueueCounts';
 import { GettingStarted } from './GettingStarted';
+import { IntakeNotice } from './IntakeNotice';
 
 function Card({ title, children, coming = false }: { title: string; children: ReactNode; coming?: boolean }) {
   return (
@@ -43,6 +44,7 @@ export function HomePage({ user }: { user: SessionUser }) {
   return (
     <section className="page">
       <PageHeading caption={roleLabels[user.role]}>{greeting(user)}</PageHeading>
+      <IntakeNotice />
       <div className="cards">
         {followsSetupProgress(user.role) && <GettingStarted />}
         {onlyLogsConcerns(user.role) && (

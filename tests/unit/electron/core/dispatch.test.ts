@@ -3,7 +3,7 @@ import { CommandError, dispatch, dispatchWith, handlers, inTransaction } from '.
 import { appendAudit, verifyAuditChain } from '../../../../electron/core/audit';
 import { writeTransaction } from '../../../../electron/core/store';
 import { rewriteAuditFrom } from '../../../fixtures/audit/rewriteAuditFrom';
-import { addAccount, call, newApp, setUpSchool, signInFirstTime, versionNow, settingsVersionNow } from './testSchool';
+import { addAccount, call, newApp, setUpSchool, signInFirstTime, versionNow, settingsVersionNow, keepRecordsOpen } from './testSchool';
 import { personAt } from '../../../fixtures/doors/callers';
 
 const auditRows = (app: ReturnType<typeof newApp>) =>
@@ -12,6 +12,7 @@ const auditRows = (app: ReturnType<typeof newApp>) =>
 async function schoolWithStaffSignedIn() {
   const app = newApp();
   await setUpSchool(app);
+  await keepRecordsOpen(app);
   const staff = await addAccount(app, 'ta.smith', 'staff', 'support', 'temporary password 1');
   await call(app, 'session.signOut', {});
   await signInFirstTime(app, 'ta.smith', 'temporary password 1', 'my own long password');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../electron/core';
 import { DATABASE_FILE } from '../../../../electron/core/store';
 import { newKdfParams, readKeyring, unwrapWithPassword } from '../../../../electron/core/crypto';
-import { DSL_PASSWORD, addAccount, call, cheapKdf, newApp, queryFileAlone, setUpSchool, signInFirstTime, tempDataDir, versionNow, settingsVersionNow } from './testSchool';
+import { DSL_PASSWORD, addAccount, call, cheapKdf, newApp, queryFileAlone, setUpSchool, signInFirstTime, tempDataDir, versionNow, settingsVersionNow, keepRecordsOpen } from './testSchool';
 import { personAt } from '../../../fixtures/doors/callers';
 
 describe('first-run setup', () => {
@@ -121,6 +121,7 @@ describe('passwords', () => {
   it('makes a new account change its temporary password before doing anything else', async () => {
     const app = newApp();
     await setUpSchool(app);
+    await keepRecordsOpen(app);
     await addAccount(app, 'ta.smith', 'staff', 'support', 'temporary password 1');
     await call(app, 'session.signOut', {});
     const user = await call(app, 'session.signIn', { username: 'ta.smith', password: 'temporary password 1' });

@@ -10,7 +10,7 @@ import { applyKey } from '../../../../electron/core/store';
 import { settingsVersion, versionOf, type VersionedRecord } from '../../../../electron/core/records/versions';
 import type { CommandInput, CommandName, CommandOutput, Role, StaffGroup } from '../../../../shared/api';
 import { passSecondFactor } from '../../../fixtures/doors/authenticator';
-import { personAt } from '../../../fixtures/doors/callers';
+import { newCaller, personAt } from '../../../fixtures/doors/callers';
 
 export const cheapKdf = { memoryKiB: 1024, passes: 1 };
 /**
@@ -66,6 +66,17 @@ export async function setUpSchool(app: SafeguardingApp) {
 
 export async function addAccount(app: SafeguardingApp, username: string, role: Role, staffGroup: StaffGroup = 'teaching', password = 'temporary password 1') {
   return call(app, 'accounts.create', { username, displayName: username, role, staffGroup, temporaryPassword: password });
+}
+
+/**
+ * A DSL signed in at another computer for the rest of the test, as on a hub during the school day: the records stay
+ * open, so what staff submit is stored at once (with nobody who holds the key signed in, it waits sealed — decision 0022).
+ */
+export async function keepRecordsOpen(app: SafeguardingApp, username = 'dsl.jones', password = DSL_PASSWORD) {
+  const desk = newCaller('test', '192.0.2.10');
+  const result = await dispatch(app, 'session.signIn', { username, password }, desk);
+  if (!result.ok) throw new Error(`the DSL at the other computer could not sign in: ${result.error.message}`);
+  return desk;
 }
 
 /** Signs in with a temporary password and replaces it, as a new member of staff does on first sign-in. */

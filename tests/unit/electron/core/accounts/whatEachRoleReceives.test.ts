@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { commands, roleMay, type CommandName, type Role } from '../../../../../shared/api';
-import { DSL_PASSWORD, addAccount, call, newApp, settingsVersionNow, setUpSchool, signInFirstTime, tempDataDir, versionNow } from '../testSchool';
+import { DSL_PASSWORD, addAccount, call, newApp, settingsVersionNow, setUpSchool, signInFirstTime, tempDataDir, versionNow, keepRecordsOpen } from '../testSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -62,6 +62,8 @@ async function signInAs(app: SafeguardingApp, username: string, password: string
 beforeAll(async () => {
   const app = newApp(tempDataDir(), { clock: () => new Date('2026-11-23T10:00:00Z') });
   const { recoveryKey } = await setUpSchool(app);
+  // Staff's concerns are stored at once, as on a hub with a DSL signed in (decision 0022).
+  await keepRecordsOpen(app);
   await call(app, 'roster.import', { file: rosterFile, mapping: rosterMapping, leftOn: '2026-07-22' });
   const [amy, ben] = await call(app, 'pupils.search', { query: 'hughes' });
   const householdId = amy!.householdId!;

@@ -3,7 +3,7 @@
 import type { SafeguardingApp } from '../../../../../electron/core';
 import { extractWith7z, has7z, sevenZipMessage } from '../../../../fixtures/archives/extractWith7z';
 import { missingPoppler, popplerMessage } from '../pdf/pdfReadBack';
-import { DSL_PASSWORD, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { DSL_PASSWORD, call, keepRecordsOpen, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
 
 export const TEACHER = 'Rajesh Okonkwo-Patel';
 export const OTHER_CHILD = { first: 'Benedict', last: 'Ashworth-Cole' };
@@ -17,6 +17,8 @@ export async function exportSchool(start = '2026-11-23T10:00:00Z', school = { na
     school: { ...school, localAuthority: 'worcestershire' },
     dsl: { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD },
   });
+  // The teacher's concern is stored at once, as on a hub with a DSL signed in elsewhere (decision 0022).
+  await keepRecordsOpen(app);
   await call(app, 'accounts.create', { username: 'teacher.one', displayName: TEACHER, role: 'staff', staffGroup: 'teaching', temporaryPassword: 'temporary password 1' });
   const amy = await call(app, 'pupils.create', {
     upn: 'A123456789012',

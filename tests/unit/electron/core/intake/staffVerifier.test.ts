@@ -15,7 +15,7 @@ describe('staff password verifiers', () => {
   it('accept the right password (username in any case) and refuse a wrong one or an unknown name', async () => {
     const dataDir = tempDataDir();
     await setStaffPassword(dataDir, supervisor, 'dinner hall rota 7', cheapKdf);
-    expect(await verifyStaffPassword(dataDir, 'm.lunchtime ', 'dinner hall rota 7', decoy)).toEqual({ userId: supervisor.userId });
+    expect(await verifyStaffPassword(dataDir, 'm.lunchtime ', 'dinner hall rota 7', decoy)).toMatchObject({ userId: supervisor.userId });
     expect(await verifyStaffPassword(dataDir, 'M.Lunchtime', 'dinner hall rota 8', decoy)).toBeNull();
     expect(await verifyStaffPassword(dataDir, 'nobody', 'dinner hall rota 7', decoy)).toBeNull();
   });
@@ -43,7 +43,7 @@ describe('staff password verifiers', () => {
     second!.verifier = first!.verifier;
     fs.writeFileSync(file, JSON.stringify(verifiers));
     expect(await verifyStaffPassword(dataDir, teacher.username, 'dinner hall rota 7', decoy)).toBeNull();
-    expect(await verifyStaffPassword(dataDir, supervisor.username, 'dinner hall rota 7', decoy)).toEqual({ userId: supervisor.userId });
+    expect(await verifyStaffPassword(dataDir, supervisor.username, 'dinner hall rota 7', decoy)).toMatchObject({ userId: supervisor.userId });
   });
 
   it('replace a changed password and forget a removed account', async () => {
@@ -52,7 +52,7 @@ describe('staff password verifiers', () => {
     await setStaffPassword(dataDir, supervisor, 'second password', cheapKdf);
     expect(readStaffVerifiers(dataDir)!.accounts).toHaveLength(1);
     expect(await verifyStaffPassword(dataDir, supervisor.username, 'first password', decoy)).toBeNull();
-    expect(await verifyStaffPassword(dataDir, supervisor.username, 'second password', decoy)).toEqual({ userId: supervisor.userId });
+    expect(await verifyStaffPassword(dataDir, supervisor.username, 'second password', decoy)).toMatchObject({ userId: supervisor.userId });
     removeStaffVerifier(dataDir, supervisor.userId);
     expect(await verifyStaffPassword(dataDir, supervisor.username, 'second password', decoy)).toBeNull();
   });

@@ -1,0 +1,120 @@
+// Where submitted concerns go (decisions 0018 and 0022): every one is sealed to the hub's intake public key and
+// appended durably to the queue beside the store, whoever submits it and whether or not the store is open; if it is
+// open, the queue is ingested at once, so the concern reaches the records (and the DSL's alert) in the same call.
+import type { ParsedConcern, SessionUser } from '../../../shared/api';
+import type { AlertBus } from '../alerts';
+import { submitConcern } from '../concerns/concernLog';
+import { CommandError } from '../dispatch/commandError';
+import { ensureIntakeKey, ingestQueue, intakeQueue, readEnvelopeHeader, readIntakePublicKey, sealEnvelope, type IngestSummary } from '../intake';
+import { writeTransaction, type Store } from '../store';
+import type { Log } from './log';
+
+export const SENT_TO_DSL = 'Sent to the DSL.';
+export const SEALED_WAITING = 'Saved and sealed — the DSL will see it when the records are next opened.';
+
+export interface SubmitReply {
+  /** The concern's id once it is in the records; the envelope's id while it waits, sealed. */
+  id: string;
+  recordedAt: string;
+  delivery: 'stored' | 'sealed';
+  message: string;
+}
+
+/** What a reader who opened the records is told about the concerns that were waiting for them. */
+export interface IntakeNotice {
+  arrived: number;
+  immediateDanger: number;
+  setAside: number;
+  /** The concerns that arrived, immediate danger first. */
+  concernIds: string[];
+}
+
+/** Thrown inside a transaction to undo a trial run. */
+class TrialOver extends Error {}
+
+export class IntakeDesk {
+  constructor(
+    private readonly dataDir: string,
+    private readonly openStore: () => Store | null,
+    private readonly alerts: AlertBus,
+    private readonly log: Log,
+  ) {}
+
+  /** The intake key's public half: from the store when it is open (made there if missing), else from the file beside it. */
+  private publicKey(db: Store | null, now: Date): Buffer {
+    if (db) return writeTransaction(db, () => ensureIntakeKey(db, this.dataDir, now)).publicKey;
+    const stored = readIntakePublicKey(this.dataDir);
+    if (!stored) throw new CommandError('unavailable', 'Concerns cannot be taken yet: the records have never been opened on this computer. Ask a DSL to sign in once, then try again — your words are still on the screen.');
+    return stored.publicKey;
+  }
+
+  async submit(user: SessionUser, input: ParsedConcern, now: Date): Promise<SubmitReply> {
+    const db = this.openStore();
+    // With the records open, what the records would refuse (a pupil no longer on the roster, a date in the future) is
+    // refused now, while the person can still correct it on screen, instead of being set aside after sealing.
+    if (db) this.tryInTrial(db, user.id, input, now);
+    const sealed = sealEnvelope(this.publicKey(db, now), { recordedAt: now, accountId: user.id, body: input });
+    // On disk (flushed) before anything else: from here the concern cannot be lost, whatever happens next.
+    intakeQueue(this.dataDir).append(sealed.bytes);
+    const waiting: SubmitReply = { id: sealed.id, recordedAt: now.toISOString(), delivery: 'sealed', message: SEALED_WAITING };
+    if (!db) return waiting;
+    let summary: IngestSummary;
+    try {
+      summary = this.ingest(db, now);
+    } catch (error) {
+      // It is sealed and queued: the next opening of the records ingests it.
+      this.log.error('ingesting a submitted concern', error);
+      return waiting;
+    }
+    const stored = summary.stored.find((concern) => concern.envelopeId === sealed.id);
+    return stored ? { id: stored.concernId, recordedAt: stored.recordedAt, delivery: 'stored', message: SENT_TO_DSL } : waiting;
+  }
+
+  private tryInTrial(db: Store, authorId: string, input: ParsedConcern, now: Date): void {
+    try {
+      writeTransaction(db, () => {
+        submitConcern(db, authorId, input, now);
+        throw new TrialOver();
+      });
+    } catch (error) {
+      if (!(error instanceof TrialOver)) throw error;
+    }
+  }
+
+  /** Ingests everything waiting into the open store; tells the DSLs' pages, and logs why anything was set aside. */
+  ingest(db: Store, now: Date): IngestSummary {
+    const summary = ingestQueue(db, this.dataDir, now);
+    for (const item of summary.setAside) this.log.error('intake set aside', new Error(`Envelope ${item.envelopeId ?? '(unreadable id)'} set aside: ${item.reason} — ${item.detail}`));
+    for (const concern of summary.stored) this.alerts.publish({ kind: 'concern.new', immediateDanger: concern.immediateDanger, at: now.toISOString() });
+    return summary;
+  }
+
+  /** Ingests at the opening of the records and says what was waiting; null when nothing was. */
+  ingestOnOpening(db: Store, now: Date): IntakeNotice | null {
+    const summary = this.ingest(db, now);
+    const unnoticed = db.prepare('SELECT sha256 FROM intake_set_aside WHERE noticed_at IS NULL').pluck().all() as string[];
+    if (summary.stored.length === 0 && unnoticed.length === 0) return null;
+    writeTransaction(db, () => db.prepare('UPDATE intake_set_aside SET noticed_at = ? WHERE noticed_at IS NULL').run(now.toISOString()));
+    return {
+      arrived: summary.stored.length,
+      immediateDanger: summary.stored.filter((concern) => concern.immediateDanger).length,
+      setAside: unnoticed.length,
+      concernIds: summary.stored.map((concern) => concern.concernId),
+    };
+  }
+
+  /** This account's concerns still sealed in the queue, from the envelopes' headers alone (no key needed). */
+  waitingFor(accountId: string): Array<{ envelopeId: string; recordedAt: string }> {
+    const { records } = intakeQueue(this.dataDir).read();
+    const mine: Array<{ envelopeId: string; recordedAt: string }> = [];
+    for (const record of records) {
+      try {
+        const header = readEnvelopeHeader(record.payload);
+        if (header.accountId === accountId) mine.push({ envelopeId: header.id, recordedAt: header.recordedAt });
+      } catch {
+        // A damaged envelope is set aside at ingestion; it names no one reliably here.
+      }
+    }
+    return mine.reverse();
+  }
+}
