@@ -181,7 +181,8 @@ export function buildDoor(options: DoorOptions): Door {
   server.get('/api/events', async (request, reply) => {
     const caller = callerOf(request);
     const session = app.current(caller)?.session;
-    if (!session || !mayReceiveConcernAlerts(session.user.role)) return refuse(request, reply, 403, 'forbidden', 'Alerts are for signed-in DSLs.');
+    // A password alone is not a sign-in for a DSL: no alerts until the second factor is given (decision 0021).
+    if (!session || session.pendingSecondFactor || !mayReceiveConcernAlerts(session.user.role)) return refuse(request, reply, 403, 'forbidden', 'Alerts are for signed-in DSLs.');
     reply.hijack();
     for (const [name, value] of Object.entries(securityHeaders)) reply.raw.setHeader(name, value);
     const stream = await createSession(request.raw, reply.raw, { keepAlive: 20_000, retry: 2_000, trustClientEventId: false });

@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Caller, type SafeguardingApp } from '../../electron/core';
 import { parseHubArguments, startHubFromArguments, type RunningHub } from '../../electron/host/hubMain';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api';
+import { passSecondFactor } from '../fixtures/doors/authenticator';
 import { newCaller } from '../fixtures/doors/callers';
+import { knowAuthenticatorFromStore } from './support/authenticator';
 import { seriousViolations } from './support/axe';
 import { chromiumPath } from './support/browser';
 import { choosePupil } from './support/concernFlows';
@@ -28,6 +30,8 @@ const contexts: BrowserContext[] = [];
 async function as<N extends CommandName>(app: SafeguardingApp, caller: Caller, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const result = await dispatch(app, name, input, caller);
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+  // Seeding through the core: the person's phone answers the second-factor step after a sign-in (decision 0021).
+  if (name === 'session.signIn' || name === 'setup.create') await passSecondFactor(app, caller);
   return result.value as CommandOutput<N>;
 }
 
@@ -65,6 +69,9 @@ beforeAll(async () => {
     await as(app, first, 'session.changePassword', { currentPassword: person.temporaryPassword, newPassword: person.password });
     await as(app, first, 'session.signOut', {});
   }
+  // The DSL and the head enrolled through the core; the browser test's phones learn their secrets.
+  knowAuthenticatorFromStore(app, dsl.username);
+  knowAuthenticatorFromStore(app, head.username);
   await as(app, office, 'session.signOut', {});
   browser = await chromium.launch({
     executablePath: chromiumPath,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPinnedClient, hubTransport, HubIdentityError, NOT_YOUR_HUB_MESSAGE, type HubPin, type PinnedClient, type ServerSentEvent } from '../../../../electron/core/network';
 import { parseHubArguments, startHubFromArguments, type RunningHub } from '../../../../electron/host/hubMain';
+import { codeAt, PERIOD_SECONDS, timeStepAt } from '../../../../electron/core/secondFactor';
 import { DSL_PASSWORD, cheapKdf, tempDataDir } from '../core/testSchool';
 
 let running: RunningHub;
@@ -40,6 +41,27 @@ function raw(options: { method?: string; path?: string; headers?: Record<string,
 
 const hubOrigin = () => `https://localhost:${running.hub.port}`;
 
+/**
+ * The DSL's phone: enrolled in the set-up; each sign-in answers the code step with a time step not used before (the
+ * hub refuses a replayed code), and then with a recovery code, as a person would once the steps run out.
+ */
+const phone = { secret: '', lastStep: -1, recoveryCodes: [] as string[] };
+function nextDslCode(): string {
+  const now = timeStepAt(new Date());
+  const step = [now - 1, now, now + 1].find((candidate) => candidate > phone.lastStep);
+  if (step === undefined) return phone.recoveryCodes.shift()!;
+  phone.lastStep = step;
+  return codeAt(phone.secret, new Date(step * PERIOD_SECONDS * 1000));
+}
+
+/** The DSL signs in on `through`: password, then the code from her authenticator app. */
+async function signInDsl(through: PinnedClient) {
+  const signedIn = await invoke(through, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+  expect(signedIn.json).toMatchObject({ ok: true });
+  expect((await invoke(through, 'session.verifyCode', { code: nextDslCode() })).json).toMatchObject({ ok: true });
+  return signedIn;
+}
+
 beforeAll(async () => {
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Safeguarding Records</title>');
@@ -49,6 +71,11 @@ beforeAll(async () => {
   const first = client();
   const setup = await invoke(first, 'setup.create', { school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' }, dsl: { username: 'dsl.jones', displayName: 'Priya Jones', password: DSL_PASSWORD } });
   expect(setup.json?.ok).toBe(true);
+  const enrolment = (await invoke(first, 'secondFactor.startEnrolment')).json?.value as { secret: string };
+  phone.secret = enrolment.secret.replace(/\s/g, '');
+  phone.lastStep = timeStepAt(new Date());
+  const confirmed = (await invoke(first, 'secondFactor.confirmEnrolment', { code: codeAt(phone.secret, new Date()) })).json?.value as { recoveryCodes: string[] };
+  phone.recoveryCodes = confirmed.recoveryCodes;
   await invoke(first, 'setup.confirmRecoveryKey', { confirmed: true });
   await invoke(first, 'accounts.create', { username: 'ta.smith', displayName: 'Tom Smith', role: 'staff', staffGroup: 'support', temporaryPassword: 'temporary password 1' });
   const pupil = await invoke(first, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04', yearGroup: '5' });
@@ -68,7 +95,7 @@ afterAll(async () => {
 describe('the hub’s network door', () => {
   it('signs in over HTTPS with a __Host- cookie that is Secure, HttpOnly and SameSite=Strict, and sends HSTS and the CSP', async () => {
     const dsl = client();
-    const signedIn = await invoke(dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    const signedIn = await signInDsl(dsl);
     expect(signedIn.json).toMatchObject({ ok: true, value: { username: 'dsl.jones' } });
     const cookie = String(signedIn.headers['set-cookie']);
     expect(cookie).toMatch(/^__Host-sr_session=[A-Za-z0-9_-]{43};/);
@@ -82,7 +109,7 @@ describe('the hub’s network door', () => {
 
   it('refuses a request without the custom header, from another site, or to a name the hub does not answer to', async () => {
     const dsl = client();
-    await invoke(dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    await signInDsl(dsl);
     const cookie = dsl.cookies.header() ?? '';
     const headers = { 'Content-Type': 'application/json', Host: `localhost:${running.hub.port}`, Cookie: cookie };
     const body = JSON.stringify({ command: 'concerns.listNew', input: {} });
@@ -103,7 +130,7 @@ describe('the hub’s network door', () => {
 
   it('makes a cookie worthless once its owner signs out: a replay gets "sign in first"', async () => {
     const dsl = client();
-    await invoke(dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    await signInDsl(dsl);
     const stolen = dsl.cookies.header() ?? '';
     await invoke(dsl, 'session.signOut');
     const replayed = await raw({
@@ -123,9 +150,16 @@ describe('the hub’s network door', () => {
     expect(events.status).toBe(403);
   });
 
+  it('gives no alert stream to a DSL who has given her password but not yet her code', async () => {
+    const halfway = client();
+    expect((await invoke(halfway, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD })).json).toMatchObject({ ok: true });
+    const events = await raw({ path: '/api/events', headers: { Host: `localhost:${running.hub.port}`, Cookie: halfway.cookies.header() ?? '' } });
+    expect(events.status).toBe(403);
+  });
+
   it('pushes a new concern to a signed-in DSL within 2 seconds, with no child’s details in the event', async () => {
     const dsl = client();
-    await invoke(dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    await signInDsl(dsl);
     const received: ServerSentEvent[] = [];
     const opened = new Promise<void>((resolve) => {
       dsl.events({ onEvent: (event) => received.push(event), onState: (state) => state === 'open' && resolve() });
@@ -197,6 +231,9 @@ describe('the hub’s network door', () => {
   it('gives connect mode the hub’s own results, the plain refusal for an impostor, and "not answering" when the hub is away', async () => {
     const remote = hubTransport(client());
     expect(await remote('session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD })).toMatchObject({ ok: true, value: { username: 'dsl.jones' } });
+    // A password alone reaches nothing for a DSL: the code first.
+    expect(await remote('concerns.listNew', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await remote('session.verifyCode', { code: nextDslCode() })).toMatchObject({ ok: true });
     expect(await remote('concerns.listNew', {})).toMatchObject({ ok: true });
     const { setUpHubCertificates } = await import('../../../../electron/core/network');
     const other = await setUpHubCertificates(tempDataDir(), { dnsNames: ['localhost'], ipAddresses: [] });

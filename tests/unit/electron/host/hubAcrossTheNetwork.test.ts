@@ -4,7 +4,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DSL_PASSWORD, call, newApp, tempDataDir } from '../core/testSchool';
+import { DSL_PASSWORD, newApp, tempDataDir } from '../core/testSchool';
 
 const suffix = `${process.pid % 200}`;
 const hubNs = `sr-hub-${suffix}`;
@@ -92,12 +92,13 @@ describe(`the hub and a client on different addresses (${mode})`, () => {
     expect(answer.signedIn).toMatchObject({ ok: true, value: { username: 'dsl.jones' } });
     expect(answer.listed).toMatchObject({ ok: true, value: [] });
 
-    // Stop the hub, then read its audit log as the DSL would: the sign-in came from the client's own address.
+    // Stop the hub, then read its audit log as the DSL would with the admin CLI on the hub (which asks for no second
+    // factor: it needs the data folder itself): the sign-in came from the client's own address.
     const exited = new Promise((resolve) => hub!.once('exit', resolve));
     hub!.kill('SIGTERM');
     await exited;
     const app = newApp(dataDir);
-    await call(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    await app.signIn('dsl.jones', DSL_PASSWORD, { door: 'cli', sessionId: null });
     const signIns = app.store!.prepare("SELECT door, client FROM audit_log WHERE command = 'session.signIn' AND outcome = 'ok' AND door = 'https'").all();
     expect(signIns).toEqual([{ door: 'https', client: namespaces ? clientAddress : '127.0.0.1' }]);
   }, 120_000);
