@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SafeguardingApp, dispatch } from '../../../../electron/core';
 import { cheapKdf, withStore } from '../../../fixtures/cli/openSchoolDirectly';
 import { CLI_SETUP_TIMEOUT_MS, DSL_PASSWORD, DSL_USERNAME, initSchool, removeTempDirs, runCli, tempDir } from '../../../fixtures/cli/runCli';
+import { passSecondFactor } from '../../../fixtures/doors/authenticator';
 import { newCaller, personAt } from '../../../fixtures/doors/callers';
 
 const quietLog = { error: () => 'test' };
@@ -30,6 +31,7 @@ describe('restore', () => {
     let rowsWhileOpen = 0;
     try {
       await app.signIn(DSL_USERNAME, DSL_PASSWORD, personAt(app));
+      await passSecondFactor(app, personAt(app));
       const restore = await runCli(['restore', backup, '--username', DSL_USERNAME, '--data-dir', dataDir, '--force']);
       expect(restore.stderr).toMatch(new RegExp(`is open \\(process ${process.pid} on .*sign out and close Safeguarding Records on every computer.*Nothing has been changed\\.`, 's'));
       expect(restore.code).toBe(1);
