@@ -96,5 +96,7 @@ export const mayManageSessions = (role: Role): boolean => roleMay(role, 'session
  * records, reports, accounts, the roster, settings, the audit log. A role that may only log concerns holds none: its
  * password is checked by a verifier outside the store, and what it submits is sealed to the hub's intake key.
  */
-export const holdsDataKey = (role: Role): boolean =>
-  permissions.some((permission) => permission !== 'public' && permission !== 'signedIn' && permission !== 'concerns.log' && roleMay(role, permission));
+export const holdsDataKey = (role: Role): boolean => permissions.some((permission) => !logsOnly.has(permission) && roleMay(role, permission));
+
+/** Permissions that only put something in (a concern about a child or an adult): they never need the records open. */
+const logsOnly = new Set<string>(['public', 'signedIn', 'concerns.log', 'adults.log']);

@@ -4,8 +4,7 @@
 // settings — and so who reads what). Staff, who only log concerns, may use a password alone.
 import type { Role } from './roles';
 
-// The chair of governors reads allegations about adults (decision 0020): sensitive personal data too.
-const rolesWithSecondFactor: readonly Role[] = ['dsl', 'head', 'admin', 'governor'];
+const rolesWithSecondFactor: readonly Role[] = ['dsl', 'head', 'admin'];
 
 /** Whether an account in `role` signs in with a password and a code, and must enrol an authenticator first. */
 export const needsSecondFactor = (role: Role): boolean => rolesWithSecondFactor.includes(role);

@@ -11,10 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, type Caller, type SafeguardingApp } from '../../electron/core';
 import { parseHubArguments, startHubFromArguments, type RunningHub } from '../../electron/host/hubMain';
-import type { CommandInput, CommandName, CommandOutput } from '../../shared/api';
-import { passSecondFactor } from '../fixtures/doors/authenticator';
 import { newCaller } from '../fixtures/doors/callers';
 import { knowAuthenticatorFromStore } from './support/authenticator';
 import { seriousViolations } from './support/axe';
@@ -22,18 +19,12 @@ import { chromiumPath } from './support/browser';
 import { choosePupil } from './support/concernFlows';
 import { dsl, heading, signIn, staff } from './support/flows';
 import { head } from './support/reportFlows';
+import { as } from '../fixtures/doors/as';
 
 let running: RunningHub;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function as<N extends CommandName>(app: SafeguardingApp, caller: Caller, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, caller);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  // Seeding through the core: the person's phone answers the second-factor step after a sign-in (decision 0021).
-  if (name === 'session.signIn' || name === 'setup.create') await passSecondFactor(app, caller);
-  return result.value as CommandOutput<N>;
-}
 
 /** SHA-256 of the server certificate's public key, base64: what Chromium's SPKI allow-list takes. */
 function serverKeyHash(chainPem: string): string {

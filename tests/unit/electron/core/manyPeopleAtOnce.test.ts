@@ -1,20 +1,12 @@
 // Several people signed in to one school at once, each from their own computer: every one of them a caller with
 // its own session, through the real dispatch and the real encrypted store.
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Caller, type SafeguardingApp } from '../../../../electron/core';
-import type { CommandInput, CommandName, CommandOutput } from '../../../../shared/api';
+import { dispatch } from '../../../../electron/core';
 import { verifyAuditChain } from '../../../../electron/core/audit';
-import { passSecondFactor } from '../../../fixtures/doors/authenticator';
 import { newCaller, personAt } from '../../../fixtures/doors/callers';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir, versionNow } from './testSchool';
+import { as } from '../../../fixtures/doors/as';
 
-async function as<N extends CommandName>(app: SafeguardingApp, caller: Caller, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, caller);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  // A DSL's phone answers the code step that follows the password (tests/fixtures/doors/authenticator.ts).
-  if (name === 'session.signIn') await passSecondFactor(app, caller);
-  return result.value as CommandOutput<N>;
-}
 
 /** A school with a DSL (signed in as `personAt(app)`), a second DSL and a teaching assistant, each with their own password. */
 async function schoolOfThree(clock?: () => Date) {

@@ -54,12 +54,12 @@ describe('who may grant which role', () => {
   it('never lets the school lose its last active DSL, and lets a DSL disable a deputy when another remains', async () => {
     const { app } = await schoolWithAdminSignedIn();
     const onlyDsl = (await call(app, 'accounts.list', {})).find((account) => account.role === 'dsl')!;
-    expect(await dispatch(app, 'accounts.disable', { userId: onlyDsl.id, reason: 'Testing' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/only active DSL/) } });
+    expect(await dispatch(app, 'accounts.disable', { userId: onlyDsl.id, version: versionNow(app, 'account', onlyDsl.id), reason: 'Testing' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/only active DSL/) } });
 
     const school = newApp();
     await setUpSchool(school);
     const deputy = await addAccount(school, 'deputy.khan', 'dsl', 'leadership');
-    expect(await dispatch(school, 'accounts.disable', { userId: deputy.id, reason: 'Left the school' }, personAt(school))).toMatchObject({ ok: true, value: { status: 'disabled' } });
+    expect(await dispatch(school, 'accounts.disable', { userId: deputy.id, version: versionNow(school, 'account', deputy.id), reason: 'Left the school' }, personAt(school))).toMatchObject({ ok: true, value: { status: 'disabled' } });
   });
 
   it('lets a DSL create every role', async () => {

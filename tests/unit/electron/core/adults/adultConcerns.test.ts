@@ -6,7 +6,7 @@ import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { commands, type CommandInput, type CommandName, type Role } from '../../../../../shared/api';
 import { readExpectedEntries } from '../../../../../electron/core/exports/archive';
 import { flatten, pdfText } from '../pdf/pdfReadBack';
-import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir, daysPassWhileSignedIn, keepRecordsOpen } from '../testSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
 
 const FORGED_ID = '01900000-0000-7000-8000-0000000000ff';
@@ -38,7 +38,7 @@ const lowLevelAbout = (subjectUserId: string, whatHappened: string): CommandInpu
 });
 
 beforeAll(async () => {
-  app = newApp(tempDataDir(), { clock: () => now });
+  app = newApp(tempDataDir(), { clock: () => now, ...daysPassWhileSignedIn });
   const { user } = await setUpSchool(app);
   people.leadDsl = { id: user.id, username: 'dsl.jones', password: DSL_PASSWORD, role: 'dsl' };
   const accounts = [
@@ -57,6 +57,9 @@ beforeAll(async () => {
     await call(app, 'session.signOut', {});
     await signInFirstTime(app, people[key].username, 'temporary password 1', people[key].password);
   }
+  // The school day: a DSL is signed in at another computer, so the records are open (decision 0022); staff who log a
+  // concern about an adult need them open until that register's concerns are sealed too.
+  await keepRecordsOpen(app);
   await signInAs(people.head);
   await call(app, 'adults.setRoleHolders', { headteacherUserId: people.head.id, chairOfGovernorsUserId: people.chair.id, dslUserId: null, lowLevelTo: 'headteacher', headIsProprietor: false });
   // Seven accounts' first sign-ins: past the default hook allowance on a loaded machine.

@@ -8,18 +8,13 @@ import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { verifyAuditChain } from '../../../../../electron/core/audit';
 import { SEALED_WAITING, SENT_TO_DSL } from '../../../../../electron/core/app/intakeDesk';
 import { INTAKE_QUEUE_FILE, intakeQueue, readIntakePublicKey, sealEnvelope } from '../../../../../electron/core/intake';
-import type { CommandInput, CommandName, CommandOutput } from '../../../../../shared/api';
+import type { CommandInput } from '../../../../../shared/api';
 import { newCaller, personAt } from '../../../../fixtures/doors/callers';
-import type { Caller } from '../../../../../electron/core';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { as } from '../../../../fixtures/doors/as';
 
 const STAFF_PASSWORD = 'dinner hall rota seven';
 
-async function as<N extends CommandName>(app: SafeguardingApp, caller: Caller, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, caller);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as CommandOutput<N>;
-}
 
 const concernAbout = (pupilId: string, extra: Partial<CommandInput<'concerns.submit'>> = {}): CommandInput<'concerns.submit'> => ({
   pupils: [{ pupilId, part: 'subject' }],

@@ -2,16 +2,12 @@
 // conflict that says so — the record keeps the first person's change, nothing is overwritten silently. One row per
 // kind of record a person can change; versions are read the way the pages read them, through the commands.
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Caller, type SafeguardingApp } from '../../../../../electron/core';
-import { STALE_SAVE_MESSAGE, type CommandInput, type CommandName, type CommandOutput } from '../../../../../shared/api';
+import { dispatch, type Caller } from '../../../../../electron/core';
+import { STALE_SAVE_MESSAGE } from '../../../../../shared/api';
 import { newCaller } from '../../../../fixtures/doors/callers';
 import { DSL_PASSWORD, addAccount, call, daysPassWhileSignedIn, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { as } from '../../../../fixtures/doors/as';
 
-async function as<N extends CommandName>(app: SafeguardingApp, caller: Caller, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, caller);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as CommandOutput<N>;
-}
 
 /** A school with a DSL and a deputy signed in on their own computers, a child, and one of every record they change. */
 async function schoolWithTwoDsls() {

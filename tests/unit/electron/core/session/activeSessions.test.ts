@@ -1,16 +1,11 @@
 // The active sessions page, through the real dispatch with several people signed in from different computers: who
 // sees the list, what it shows (and never shows), and ending someone's session from it — a lost laptop.
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Caller, type SafeguardingApp } from '../../../../../electron/core';
-import type { CommandInput, CommandName, CommandOutput } from '../../../../../shared/api';
+import { dispatch, type Caller } from '../../../../../electron/core';
 import { newCaller } from '../../../../fixtures/doors/callers';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { as } from '../../../../fixtures/doors/as';
 
-async function as<N extends CommandName>(app: SafeguardingApp, caller: Caller, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, caller);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as CommandOutput<N>;
-}
 
 /** The DSL on the office PC, an administrator on theirs, and a teaching assistant on a classroom laptop. */
 async function schoolAtWork() {
