@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
-import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
+import { DSL_PASSWORD, addAccount, call, keepRecordsOpen, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
 import { personAt } from '../../../../fixtures/doors/callers';
 
 const londonFile = path.join(process.cwd(), 'resources/packs/london-continuum-waltham-forest-2014.json');
@@ -89,6 +89,8 @@ describe('local-authority packs in the app', () => {
     expect(await dispatch(app, 'children.recordAssessment', { pupilId: pupil.id, packId: 'london-continuum-waltham-forest-2014', indicators: [{ id: 'made-up', observation: '' }], judgedLevel: '1', reasons: 'x' }, personAt(app))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     await addAccount(app, 'teacher.one', 'staff', 'teaching', 'temporary password 1');
+    // A DSL stays signed in at another computer, so the records are open while the teacher looks (decision 0022).
+    await keepRecordsOpen(app);
     await call(app, 'session.signOut', {});
     await signInFirstTime(app, 'teacher.one', 'temporary password 1', 'teacher own password');
     expect(await dispatch(app, 'packs.suggest', { pupilId: pupil.id, ticked: [] }, personAt(app))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
