@@ -383,7 +383,10 @@ export class SafeguardingApp {
 
   /** The store stays open only while someone who holds its key is active: otherwise the key leaves memory (decision 0022). */
   private closeStoreIfUnused(): void {
-    if (this.sessions.all().some((session) => session.state === 'active' && holdsDataKey(session.user.role))) return;
+    // Open while anyone is at work (decision 0016): a member of staff logging at 12:40 needs the pupil list even when
+    // the DSL's own session has locked. Staff can never open it (they hold no key, decision 0022); they only keep
+    // open what a reader opened.
+    if (this.sessions.anyActive()) return;
     const db = this.held.db;
     if (db) {
       const rows = db.prepare("SELECT id, display_name FROM users WHERE status = 'active'").all() as Array<{ id: string; display_name: string }>;
