@@ -77,7 +77,7 @@ export const followsSetupProgress = (role: Role): boolean => readsChildRecords(r
  * Whose only work here is to log concerns (a teacher, a midday supervisor): their home leads with the concern form.
  * Read from the table, so a role given anything more (the reports, the roster) gets that role's home instead.
  */
-export const onlyLogsConcerns = (role: Role): boolean => permissions.every((permission) => permission === 'public' || permission === 'signedIn' || permission === 'concerns.log' || !roleMay(role, permission));
+export const onlyLogsConcerns = (role: Role): boolean => permissions.every((permission) => logsOnly.has(permission) || !roleMay(role, permission));
 
 /** Who sees the culture figures without children's records (the headteacher): the report is written to them as "you". */
 export const readsFiguresNotRecords = (role: Role): boolean => roleMay(role, 'reports.view') && !readsChildRecords(role);
@@ -100,3 +100,10 @@ export const holdsDataKey = (role: Role): boolean => permissions.some((permissio
 
 /** Permissions that only put something in (a concern about a child or an adult): they never need the records open. */
 const logsOnly = new Set<string>(['public', 'signedIn', 'concerns.log', 'adults.log']);
+
+/**
+ * Whose work here is the register of concerns about adults and nothing of children's records or the school's
+ * figures (the chair of governors, decision 0020): their home leads with that register.
+ */
+export const receivesOnlyConcernsAboutAdults = (role: Role): boolean =>
+  roleMay(role, 'adults.receive') && !readsChildRecords(role) && !roleMay(role, 'reports.view') && !roleMay(role, 'accounts.manage');

@@ -21,6 +21,7 @@ export {
   onlyLogsConcerns,
   readsChildRecords,
   readsFiguresNotRecords,
+  receivesOnlyConcernsAboutAdults,
 } from './accessRules';
 export {
   adultConcernKinds,

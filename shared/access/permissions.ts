@@ -18,6 +18,7 @@ export const permissions = [
   'audit.verify',
   'adults.log',
   'adults.receive',
+  'secondFactor.enrol',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,6 +44,8 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   // The roles that may be named to receive them. Which records a holder reads is decided per record by the named
   // rules in accessRules (recipient, and never the subject), not by the role alone.
   'adults.receive': ['head', 'dsl', 'governor'],
+  // Setting up an authenticator app: only the accounts that sign in with one (decision 0021).
+  'secondFactor.enrol': ['dsl', 'head', 'admin'],
 };
 
 /** Whether someone in `role` may open a child's safeguarding file: a link to one is shown only to them. */

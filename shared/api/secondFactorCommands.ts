@@ -26,7 +26,7 @@ export const secondFactorCommands = {
   /** Answers the code step of sign-in; the session then carries on under a new id. */
   'session.verifyCode': command('signedIn', z.object({ code: secondFactorCodeSchema }), z.object({ usedRecoveryCode: z.boolean(), recoveryCodesLeft: z.number().int() })),
   /** A new secret for the caller's authenticator (replacing one not yet confirmed): the otpauth:// link and the secret as text. */
-  'secondFactor.startEnrolment': command('signedIn', z.object({}).strict(), z.object({ otpauthUri: z.string(), secret: z.string(), issuer: z.string(), accountName: z.string() })),
+  'secondFactor.startEnrolment': command('secondFactor.enrol', z.object({}).strict(), z.object({ otpauthUri: z.string(), secret: z.string(), issuer: z.string(), accountName: z.string() })),
   /** Proves the authenticator works with a current code; answers the recovery codes, shown this once. */
   'secondFactor.confirmEnrolment': command('signedIn', z.object({ code: authenticatorCodeSchema }), recoveryCodesSchema),
   /** Whether the caller must and does use a second factor, and how many recovery codes are left. */

@@ -1,7 +1,7 @@
 // Each role's starting point. The features that fill these cards arrive in later issues; until then each card
 // says plainly what is coming, and nothing pretends to work.
 import type { ReactNode } from 'react';
-import { followsSetupProgress, isAlertedToNewConcerns, managesWithoutRecords, onlyLogsConcerns, readsFiguresNotRecords, roleLabels, type SessionUser } from '../../../../shared/api';
+import { followsSetupProgress, isAlertedToNewConcerns, managesWithoutRecords, onlyLogsConcerns, readsFiguresNotRecords, receivesOnlyConcernsAboutAdults, roleLabels, type SessionUser } from '../../../../shared/api';
 import { hrefFor, mayVisit, type RouteName } from '../../app/routes';
 import { AdultConcernsWaiting } from '../adults/AdultConcernsWaiting';
 import { PageHeading } from '../../components';
@@ -99,6 +99,11 @@ export function HomePage({ user }: { user: SessionUser }) {
               </a>
             </p>
           </Card>
+        )}
+        {receivesOnlyConcernsAboutAdults(user.role) && (
+          <LinkCard route="adultRegister" title="Concerns about adults">
+            <p>Concerns and allegations about adults in the school that are sent to you — those about the headteacher — to read, respond to and refer to the LADO. You cannot see any child’s records.</p>
+          </LinkCard>
         )}
         {managesWithoutRecords(user.role) && (
           <Card title="Your role">

@@ -9,7 +9,7 @@ import {
   managesWithoutRecords,
   mayBeAssignedConcerns,
   onlyLogsConcerns,
-  readsFiguresNotRecords,
+  readsFiguresNotRecords, receivesOnlyConcernsAboutAdults,
   roles,
   type Role,
 } from '../../../../shared/api';
@@ -45,7 +45,7 @@ describe('the named access rules', () => {
   it('gives every role exactly one home card that says what their role is for', () => {
     // The home page shows one leading card per role; a role matched by two, or by none, would be a page that
     // misleads (IT told they can read records, or a head with nothing to start from).
-    const leading = [isAlertedToNewConcerns, onlyLogsConcerns, readsFiguresNotRecords, managesWithoutRecords];
+    const leading = [isAlertedToNewConcerns, onlyLogsConcerns, readsFiguresNotRecords, managesWithoutRecords, receivesOnlyConcernsAboutAdults];
     for (const role of roles) expect(leading.filter((rule) => rule(role))).toHaveLength(1);
   });
 });
