@@ -5,12 +5,19 @@ import type { CommandInput, CommandName, CommandOutput } from '../../../shared/a
 import { dsl, school } from './flows';
 import { personAt } from '../../fixtures/doors/callers';
 import { passSecondFactor } from '../../fixtures/doors/authenticator';
+import { needsSecondFactor } from '../../../shared/api';
+import { knowAuthenticatorFromStore } from './authenticator';
 
 export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const result = await dispatch(app, name, input, personAt(app));
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
   // Seeding through the core: the person's phone answers the second-factor step after a sign-in (decision 0021).
-  if (name === 'session.signIn' || name === 'setup.create') await passSecondFactor(app, personAt(app));
+  if (name === 'session.signIn' || name === 'setup.create') {
+    await passSecondFactor(app, personAt(app));
+    // The browser's phone learns the secret enrolled through the core, so the same person can sign in on the page.
+    const user = app.sessionOf(personAt(app))?.user;
+    if (user && needsSecondFactor(user.role)) knowAuthenticatorFromStore(app, user.username);
+  }
   return result.value as CommandOutput<N>;
 }
 
