@@ -131,6 +131,8 @@ describe('the MASH referral pack', () => {
   it('refers about the concern the DSL chooses, keeps what was typed while the preview changes, and asks before leaving the passphrase', async () => {
     const { page, problems } = opened;
     setNow('2026-11-23T11:00:00Z');
+    // Another concern arrives from another computer: the seeding door signs in for itself (each door has its own session).
+    await call(school.host.app, 'session.signIn', { username: dsl.username, password: dsl.password });
     const later = await call(school.host.app, 'concerns.submit', {
       pupils: [{ pupilId: seeded.amyId, part: 'subject' }],
       occurredDate: '2026-11-23',
