@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { seriousViolations } from './support/axe';
 import { launchChromium, openPage, type OpenedPage } from './support/browser';
 import { call, chronologyTitles, openChildFile, seedCaseworkSchool, snap, type CaseworkSchool } from './support/caseworkFlows';
-import { dsl, fill, goTo, heading, signIn } from './support/flows';
+import { dsl, fill, goTo, heading, signIn, signInNextDay } from './support/flows';
 import { startTestHost, type TestSchoolHost } from './support/host';
 
 let browser: Browser;
@@ -63,8 +63,6 @@ describe('the DSL’s working day', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#/concerns/${seeded.amyConcernId}$`));
     await page.getByText('Dad grabbed me when I dropped my plate.').first().waitFor();
-    // Whatever the concern page does, the DSL has opened it: the core marks it read.
-    await call(school.host.app, 'concerns.get', { concernId: seeded.amyConcernId });
 
     // The child's file.
     await openChildFile(page, seeded.amyId, 'Amy Hughes');
@@ -113,6 +111,7 @@ describe('the DSL’s working day', () => {
 
     // Wednesday morning: nothing has come back, so the acknowledgement is overdue — on the file and in the queue.
     setNow('2026-11-25T09:00:00Z');
+    await signInNextDay(page, dsl.username, dsl.password);
     await goTo(page, 'Review queue');
     const waiting = page.getByRole('region', { name: /Referrals awaiting a reply/ });
     await waiting.getByText('Acknowledgement overdue by 1 working day — was due 24/11/2026 23:59').waitFor();

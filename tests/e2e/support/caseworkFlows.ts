@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { SafeguardingApp } from '../../../electron/core';
 import { knowAuthenticatorFromStore } from './authenticator';
 import { dsl, staff } from './flows';
-import { call, seedSchoolWithAmy } from './seedSchool';
+import { call, filedConcernId, seedSchoolWithAmy } from './seedSchool';
 
 export { call };
 
@@ -43,7 +43,11 @@ export async function seedCaseworkSchool(app: SafeguardingApp, today: string): P
     spokenToDslInPerson: 'yes',
   });
   await call(app, 'session.signOut', {});
-  return { amyId: amy.id, benId: ben.id, amyConcernId: amyConcern.id, benConcernId: benConcern.id };
+  // No reader had the records open, so both were sealed; the DSL's sign-in files them (decision 0022).
+  await call(app, 'session.signIn', { username: dsl.username, password: dsl.password });
+  const filed = { amyConcernId: filedConcernId(app, amyConcern), benConcernId: filedConcernId(app, benConcern) };
+  await call(app, 'session.signOut', {});
+  return { amyId: amy.id, benId: ben.id, ...filed };
 }
 
 /** Goes to a page by its address, as a bookmark or a link from another page would. */

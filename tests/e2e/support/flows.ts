@@ -82,6 +82,15 @@ export async function signInFirstTime(page: Page, person: { username: string; di
   await heading(page, `Hello, ${person.displayName.split(' ')[0]}`);
 }
 
+/**
+ * Days later: a session lasts at most a working day (decision 0016), so the person meets the sign-in page when they
+ * next use the page, signs in again, and carries on where the address left them.
+ */
+export async function signInNextDay(page: Page, username: string, password: string): Promise<void> {
+  await page.reload();
+  await signIn(page, username, password);
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await heading(page, 'Sign in');

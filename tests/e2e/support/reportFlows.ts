@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { SafeguardingApp } from '../../../electron/core';
 import { knowAuthenticatorFromStore } from './authenticator';
 import { call } from './caseworkFlows';
+import { filedConcernId } from './seedSchool';
 import { dsl } from './flows';
 
 export const head = { username: 'h.marsh', displayName: 'Helen Marsh', temporaryPassword: 'temporary harbour 17', password: 'lighthouse orange meadow' };
@@ -99,7 +100,8 @@ export async function seedReportSchool(app: SafeguardingApp, setNow: (iso: strin
     if (readAfterMinutes !== null) {
       setNow(new Date(Date.parse(recordedAt) + readAfterMinutes * 60_000).toISOString());
       await call(app, 'session.signIn', { username: dsl.username, password: dsl.password });
-      await call(app, 'concerns.get', { concernId: concern.id });
+      // The staff member's sign-in could not open the records, so the concern was sealed; the DSL's sign-in filed it.
+      await call(app, 'concerns.get', { concernId: filedConcernId(app, concern) });
       await call(app, 'session.signOut', {});
     }
   }

@@ -21,6 +21,18 @@ export async function call<N extends CommandName>(app: SafeguardingApp, name: N,
   return result.value as CommandOutput<N>;
 }
 
+/**
+ * The concern's id in the records. A concern submitted while no reader had the records open is sealed and queued
+ * (decision 0022) and its reply carries the envelope's id; once a reader's sign-in has ingested it, this finds the id
+ * the records gave it.
+ */
+export function filedConcernId(app: SafeguardingApp, reply: CommandOutput<'concerns.submit'>): string {
+  if (reply.delivery === 'stored') return reply.id;
+  const filed = app.store?.prepare('SELECT concern_id FROM intake_ingested WHERE envelope_id = ?').pluck().get(reply.id) as string | undefined;
+  if (!filed) throw new Error(`Concern ${reply.id} is still sealed: sign a DSL in so the records ingest it first.`);
+  return filed;
+}
+
 /** Sets up the school as its DSL (who stays signed in) and puts Amy on roll; returns Amy. */
 export async function seedSchoolWithAmy(app: SafeguardingApp): Promise<CommandOutput<'pupils.create'>> {
   await call(app, 'setup.create', { school: { name: school.name, urn: school.urn, localAuthority: 'worcestershire' }, dsl: { username: dsl.username, displayName: dsl.displayName, password: dsl.password } });
