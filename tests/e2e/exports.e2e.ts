@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { seriousViolations } from './support/axe';
 import { launchChromium, openPage, type OpenedPage } from './support/browser';
 import { CHILD_WORDS, call, download, extractWith7z, openAddress, pdfText, seedExportSchool, shownPassphrase, snap, type ExportSchool } from './support/exportFlows';
-import { dsl, fill, goTo, heading, recordCommands, signIn } from './support/flows';
+import { dsl, fill, goTo, heading, recordCommands, signIn, signInNextDay } from './support/flows';
 import { startTestHost, type TestSchoolHost } from './support/host';
 
 let browser: Browser;
@@ -235,6 +235,7 @@ describe('sending the child protection file', () => {
 
     // Wednesday of the next week with no receipt: flagged overdue.
     setNow('2026-12-02T09:00:00Z');
+    await signInNextDay(page, dsl.username, dsl.password);
     await openAddress(page, '#/', 'Hello, Joy');
     await goTo(page, 'File transfers');
     await row.getByText(/Overdue/).waitFor();
@@ -273,6 +274,8 @@ describe('sending the child protection file', () => {
     await fill(page, 'Date it arrived', '02/12/2026');
     await page.getByRole('button', { name: 'Record the paper file' }).click();
     await page.getByRole('status').filter({ hasText: 'Paper file recorded' }).waitFor();
+    // Read back through the core, which signs in for itself (each door has its own session).
+    await call(school.host.app, 'session.signIn', { username: dsl.username, password: dsl.password });
     const paper = await call(school.host.app, 'transfers.received', { pupilId: seeded.amyId });
     expect(paper.some((file) => file.kind === 'paper' && file.fromSchool === 'St Mary’s Primary School' && file.receivedAt.startsWith('2026-12-02'))).toBe(true);
 

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Caller } from '../../electron/core';
 import { startBrowserHost, type BrowserHost } from '../../electron/host';
 import type { CommandInput, CommandName } from '../../shared/api';
+import { passSecondFactor } from '../fixtures/doors/authenticator';
+import { knowAuthenticatorFromStore } from './support/authenticator';
 import { launchChromium, openPage } from './support/browser';
 import { heading, signIn } from './support/flows';
 
@@ -47,6 +49,9 @@ describe('a hub restarted locked', () => {
       school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' },
       dsl: { username: DSL.username, displayName: 'Priya Jones', password: DSL.password },
     });
+    // The DSL's phone: the authenticator enrolled through the core, known to the browser's sign-in later (decision 0021).
+    await passSecondFactor(yesterday.app, desk);
+    knowAuthenticatorFromStore(yesterday.app, DSL.username);
     await run(yesterday, desk, 'setup.confirmRecoveryKey', { confirmed: true });
     const amy = await run(yesterday, desk, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5' });
     await run(yesterday, desk, 'accounts.create', { username: STAFF.username, displayName: 'Morgan Lunchtime', role: 'staff', staffGroup: 'midday', temporaryPassword: 'temporary password 1' });

@@ -73,7 +73,7 @@ describe('setting up the school and signing in', () => {
     // Three in the row: the new-concern alerts beside the menu take the room of a fourth.
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'Review queue']);
     await nav.getByRole('button', { name: 'More' }).click();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'Review queue', 'My concerns', 'Concerns about adults', 'File transfers', 'Pupils', 'Thresholds', 'Who to call', 'Culture report', 'Accounts', 'Settings', 'Change my password']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Log a concern', 'Review queue', 'My concerns', 'Concerns about adults', 'File transfers', 'Pupils', 'Thresholds', 'Who to call', 'Culture report', 'Accounts', 'Active sessions', 'Settings', 'Change my password']);
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
     expect(await page.locator('.recovery-key').count()).toBe(0);

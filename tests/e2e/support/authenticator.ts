@@ -7,6 +7,13 @@ import type { SafeguardingApp } from '../../../electron/core';
 import { Secret, TOTP } from 'otpauth';
 
 const phones = new Map<string, { secret: string; lastStep: number; clock: () => Date }>();
+/** The time the host keeps: a test host on a fake clock checks codes against that clock, so the phone keeps it too. */
+let hostTime: () => Date = () => new Date();
+
+/** Phones enrolled from now on keep time with this host's clock (the real time when the host has none of its own). */
+export function keepPhonesInTimeWith(clock: (() => Date) | undefined): void {
+  hostTime = clock ?? (() => new Date());
+}
 
 function codeFor(username: string): Promise<string> | string {
   const phone = phones.get(username);
@@ -30,7 +37,7 @@ export function hasAuthenticator(username: string): boolean {
 export async function enrolAuthenticator(page: Page, username: string): Promise<string[]> {
   await page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' }).waitFor();
   const secret = (await page.getByTestId('authenticator-secret').textContent())!.replace(/\s/g, '');
-  phones.set(username, { secret, lastStep: -1, clock: () => new Date() });
+  phones.set(username, { secret, lastStep: -1, clock: hostTime });
   await page.getByLabel('Code from your authenticator app', { exact: true }).fill(await codeFor(username));
   await page.getByRole('button', { name: 'Confirm and continue' }).click();
   await page.getByRole('heading', { level: 1, name: 'Keep your recovery codes' }).waitFor();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../../electron/host';
+import { keepPhonesInTimeWith } from './authenticator';
 
 const staticDir = path.resolve('dist/renderer');
 
@@ -25,6 +26,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     throw new Error('The renderer is not built. Run `npx vite build --config renderer/vite.config.ts` (or `npm run build:renderer`) first.');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguarding-e2e-'));
+  keepPhonesInTimeWith(options.clock);
   const host = await startBrowserHost({ dataDir, staticDir, kdfCost: testKdfCost, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     host,
