@@ -13,6 +13,7 @@ export interface BrowserHostOptions {
   port?: number;
   clock?: () => Date;
   kdfCost?: AppOptions['kdfCost'];
+  idleSweep?: AppOptions['idleSweep'];
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
 }
@@ -27,7 +28,7 @@ export interface BrowserHost {
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const app = new SafeguardingApp({ dataDir: options.dataDir, clock: options.clock, kdfCost: options.kdfCost });
+  const app = new SafeguardingApp({ dataDir: options.dataDir, clock: options.clock, kdfCost: options.kdfCost, idleSweep: options.idleSweep });
   const token = crypto.randomBytes(32).toString('base64url');
   const door = buildDoor({ app, staticDir: options.staticDir, mode: { kind: 'loopback', token }, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
   const origin = await door.listen('127.0.0.1', options.port ?? 0);

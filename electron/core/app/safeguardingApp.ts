@@ -47,6 +47,12 @@ export interface AppOptions {
   log?: Log;
   /** How long a session lives however active it is (the hub's `--session-hours`); 12 hours unless set. */
   sessionLifetimeHours?: number;
+  /**
+   * Whether a timer looks for idle sessions every 15 s (the default). Only a test that moves the clock by hand turns
+   * it off: a real-time timer would race the test's jumps and lock a session at a random step; such a test locks
+   * with `lockIdleSessions()` when it means to.
+   */
+  idleSweep?: boolean;
 }
 
 const SIGN_IN_FAILED = 'That username and password do not match an active account. Check them and try again, or ask your DSL or IT lead to reset your password.';
@@ -97,6 +103,7 @@ export class SafeguardingApp {
   private readonly keyring: KeyringHolder;
   private readonly accountKeys: AccountKeys;
   private readonly held: StoreHolder;
+  private readonly sweepsIdleSessions: boolean;
   private idleSweep: NodeJS.Timeout | null = null;
   private reminders: NodeJS.Timeout | null = null;
 
@@ -111,6 +118,7 @@ export class SafeguardingApp {
     this.accountKeys = new AccountKeys(this.dataDir, this.keyring, this.kdfCost);
     this.intake = new IntakeDesk(this.dataDir, () => this.held.db, this.alerts, this.log);
     this.sessions = new SessionRegistry(this.clock, defaultSettings.idleLockMinutes, options.sessionLifetimeHours);
+    this.sweepsIdleSessions = options.idleSweep ?? true;
   }
 
   /** The open store, or null while nobody has an unlocked session; for the CLI's own work and for tests. */
@@ -420,9 +428,11 @@ export class SafeguardingApp {
   }
 
   private startIdleSweep(): void {
-    if (this.idleSweep) return;
-    this.idleSweep = setInterval(() => this.lockIdleSessions(), IDLE_SWEEP_MS);
-    this.idleSweep.unref?.();
+    if (this.reminders) return;
+    if (this.sweepsIdleSessions) {
+      this.idleSweep = setInterval(() => this.lockIdleSessions(), IDLE_SWEEP_MS);
+      this.idleSweep.unref?.();
+    }
     this.reminders = setInterval(() => this.remindOfImmediateDanger(), REMINDER_INTERVAL_MS);
     this.reminders.unref?.();
   }

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { SafeguardingApp } from '../../../electron/core';
 import { knowAuthenticatorFromStore } from './authenticator';
 import { dsl, staff } from './flows';
+import { newCaller } from '../../fixtures/doors/callers';
 import { call, filedConcernId, seedSchoolWithAmy } from './seedSchool';
 
 export { call };
@@ -22,9 +23,11 @@ export async function seedCaseworkSchool(app: SafeguardingApp, today: string): P
   await call(app, 'accounts.create', { username: staff.username, displayName: staff.displayName, role: 'staff', staffGroup: 'support', temporaryPassword: staff.temporaryPassword });
   // The DSL enrolled through the core; the browser test's phone learns the secret (decision 0021).
   knowAuthenticatorFromStore(app, dsl.username);
-  await call(app, 'session.signOut', {});
-  await call(app, 'session.signIn', { username: staff.username, password: staff.temporaryPassword });
-  await call(app, 'session.changePassword', { currentPassword: staff.temporaryPassword, newPassword: staff.password });
+  // The DSL stays at work on her laptop (so the records are open) while the teaching assistant logs two concerns
+  // from the classroom computer, a door of its own.
+  const classroom = newCaller();
+  await call(app, 'session.signIn', { username: staff.username, password: staff.temporaryPassword }, classroom);
+  await call(app, 'session.changePassword', { currentPassword: staff.temporaryPassword, newPassword: staff.password }, classroom);
   const amyConcern = await call(app, 'concerns.submit', {
     pupils: [{ pupilId: amy.id, part: 'subject' }],
     occurredDate: today,
@@ -33,7 +36,7 @@ export async function seedCaseworkSchool(app: SafeguardingApp, today: string): P
     whatHappened: 'Amy has a bruise on her left forearm, about 3 cm, purple. She flinched when I touched her arm.',
     childWords: 'Dad grabbed me when I dropped my plate.',
     categories: ['physical-abuse'],
-  });
+  }, classroom);
   const benConcern = await call(app, 'concerns.submit', {
     pupils: [{ pupilId: ben.id, part: 'subject' }],
     occurredDate: today,
@@ -41,13 +44,11 @@ export async function seedCaseworkSchool(app: SafeguardingApp, today: string): P
     whatHappened: 'Ben says he is scared to go home tonight.',
     immediateDanger: true,
     spokenToDslInPerson: 'yes',
-  });
+  }, classroom);
+  const seeded = { amyId: amy.id, benId: ben.id, amyConcernId: filedConcernId(app, amyConcern), benConcernId: filedConcernId(app, benConcern) };
+  await call(app, 'session.signOut', {}, classroom);
   await call(app, 'session.signOut', {});
-  // No reader had the records open, so both were sealed; the DSL's sign-in files them (decision 0022).
-  await call(app, 'session.signIn', { username: dsl.username, password: dsl.password });
-  const filed = { amyConcernId: filedConcernId(app, amyConcern), benConcernId: filedConcernId(app, benConcern) };
-  await call(app, 'session.signOut', {});
-  return { amyId: amy.id, benId: ben.id, ...filed };
+  return seeded;
 }
 
 /** Goes to a page by its address, as a bookmark or a link from another page would. */

@@ -27,7 +27,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguarding-e2e-'));
   keepPhonesInTimeWith(options.clock);
-  const host = await startBrowserHost({ dataDir, staticDir, kdfCost: testKdfCost, ...(options.clock ? { clock: options.clock } : {}) });
+  const host = await startBrowserHost({ dataDir, staticDir, kdfCost: testKdfCost, ...(options.clock ? { clock: options.clock, idleSweep: false } : {}) });
   return {
     host,
     dataDir,

@@ -1,6 +1,6 @@
 // The school most browser tests start from, made through the host's own app and dispatch (the door the page uses):
 // Oakfield Primary with its DSL, the Worcestershire pack, the recovery key confirmed, and Amy on roll.
-import { dispatch, type SafeguardingApp } from '../../../electron/core';
+import { dispatch, type Caller, type SafeguardingApp } from '../../../electron/core';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api';
 import { dsl, school } from './flows';
 import { personAt } from '../../fixtures/doors/callers';
@@ -8,14 +8,15 @@ import { passSecondFactor } from '../../fixtures/doors/authenticator';
 import { needsSecondFactor } from '../../../shared/api';
 import { knowAuthenticatorFromStore } from './authenticator';
 
-export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  const result = await dispatch(app, name, input, personAt(app));
+/** A command through the core as the test's one person (`personAt`), or as another caller at another computer. */
+export async function call<N extends CommandName>(app: SafeguardingApp, name: N, input: CommandInput<N>, caller: Caller = personAt(app)): Promise<CommandOutput<N>> {
+  const result = await dispatch(app, name, input, caller);
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
   // Seeding through the core: the person's phone answers the second-factor step after a sign-in (decision 0021).
   if (name === 'session.signIn' || name === 'setup.create') {
-    await passSecondFactor(app, personAt(app));
+    await passSecondFactor(app, caller);
     // The browser's phone learns the secret enrolled through the core, so the same person can sign in on the page.
-    const user = app.sessionOf(personAt(app))?.user;
+    const user = app.sessionOf(caller)?.user;
     if (user && needsSecondFactor(user.role)) knowAuthenticatorFromStore(app, user.username);
   }
   return result.value as CommandOutput<N>;
