@@ -22,6 +22,8 @@ export interface NewConcern {
   urgent: boolean;
   spokenToDsl: 'yes' | 'no' | null;
   fgmPoliceReference: string;
+  /** The child in the author's own words, when they could not choose from the roster; '' when they did. */
+  childDescribed?: string;
   status: ConcernStatus;
   readAt: string | null;
   readBy: string | null;
@@ -47,6 +49,7 @@ interface ConcernRow {
   urgent: number;
   spoken_to_dsl: 'yes' | 'no' | null;
   fgm_police_reference: string;
+  child_described: string;
   status: ConcernStatus;
   read_at: string | null;
   read_by: string | null;
@@ -56,9 +59,9 @@ function statementsFor(db: Store) {
   return {
     insert: db.prepare(
       `INSERT INTO concerns (id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
-         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by, outcome, closing_reason, closed_at, closed_by, category_count)
+         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, child_described, status, read_at, read_by, outcome, closing_reason, closed_at, closed_by, category_count)
        VALUES (@id, @authorId, @occurredAt, @recordedAt, @location, @othersPresent, @whatHappened, @childWords, @actionTaken,
-         @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @status, @readAt, @readBy, @outcome, @closingReason, @closedAt, @closedBy, @categoryCount)`,
+         @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @childDescribed, @status, @readAt, @readBy, @outcome, @closingReason, @closedAt, @closedBy, @categoryCount)`,
     ),
     // A link's copies of its concern's date and school year and its pupil's year group go in with the row (migration
     // 0011): filled afterwards by trigger, each index on them was written twice, on two different pages.
@@ -67,10 +70,16 @@ function statementsFor(db: Store) {
        SELECT c.id, @pupilId, @part, c.recorded_at, ${schoolYearSql('c.recorded_on')}, (SELECT year_group FROM pupils WHERE id = @pupilId)
        FROM concerns c WHERE c.id = @concernId`,
     ),
+    // A DSL matching a pupil to a concern that described the child in words: the same copied columns, and who matched.
+    matchPupil: db.prepare(
+      `INSERT INTO concern_pupils (concern_id, pupil_id, part, recorded_at, school_year, year_group, matched_by, matched_at)
+       SELECT c.id, @pupilId, @part, c.recorded_at, ${schoolYearSql('c.recorded_on')}, (SELECT year_group FROM pupils WHERE id = @pupilId), @matchedBy, @matchedAt
+       FROM concerns c WHERE c.id = @concernId`,
+    ),
     insertCategory: db.prepare('INSERT INTO concern_categories (concern_id, category, recorded_at) VALUES (?, ?, ?)'),
     find: db.prepare(
       `SELECT id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
-         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by
+         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, child_described, status, read_at, read_by
        FROM concerns WHERE id = ?`,
     ),
     pupils: db.prepare('SELECT pupil_id AS pupilId, part FROM concern_pupils WHERE concern_id = ? ORDER BY rowid'),
@@ -109,6 +118,7 @@ export function insertConcern(db: Store, concern: NewConcern): string {
     urgent: concern.urgent || concern.immediateDanger ? 1 : 0,
     spokenToDsl: concern.spokenToDsl,
     fgmPoliceReference: concern.fgmPoliceReference,
+    childDescribed: concern.childDescribed ?? '',
     status: concern.status,
     readAt: concern.readAt,
     readBy: concern.readBy,
@@ -143,12 +153,21 @@ export function readConcern(db: Store, id: string): StoredConcern | null {
     urgent: row.urgent === 1,
     spokenToDsl: row.spoken_to_dsl,
     fgmPoliceReference: row.fgm_police_reference,
+    childDescribed: row.child_described,
     status: row.status,
     readAt: row.read_at,
     readBy: row.read_by,
     pupils: pupils.all(id) as StoredConcern['pupils'],
     categories: categories.all(id) as string[],
   };
+}
+
+/**
+ * Links a pupil to a concern after it was stored, recording who matched it and when (a concern whose author described
+ * the child in words). Checks nothing: the caller has. Call inside the caller's transaction.
+ */
+export function insertMatchedPupil(db: Store, match: { concernId: string; pupilId: string; part: PupilPart; matchedBy: string; matchedAt: string }): void {
+  statements(db).matchPupil.run(match);
 }
 
 /** Whether a concern exists and names this pupil: how a handler checks an id sent beside a pupil's. */
