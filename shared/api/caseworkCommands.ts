@@ -51,6 +51,8 @@ export const queueRowSchema = z.object({
   pupilNames: z.array(z.string()),
   /** The same children with their ids, so each name can link to the child's file. */
   pupils: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The child in the author's own words; with no pupils, the concern still waits for a DSL to match it. */
+  childDescribed: z.string(),
   yearGroups: z.array(z.string()),
   categories: z.array(z.string()),
   assignedTo: z.string().nullable(),

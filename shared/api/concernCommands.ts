@@ -22,6 +22,8 @@ export const myConcernSchema = z.object({
   /** Null while the concern is still sealed: only its envelope's header (who, when recorded) can be read. */
   occurredAt: z.string().nullable(),
   pupilNames: z.array(z.string()),
+  /** The child in the author's own words, when they could not choose from the roster ('' otherwise, and while sealed). */
+  childDescribed: z.string(),
   /** `waiting`: sealed in the hub's queue while the records are locked; a DSL sees it when they are next opened. */
   status: z.enum([...authorStatusSchema.options, 'waiting']),
   immediateDanger: z.boolean(),
@@ -32,7 +34,12 @@ export const concernViewSchema = z.object({
   author: z.object({ id: z.string(), displayName: z.string() }),
   recordedAt: z.string(),
   occurredAt: z.string(),
+  /** For the author, only the children they chose themselves; for a DSL, also those matched to the author's words. */
   pupils: z.array(z.object({ pupilId: z.string(), name: z.string(), yearGroup: z.string().nullable(), part: z.enum(pupilParts) })),
+  /** The child in the author's own words ("Amy in 5B"), kept as written after a DSL matches it; '' when chosen from the roster. */
+  childDescribed: z.string(),
+  /** Which of `pupils` a DSL matched to those words, by whom and when. Empty for the author (the match is the DSL's act). */
+  matches: z.array(z.object({ pupilId: z.string(), matchedBy: z.string(), matchedAt: z.string() })),
   location: z.string(),
   othersPresent: z.string(),
   whatHappened: z.string(),
@@ -67,6 +74,8 @@ export const newConcernSummarySchema = z.object({
   recordedAt: z.string(),
   authorName: z.string(),
   pupilNames: z.array(z.string()),
+  /** The child in the author's own words; with no pupilNames, the concern still waits to be matched to a pupil. */
+  childDescribed: z.string(),
   categories: z.array(z.string()),
   immediateDanger: z.boolean(),
   urgent: z.boolean(),
@@ -127,6 +136,17 @@ export const concernCommands = {
   ),
   'drafts.mine': command('concerns.log', nothing, z.array(draftSchema)),
   'drafts.discard': command('concerns.log', z.object({ draftId: idSchema }), done),
+
+  /**
+   * A DSL links the pupil a concern described in words (typed while the records were locked) to it, so the concern is
+   * in the child's chronology and file; the author's words are kept. Refuses a pupil not on the roster, one already on
+   * the concern, and a concern whose author chose its pupils from the list.
+   */
+  'concerns.matchPupil': command(
+    'children.write',
+    z.object({ concernId: idSchema, pupilId: idSchema, part: z.enum(pupilParts).default('subject') }),
+    z.object({ pupilName: z.string() }),
+  ),
 
   'concerns.alerts': command('children.read', nothing, newConcernAlertSchema, { audited: false }),
   'concerns.listNew': command('children.read', nothing, z.array(newConcernSummarySchema)),

@@ -42,6 +42,9 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+/** Where the concern form sends someone who has neither chosen a child nor typed who the child is. */
+export const NO_CHILD_NAMED = 'Choose a pupil, or type the child’s name and class';
+
 const isoDate = calendarDateSchema('Enter the date it happened, for example 22/11/2026');
 const time24 = timeOfDaySchema('Enter the time it happened, for example 14:30');
 
@@ -49,9 +52,13 @@ export const concernInputSchema = z
   .object({
     pupils: z
       .array(z.object({ pupilId: z.uuid({ message: 'Choose a pupil from the list' }), part: z.enum(pupilParts) }))
-      .min(1, 'Choose at least one pupil')
       .max(30, 'A concern can name at most 30 pupils')
       .refine((pupils) => new Set(pupils.map((pupil) => pupil.pupilId)).size === pupils.length, 'Each pupil can be added once'),
+    /**
+     * The child in the person's own words ("Amy in 5B"), for when they cannot choose from the roster: while the records
+     * are locked the roster cannot be searched (decision 0023). A DSL matches it to a pupil; the words are kept.
+     */
+    childDescribed: z.string().trim().max(500, 'Keep the child’s name and class to 500 characters').default(''),
     occurredDate: isoDate,
     occurredTime: time24,
     location: z.string().trim().max(200, 'Keep the place to 200 characters').default(''),
@@ -70,6 +77,10 @@ export const concernInputSchema = z
     draftId: z.uuid().nullable().default(null),
   })
   .superRefine((concern, context) => {
+    // Either from the roster or in their own words: a concern must say which child, or the DSL cannot act on it.
+    if (concern.pupils.length === 0 && concern.childDescribed === '') {
+      context.addIssue({ code: 'custom', path: ['pupils'], message: NO_CHILD_NAMED });
+    }
     if ((concern.urgent || concern.immediateDanger) && concern.spokenToDslInPerson === null) {
       context.addIssue({ code: 'custom', path: ['spokenToDslInPerson'], message: 'Say whether you have spoken to a DSL in person' });
     }

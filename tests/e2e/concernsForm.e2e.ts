@@ -32,13 +32,13 @@ describe('the concern form', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
-    expect(await summary.textContent()).toContain('Choose at least one pupil');
+    expect(await summary.textContent()).toContain('Choose a pupil, or type the child’s name and class');
     expect(await summary.textContent()).toContain('The date and time cannot be in the future');
     expect(sent).not.toContain('concerns.submit');
     expect(await page.getByLabel('What you saw or heard', { exact: true }).inputValue()).toBe(words);
     expect(await page.getByLabel('What the child said, in their own words (optional)', { exact: true }).inputValue()).toBe(theirWords);
     expect(await page.getByLabel('Where it happened', { exact: true }).inputValue()).toBe('Cloakroom');
-    await summary.getByRole('link', { name: 'Choose at least one pupil' }).click();
+    await summary.getByRole('link', { name: 'Choose a pupil, or type the child’s name and class' }).click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
     await check('the form with errors');
 

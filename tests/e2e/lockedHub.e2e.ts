@@ -1,6 +1,8 @@
 // The hub restarted locked (decision 0022): a new host on the same data folder, nobody who holds the key signed in.
-// A member of staff signs in from a browser, is told the records are locked, and submits — sealed; then a DSL signs in
-// from another browser, is told a concern was waiting (immediate danger first), and finds it in the new concerns.
+// A member of staff signs in from a browser, is told the records are locked, and logs a concern through the real form,
+// typing the child's name and class because the pupil list is locked away (decision 0023) — sealed; then a DSL signs
+// in from another browser, is told a concern was waiting (immediate danger first), matches it to the pupil from the
+// concern page, and finds it in the child's file.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,13 +13,16 @@ import { startBrowserHost, type BrowserHost } from '../../electron/host';
 import type { CommandInput, CommandName } from '../../shared/api';
 import { passSecondFactor } from '../fixtures/doors/authenticator';
 import { knowAuthenticatorFromStore } from './support/authenticator';
+import { seriousViolations } from './support/axe';
 import { launchChromium, openPage } from './support/browser';
-import { heading, signIn } from './support/flows';
+import { choosePupil, openLogConcern } from './support/concernFlows';
+import { fill, heading, signIn } from './support/flows';
 
 const staticDir = path.resolve('dist/renderer');
 const kdfCost = { memoryKiB: 1024, passes: 1 };
 const DSL = { username: 'dsl.jones', password: 'correct horse battery staple' };
 const STAFF = { username: 'm.lunchtime', password: 'dinner hall rota seven' };
+const whatHappened = 'Amy flinched when I reached past her for a tray.';
 
 let browser: Browser;
 let dataDir: string;
@@ -40,7 +45,7 @@ async function run<N extends CommandName>(host: BrowserHost, caller: Caller, nam
 }
 
 describe('a hub restarted locked', () => {
-  it('takes a member of staff’s concern from a browser, and the DSL who signs in next sees it', async () => {
+  it('takes a member of staff’s concern from the form with the child named in words, and the DSL who signs in next matches it to the pupil', async () => {
     // Yesterday: the school, a pupil and a member of staff who has chosen their own password.
     const yesterday = await startBrowserHost({ dataDir, staticDir, kdfCost });
     hosts.push(yesterday);
@@ -49,11 +54,12 @@ describe('a hub restarted locked', () => {
       school: { name: 'Oakfield Primary School', urn: '123456', localAuthority: 'worcestershire' },
       dsl: { username: DSL.username, displayName: 'Priya Jones', password: DSL.password },
     });
-    // The DSL's phone: the authenticator enrolled through the core, known to the browser's sign-in later (decision 0021).
+    // A DSL signs in with an authenticator app (decision 0021): enrolled here through the core, and the browser's
+    // phone learns the secret so the same DSL can sign in on the page tomorrow.
     await passSecondFactor(yesterday.app, desk);
     knowAuthenticatorFromStore(yesterday.app, DSL.username);
     await run(yesterday, desk, 'setup.confirmRecoveryKey', { confirmed: true });
-    const amy = await run(yesterday, desk, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5' });
+    await run(yesterday, desk, 'pupils.create', { upn: 'A123456789012', legalFirstName: 'Amelia', legalLastName: 'Hughes', preferredName: 'Amy', dateOfBirth: '2016-03-04', yearGroup: '5' });
     await run(yesterday, desk, 'accounts.create', { username: STAFF.username, displayName: 'Morgan Lunchtime', role: 'staff', staffGroup: 'midday', temporaryPassword: 'temporary password 1' });
     await run(yesterday, desk, 'session.signOut', {});
     await run(yesterday, desk, 'session.signIn', { username: STAFF.username, password: 'temporary password 1' });
@@ -71,31 +77,33 @@ describe('a hub restarted locked', () => {
     await staffPage.page.getByText('The records are locked until a DSL signs in').waitFor();
     expect(hub.app.store, 'a staff sign-in opens nothing').toBeNull();
 
-    // The roster is in the locked store, so the form cannot search it: the concern goes through the page's own door.
-    const today = new Date().toISOString().slice(0, 10);
-    const reply = await staffPage.page.evaluate(
-      async ({ token, input }) => {
-        const response = await fetch('./api/invoke', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Safeguarding-Request': '1', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ command: 'concerns.submit', input }),
-        });
-        return (await response.json()) as { ok: boolean; value?: { delivery: string; message: string }; error?: { message: string } };
-      },
-      {
-        token: hub.token,
-        input: {
-          pupils: [{ pupilId: amy.id!, part: 'subject' }],
-          occurredDate: today,
-          occurredTime: '00:01',
-          location: 'Dinner hall',
-          whatHappened: 'Amy flinched when I reached past her for a tray.',
-          immediateDanger: true,
-          spokenToDslInPerson: 'yes',
-        },
-      },
-    );
-    expect(reply).toMatchObject({ ok: true, value: { delivery: 'sealed', message: 'Saved and sealed — the DSL will see it when the records are next opened.' } });
+    // The pupil list is inside the locked records: the form says so and asks for the child's name and class instead.
+    await openLogConcern(staffPage.page);
+    await staffPage.page.getByText('The pupil list opens when a DSL signs in. Type the child’s name and class below; the DSL will match it to the right pupil.').waitFor();
+    expect(await staffPage.page.getByRole('combobox', { name: 'Find a pupil' }).count(), 'no search box that can find nobody').toBe(0);
+    const violations = await seriousViolations(staffPage.page, 'the concern form while the records are locked');
+
+    // Nothing named: the message sits beside the words field, and every word typed stays.
+    await fill(staffPage.page, 'Where it happened', 'Dinner hall');
+    await fill(staffPage.page, 'What you saw or heard', whatHappened);
+    await staffPage.page.getByRole('button', { name: 'Submit the concern' }).click();
+    const summary = staffPage.page.locator('.error-summary');
+    await summary.getByRole('link', { name: 'Choose a pupil, or type the child’s name and class' }).click();
+    const described = staffPage.page.getByLabel('The child’s name and class', { exact: true });
+    expect(await described.evaluate((field) => field === document.activeElement), 'the summary’s link goes to the words field').toBe(true);
+    expect(await described.getAttribute('aria-invalid')).toBe('true');
+    expect(await staffPage.page.getByLabel('What you saw or heard', { exact: true }).inputValue()).toBe(whatHappened);
+    violations.push(...(await seriousViolations(staffPage.page, 'the locked concern form with an error')));
+
+    await described.fill('Amy Hughes, Year 5 (the girl with the red coat)');
+    await staffPage.page.getByLabel('A child is in immediate danger now', { exact: true }).check();
+    await staffPage.page.getByLabel('Yes, I have told a DSL in person', { exact: true }).check();
+    await staffPage.page.getByRole('button', { name: 'Submit the concern' }).click();
+    await heading(staffPage.page, 'Thank you — your concern is saved and sealed');
+    await staffPage.page.getByText('Saved and sealed — the DSL will see it when the records are next opened.').waitFor();
+    await staffPage.page.getByText('The DSL will match the child you described — “Amy Hughes, Year 5 (the girl with the red coat)” — to the right pupil.').waitFor();
+    expect(violations).toEqual([]);
+    expect(hub.app.store, 'submitting opens nothing').toBeNull();
     await staffPage.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My concerns' }).click();
     await staffPage.page.getByText('Sealed — waiting for a DSL to open the records').waitFor();
 
@@ -107,8 +115,24 @@ describe('a hub restarted locked', () => {
     await dslPage.page.getByText('1 concern arrived while the records were locked').waitFor();
     expect(hub.app.store!.prepare('SELECT count(*) FROM concerns').pluck().get()).toBe(1);
 
+    // In the queue it waits as the member of staff's words; the DSL opens it and matches it to Amy from the roster.
     await dslPage.page.getByRole('link', { name: 'open the new concerns' }).click();
-    await dslPage.page.getByText('Hughes').first().waitFor();
+    await dslPage.page.getByRole('link', { name: /^Child not yet matched: “Amy Hughes, Year 5 \(the girl with the red coat\)”/ }).click();
+    await heading(dslPage.page, 'Concern about a child not yet matched');
+    expect(await seriousViolations(dslPage.page, 'a concern waiting to be matched')).toEqual([]);
+    await choosePupil(dslPage.page, 'Hughes', 'Amy Hughes');
+    await dslPage.page.getByRole('button', { name: 'Match this concern to Amy Hughes' }).click();
+    await dslPage.page.getByRole('status').filter({ hasText: 'Matched to Amy Hughes.' }).waitFor();
+    await heading(dslPage.page, 'Concern about Amy Hughes');
+    // What the member of staff typed is still there, beside the match.
+    await dslPage.page.getByText('Amy Hughes, Year 5 (the girl with the red coat)', { exact: true }).waitFor();
+
+    // And it is in Amy's file now.
+    await dslPage.page.getByRole('link', { name: 'Open Amy Hughes’s file' }).click();
+    await heading(dslPage.page, /Amy Hughes/);
+    const concerns = dslPage.page.getByRole('region', { name: 'Concerns (1)' });
+    await concerns.getByRole('link', { name: /Amy flinched when I reached past her for a tray\./ }).waitFor();
+    expect(await concerns.textContent()).toContain('logged by Morgan Lunchtime');
     await staffPage.context.close();
     await dslPage.context.close();
   });

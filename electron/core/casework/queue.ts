@@ -109,6 +109,7 @@ interface QueueSqlRow {
   assigned_to: string | null;
   assigned_name: string | null;
   summary: string;
+  child_described: string;
   version: number;
 }
 
@@ -121,7 +122,7 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
   const page = db
     .prepare(
       `SELECT c.id, c.recorded_at, c.status, c.immediate_danger, c.urgent, author.display_name AS author_name,
-         c.assigned_to, assignee.display_name AS assigned_name, substr(c.what_happened, 1, 160) AS summary, c.version
+         c.assigned_to, assignee.display_name AS assigned_name, substr(c.what_happened, 1, 160) AS summary, c.child_described, c.version
        FROM (SELECT c.id FROM ${source} WHERE ${where} ORDER BY ${order[sort]} LIMIT @limit OFFSET @offset) chosen
        CROSS JOIN concerns c ON c.id = chosen.id
        JOIN users author ON author.id = c.author_id
@@ -148,6 +149,7 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
       authorName: row.author_name,
       pupilNames: mine.map((pupil) => pupilDisplayName({ legalFirstName: pupil.legal_first_name, legalLastName: pupil.legal_last_name, preferredName: pupil.preferred_name })),
       pupils: mine.map((pupil) => ({ id: pupil.pupil_id, name: pupilDisplayName({ legalFirstName: pupil.legal_first_name, legalLastName: pupil.legal_last_name, preferredName: pupil.preferred_name }) })),
+      childDescribed: row.child_described,
       yearGroups: [...new Set(mine.map((pupil) => pupil.year_group).filter((year): year is string => year !== null))],
       categories: categories.filter((category) => category.concern_id === row.id).map((category) => category.category),
       assignedTo: row.assigned_to,

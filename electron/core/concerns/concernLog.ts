@@ -2,12 +2,12 @@
 // addenda, drafts, and the DSL's first look. Who may see what is decided here from the session, never the page.
 import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { ConcernCategory, ConcernView, ParsedConcern, Role } from '../../../shared/api';
+import type { ConcernCategory, ConcernView, ParsedConcern, PupilPart, Role } from '../../../shared/api';
 import { MAX_ATTACHMENT_BYTES, defaultCategories, mayOpenConcern, maySeeAddendum, readsChildRecords } from '../../../shared/api';
 import { isIsoDate, londonDateTime } from '../../../shared/calendar';
 import { CommandError } from '../dispatch/commandError';
 import { pupilDisplayName } from '../pupils/pupilDirectory';
-import { insertConcern } from './concernsRepository';
+import { insertConcern, insertMatchedPupil } from './concernsRepository';
 import type { Store } from '../store';
 
 export interface Viewer {
@@ -80,6 +80,7 @@ export function submitConcern(db: Store, authorId: string, input: ParsedConcern,
     urgent: input.urgent,
     spokenToDsl: input.spokenToDslInPerson,
     fgmPoliceReference: input.fgmPoliceReference,
+    childDescribed: input.childDescribed,
     status: 'new',
     readAt: null,
     readBy: null,
@@ -125,16 +126,23 @@ interface PupilNameRow {
   legal_last_name: string;
   preferred_name: string | null;
   year_group: string | null;
+  matched_by_name: string | null;
+  matched_at: string | null;
 }
 
-function pupilsOf(db: Store, concernIds: readonly string[]): Map<string, PupilNameRow[]> {
+/**
+ * Each concern's pupils. `authorsOwn`: only the children the author chose, not those a DSL matched to their words
+ * afterwards — matching is the DSL's act, and the author sees nothing a DSL did but that the concern was read.
+ */
+function pupilsOf(db: Store, concernIds: readonly string[], options: { authorsOwn?: boolean } = {}): Map<string, PupilNameRow[]> {
   const byConcern = new Map<string, PupilNameRow[]>();
   if (concernIds.length === 0) return byConcern;
   const rows = db
     .prepare(
-      `SELECT cp.concern_id, cp.pupil_id, cp.part, p.legal_first_name, p.legal_last_name, p.preferred_name, p.year_group
-       FROM concern_pupils cp JOIN pupils p ON p.id = cp.pupil_id
-       WHERE cp.concern_id IN (SELECT value FROM json_each(?)) ORDER BY cp.rowid`,
+      `SELECT cp.concern_id, cp.pupil_id, cp.part, p.legal_first_name, p.legal_last_name, p.preferred_name, p.year_group,
+         matcher.display_name AS matched_by_name, cp.matched_at
+       FROM concern_pupils cp JOIN pupils p ON p.id = cp.pupil_id LEFT JOIN users matcher ON matcher.id = cp.matched_by
+       WHERE cp.concern_id IN (SELECT value FROM json_each(?))${options.authorsOwn ? ' AND cp.matched_by IS NULL' : ''} ORDER BY cp.rowid`,
     )
     .all(JSON.stringify(concernIds)) as PupilNameRow[];
   for (const row of rows) byConcern.set(row.concern_id, [...(byConcern.get(row.concern_id) ?? []), row]);
@@ -145,14 +153,15 @@ const nameOf = (row: PupilNameRow) => pupilDisplayName({ legalFirstName: row.leg
 
 export function myConcerns(db: Store, authorId: string) {
   const rows = db
-    .prepare('SELECT id, recorded_at, occurred_at, status, immediate_danger FROM concerns WHERE author_id = ? ORDER BY recorded_at DESC LIMIT 500')
-    .all(authorId) as Array<{ id: string; recorded_at: string; occurred_at: string; status: string; immediate_danger: number }>;
-  const pupils = pupilsOf(db, rows.map((row) => row.id));
+    .prepare('SELECT id, recorded_at, occurred_at, status, immediate_danger, child_described FROM concerns WHERE author_id = ? ORDER BY recorded_at DESC LIMIT 500')
+    .all(authorId) as Array<{ id: string; recorded_at: string; occurred_at: string; status: string; immediate_danger: number; child_described: string }>;
+  const pupils = pupilsOf(db, rows.map((row) => row.id), { authorsOwn: true });
   return rows.map((row) => ({
     id: row.id,
     recordedAt: row.recorded_at,
     occurredAt: row.occurred_at,
     pupilNames: (pupils.get(row.id) ?? []).map(nameOf),
+    childDescribed: row.child_described,
     status: authorStatus(row.status),
     immediateDanger: row.immediate_danger === 1,
   }));
@@ -173,6 +182,7 @@ interface ConcernRow {
   spoken_to_dsl: 'yes' | 'no' | null;
   immediate_danger: number;
   fgm_police_reference: string;
+  child_described: string;
   status: string;
   read_at: string | null;
 }
@@ -202,6 +212,7 @@ export function viewConcern(db: Store, concernId: string, viewer: Viewer, now: D
       child_explanation: string;
     }>
   ).map(({ child_explanation, ...mark }) => ({ ...mark, childExplanation: child_explanation }));
+  const pupils = pupilsOf(db, [row.id], { authorsOwn: !readsChildRecords(viewer.role) }).get(row.id) ?? [];
   const attachments = db.prepare('SELECT id, name, type, size FROM concern_attachments WHERE concern_id = ? ORDER BY added_at, id').all(concernId) as ConcernView['attachments'];
   const addenda = (
     db
@@ -215,7 +226,9 @@ export function viewConcern(db: Store, concernId: string, viewer: Viewer, now: D
     author: { id: row.author_id, displayName: row.author_name },
     recordedAt: row.recorded_at,
     occurredAt: row.occurred_at,
-    pupils: (pupilsOf(db, [row.id]).get(row.id) ?? []).map((pupil) => ({ pupilId: pupil.pupil_id, name: nameOf(pupil), yearGroup: pupil.year_group, part: pupil.part })),
+    pupils: pupils.map((pupil) => ({ pupilId: pupil.pupil_id, name: nameOf(pupil), yearGroup: pupil.year_group, part: pupil.part })),
+    childDescribed: row.child_described,
+    matches: pupils.flatMap((pupil) => (pupil.matched_at && pupil.matched_by_name ? [{ pupilId: pupil.pupil_id, matchedBy: pupil.matched_by_name, matchedAt: pupil.matched_at }] : [])),
     location: row.location,
     othersPresent: row.others_present,
     whatHappened: row.what_happened,
@@ -240,6 +253,29 @@ export function readAttachment(db: Store, concernId: string, attachmentId: strin
     .get(attachmentId, concernId) as { name: string; type: 'application/pdf'; data: Buffer; author_id: string } | undefined;
   if (!row || !mayOpenConcern(viewer, row.author_id)) return null;
   return { name: row.name, type: row.type, dataBase64: row.data.toString('base64') };
+}
+
+/**
+ * A DSL names the pupil a concern described in words ("Amy in 5B", typed while the records were locked): the pupil is
+ * linked, so the concern is in their chronology and file, and the author's words stay as they wrote them. Only a
+ * concern that described its child can be matched; the same pupil twice is refused, so a second click changes nothing.
+ */
+export function matchPupil(db: Store, match: { concernId: string; pupilId: string; part: PupilPart }, by: Viewer, now: Date): { pupilName: string } {
+  const concern = db.prepare('SELECT child_described FROM concerns WHERE id = ?').get(match.concernId) as { child_described: string } | undefined;
+  if (!concern) throw new CommandError('not_found', 'That concern does not exist.');
+  const pupil = db.prepare('SELECT legal_first_name, legal_last_name, preferred_name FROM pupils WHERE id = ?').get(match.pupilId) as
+    | { legal_first_name: string; legal_last_name: string; preferred_name: string | null }
+    | undefined;
+  if (!pupil) throw new CommandError('not_found', 'That pupil is not on the roster.', { pupilId: ['Choose a pupil from the list'] });
+  const pupilName = pupilDisplayName({ legalFirstName: pupil.legal_first_name, legalLastName: pupil.legal_last_name, preferredName: pupil.preferred_name });
+  if (concern.child_described === '') {
+    throw new CommandError('conflict', 'Whoever logged this concern chose its pupils from the list: there is no description to match.');
+  }
+  if (db.prepare('SELECT 1 FROM concern_pupils WHERE concern_id = ? AND pupil_id = ?').get(match.concernId, match.pupilId)) {
+    throw new CommandError('conflict', `This concern is already matched to ${pupilName}.`, { pupilId: [`${pupilName} is already on this concern`] });
+  }
+  insertMatchedPupil(db, { ...match, matchedBy: by.id, matchedAt: now.toISOString() });
+  return { pupilName };
 }
 
 /** Only the author or a DSL adds to a concern; what was written before is never changed. */
@@ -285,18 +321,19 @@ export function newConcernAlerts(db: Store) {
 export function listNewConcerns(db: Store, limit = 200) {
   const rows = db
     .prepare(
-      `SELECT c.id, c.recorded_at, c.immediate_danger, c.urgent, u.display_name AS author_name,
+      `SELECT c.id, c.recorded_at, c.immediate_danger, c.urgent, c.child_described, u.display_name AS author_name,
          (SELECT json_group_array(category) FROM concern_categories WHERE concern_id = c.id) AS categories
        FROM concerns c JOIN users u ON u.id = c.author_id
        WHERE c.status = 'new' ORDER BY c.immediate_danger DESC, c.recorded_at LIMIT ?`,
     )
-    .all(limit) as Array<{ id: string; recorded_at: string; immediate_danger: number; urgent: number; author_name: string; categories: string }>;
+    .all(limit) as Array<{ id: string; recorded_at: string; immediate_danger: number; urgent: number; child_described: string; author_name: string; categories: string }>;
   const pupils = pupilsOf(db, rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,
     recordedAt: row.recorded_at,
     authorName: row.author_name,
     pupilNames: (pupils.get(row.id) ?? []).map(nameOf),
+    childDescribed: row.child_described,
     categories: JSON.parse(row.categories) as string[],
     immediateDanger: row.immediate_danger === 1,
     urgent: row.urgent === 1,

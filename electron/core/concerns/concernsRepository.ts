@@ -22,6 +22,8 @@ export interface NewConcern {
   urgent: boolean;
   spokenToDsl: 'yes' | 'no' | null;
   fgmPoliceReference: string;
+  /** The child in the author's own words, when they could not choose from the roster; '' when they did. */
+  childDescribed?: string;
   status: ConcernStatus;
   readAt: string | null;
   readBy: string | null;
@@ -47,19 +49,20 @@ interface ConcernRow {
   urgent: number;
   spoken_to_dsl: 'yes' | 'no' | null;
   fgm_police_reference: string;
+  child_described: string;
   status: ConcernStatus;
   read_at: string | null;
   read_by: string | null;
 }
 
+const concernColumns = `id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
+  immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by, outcome, closing_reason, closed_at, closed_by, category_count`;
+const concernValues = `@id, @authorId, @occurredAt, @recordedAt, @location, @othersPresent, @whatHappened, @childWords, @actionTaken,
+  @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @status, @readAt, @readBy, @outcome, @closingReason, @closedAt, @closedBy, @categoryCount`;
+
 function statementsFor(db: Store) {
   return {
-    insert: db.prepare(
-      `INSERT INTO concerns (id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
-         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by, outcome, closing_reason, closed_at, closed_by, category_count)
-       VALUES (@id, @authorId, @occurredAt, @recordedAt, @location, @othersPresent, @whatHappened, @childWords, @actionTaken,
-         @immediateDanger, @urgent, @spokenToDsl, @fgmPoliceReference, @status, @readAt, @readBy, @outcome, @closingReason, @closedAt, @closedBy, @categoryCount)`,
-    ),
+    insert: db.prepare(`INSERT INTO concerns (${concernColumns}) VALUES (${concernValues})`),
     // A link's copies of its concern's date and school year and its pupil's year group go in with the row (migration
     // 0011): filled afterwards by trigger, each index on them was written twice, on two different pages.
     insertPupil: db.prepare(
@@ -68,26 +71,47 @@ function statementsFor(db: Store) {
        FROM concerns c WHERE c.id = @concernId`,
     ),
     insertCategory: db.prepare('INSERT INTO concern_categories (concern_id, category, recorded_at) VALUES (?, ?, ?)'),
-    find: db.prepare(
-      `SELECT id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
-         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, status, read_at, read_by
-       FROM concerns WHERE id = ?`,
-    ),
     pupils: db.prepare('SELECT pupil_id AS pupilId, part FROM concern_pupils WHERE concern_id = ? ORDER BY rowid'),
     categories: db.prepare('SELECT category FROM concern_categories WHERE concern_id = ? ORDER BY rowid').pluck(),
   };
 }
 
-// Preparing a statement costs more than running it; bulk writers insert thousands of concerns per connection.
-const prepared = new WeakMap<Store, ReturnType<typeof statementsFor>>();
-function statements(db: Store) {
-  let found = prepared.get(db);
-  if (!found) {
-    found = statementsFor(db);
-    prepared.set(db, found);
-  }
-  return found;
+/**
+ * Statements naming columns that migration 0014 added, prepared apart on first use: the bulk writers (demo data) also
+ * write schools into stores from before later steps, for the tests of those migrations, and a statement naming a
+ * column the store does not have yet cannot even be prepared there.
+ */
+function childDescribedStatementsFor(db: Store) {
+  return {
+    insert: db.prepare(`INSERT INTO concerns (${concernColumns}, child_described) VALUES (${concernValues}, @childDescribed)`),
+    // A DSL matching a pupil to a concern that described the child in words: the same copied columns, and who matched.
+    matchPupil: db.prepare(
+      `INSERT INTO concern_pupils (concern_id, pupil_id, part, recorded_at, school_year, year_group, matched_by, matched_at)
+       SELECT c.id, @pupilId, @part, c.recorded_at, ${schoolYearSql('c.recorded_on')}, (SELECT year_group FROM pupils WHERE id = @pupilId), @matchedBy, @matchedAt
+       FROM concerns c WHERE c.id = @concernId`,
+    ),
+    find: db.prepare(
+      `SELECT id, author_id, occurred_at, recorded_at, location, others_present, what_happened, child_words, action_taken,
+         immediate_danger, urgent, spoken_to_dsl, fgm_police_reference, child_described, status, read_at, read_by
+       FROM concerns WHERE id = ?`,
+    ),
+  };
 }
+
+// Preparing a statement costs more than running it; bulk writers insert thousands of concerns per connection.
+function preparedOnce<T>(make: (db: Store) => T): (db: Store) => T {
+  const prepared = new WeakMap<Store, T>();
+  return (db) => {
+    let found = prepared.get(db);
+    if (!found) {
+      found = make(db);
+      prepared.set(db, found);
+    }
+    return found;
+  };
+}
+const statements = preparedOnce(statementsFor);
+const childDescribedStatements = preparedOnce(childDescribedStatementsFor);
 
 /** Inserts a concern with its pupils and categories and returns its id. Call inside the caller's transaction. */
 export function insertConcern(db: Store, concern: NewConcern): string {
@@ -95,7 +119,7 @@ export function insertConcern(db: Store, concern: NewConcern): string {
   const id = concern.id ?? uuidv7();
   const { insert, insertPupil, insertCategory } = statements(db);
   const categories = new Set(concern.categories);
-  insert.run({
+  const row = {
     id,
     authorId: concern.authorId,
     occurredAt: concern.occurredAt,
@@ -118,7 +142,9 @@ export function insertConcern(db: Store, concern: NewConcern): string {
     closedBy: concern.closure?.closedBy ?? null,
     // Counted with the row, so a new concern never passes through the "uncategorised" index on its way in.
     categoryCount: categories.size,
-  });
+  };
+  if (concern.childDescribed) childDescribedStatements(db).insert.run({ ...row, childDescribed: concern.childDescribed });
+  else insert.run(row);
   for (const pupil of concern.pupils) insertPupil.run({ concernId: id, pupilId: pupil.pupilId, part: pupil.part });
   for (const category of categories) insertCategory.run(id, category, concern.recordedAt);
   return id;
@@ -126,7 +152,8 @@ export function insertConcern(db: Store, concern: NewConcern): string {
 
 /** The concern with its pupils (in the order given) and categories, or null when there is none with that id. */
 export function readConcern(db: Store, id: string): StoredConcern | null {
-  const { find, pupils, categories } = statements(db);
+  const { pupils, categories } = statements(db);
+  const { find } = childDescribedStatements(db);
   const row = find.get(id) as ConcernRow | undefined;
   if (!row) return null;
   return {
@@ -143,12 +170,21 @@ export function readConcern(db: Store, id: string): StoredConcern | null {
     urgent: row.urgent === 1,
     spokenToDsl: row.spoken_to_dsl,
     fgmPoliceReference: row.fgm_police_reference,
+    childDescribed: row.child_described,
     status: row.status,
     readAt: row.read_at,
     readBy: row.read_by,
     pupils: pupils.all(id) as StoredConcern['pupils'],
     categories: categories.all(id) as string[],
   };
+}
+
+/**
+ * Links a pupil to a concern after it was stored, recording who matched it and when (a concern whose author described
+ * the child in words). Checks nothing: the caller has. Call inside the caller's transaction.
+ */
+export function insertMatchedPupil(db: Store, match: { concernId: string; pupilId: string; part: PupilPart; matchedBy: string; matchedAt: string }): void {
+  childDescribedStatements(db).matchPupil.run(match);
 }
 
 /** Whether a concern exists and names this pupil: how a handler checks an id sent beside a pupil's. */

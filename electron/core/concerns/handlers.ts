@@ -9,6 +9,7 @@ import {
   replaceCategoryList,
   discardDraft,
   listNewConcerns,
+  matchPupil,
   myConcerns,
   myDrafts,
   newConcernAlerts,
@@ -47,6 +48,7 @@ export const concernHandlers = {
       recordedAt: envelope.recordedAt,
       occurredAt: null,
       pupilNames: [],
+      childDescribed: '',
       status: 'waiting' as const,
       immediateDanger: false,
     }));
@@ -72,6 +74,12 @@ export const concernHandlers = {
     if (!added) throw notFound();
     recordIds.push(input.concernId, added.id);
     return added;
+  }),
+
+  'concerns.matchPupil': inTransaction<'concerns.matchPupil'>(({ db, session, now, recordIds }, input) => {
+    const matched = matchPupil(db, input, session.user, now);
+    recordIds.push(input.concernId, input.pupilId);
+    return matched;
   }),
 
   'drafts.save': inTransaction<'drafts.save'>(({ db, session, now }, input) => {

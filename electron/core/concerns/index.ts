@@ -1,2 +1,2 @@
-export { concernAboutPupil, insertConcern, readConcern } from './concernsRepository';
+export { concernAboutPupil, insertConcern, insertMatchedPupil, readConcern } from './concernsRepository';
 export type { ConcernStatus, NewConcern, StoredConcern } from './concernsRepository';

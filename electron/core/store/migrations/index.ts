@@ -12,6 +12,7 @@ import { migration0010 } from './0010-adult-concerns';
 import { migration0011 } from './0011-lighter-saves';
 import { migration0012 } from './0012-record-versions';
 import { migration0013 } from './0013-second-factor';
+import { migration0014 } from './0014-child-described';
 
 export type { Migration } from './migration';
 
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];

@@ -1,14 +1,15 @@
 // One concern as it was stored: never edited, only added to. The author sees their own; a DSL sees any, and
 // opening it as a DSL marks it read (the core does that, and audits the view).
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { pupilPartLabels, readsChildRecords, type AppError, type ConcernView, type SessionUser } from '../../../../shared/api';
+import { commands, notYetMatched, pupilPartLabels, readsChildRecords, roleMay, type AppError, type ConcernView, type SessionUser } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { hrefFor, mayVisit } from '../../app/routes';
-import { AlertMessage, Button, ErrorSummary, PageHeading, StatusMessage, TextField, checkWith, useForm } from '../../components';
+import { AlertMessage, Button, Disclosure, ErrorSummary, PageHeading, StatusMessage, TextField, checkWith, useForm } from '../../components';
 import { z } from 'zod';
 import { formatBytes } from './AttachmentsField';
 import { BodyMapView } from './BodyMap';
+import { MatchPupil } from './MatchPupil';
 import { StatusTag } from './StatusTag';
 import './concerns.css';
 
@@ -59,8 +60,29 @@ function NextSteps({ concern }: { concern: ConcernView }) {
   );
 }
 
+/**
+ * A concern whose author typed the child's name and class (the pupil list could not be searched): the words, and for a
+ * DSL the search to match them to a pupil, so the concern reaches that child's file (decision 0023).
+ */
+function MatchPanel({ concern, user, onMatched }: { concern: ConcernView; user: SessionUser; onMatched: (names: string[]) => void }) {
+  return (
+    <section className="panel match-panel" aria-labelledby="match-title">
+      <h2 className="section-title section-title--first" id="match-title">
+        {notYetMatched(concern.childDescribed)}
+      </h2>
+      <p>
+        {concern.author.displayName} could not choose the child from the pupil list, so they typed who it is. Find that child and match the concern to them: it then
+        appears in their file and chronology. What {concern.author.displayName} typed is kept.
+      </p>
+      <MatchPupil concernId={concern.id} role={user.role} onMatched={onMatched} />
+    </section>
+  );
+}
+
 export function ConcernPage({ concernId, user }: { concernId: string; user: SessionUser }) {
   const [concern, setConcern] = useState<ConcernView | null>(null);
+  const [matched, setMatched] = useState<string | null>(null);
+  const [matchAnother, setMatchAnother] = useState(false);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
@@ -120,11 +142,20 @@ export function ConcernPage({ concernId, user }: { concernId: string; user: Sess
 
   const names = concern.pupils.map((pupil) => pupil.name).join(', ');
   const isDsl = readsChildRecords(user.role);
+  const described = concern.childDescribed.trim() !== '';
+  const mayMatch = described && roleMay(user.role, commands['concerns.matchPupil'].permission);
+  const heading = names ? `Concern about ${names}` : described ? (isDsl ? 'Concern about a child not yet matched' : `Concern about “${concern.childDescribed}”`) : 'Concern';
+  const onMatched = (matchedNames: string[]) => {
+    setMatched(`Matched to ${matchedNames.join(' and ')}. The concern is now in ${matchedNames.length === 1 ? 'their file and chronology' : 'each child’s file and chronology'}.`);
+    setMatchAnother(false);
+    void load();
+  };
+  const matchedBy = (pupilId: string) => concern.matches.find((match) => match.pupilId === pupilId);
   const spoken = concern.spokenToDslInPerson === 'yes' ? 'Yes' : concern.spokenToDslInPerson === 'no' ? 'No' : 'Not asked';
 
   return (
     <section className="page">
-      <PageHeading caption={`Logged ${formatDateTime(new Date(concern.recordedAt))} by ${concern.author.displayName}`}>{`Concern about ${names}`}</PageHeading>
+      <PageHeading caption={`Logged ${formatDateTime(new Date(concern.recordedAt))} by ${concern.author.displayName}`}>{heading}</PageHeading>
       <div className="concern-tags">
         <StatusTag status={concern.status} />
         {concern.immediateDanger && <span className="status-tag status-tag--danger">Immediate danger</span>}
@@ -132,20 +163,40 @@ export function ConcernPage({ concernId, user }: { concernId: string; user: Sess
       </div>
       {concern.readAt && isDsl && <p className="muted">Read by a DSL at {formatDateTime(new Date(concern.readAt))}.</p>}
       <p className="muted">This record cannot be changed. Anything new or remembered later is added underneath, with its date.</p>
-      {mayVisit(user.role, 'decideOnConcern') && <NextSteps concern={concern} />}
+      {matched && <StatusMessage title="Matched">{matched}</StatusMessage>}
+      {mayMatch && concern.pupils.length === 0 && <MatchPanel concern={concern} user={user} onMatched={onMatched} />}
+      {mayVisit(user.role, 'decideOnConcern') && concern.pupils.length > 0 && <NextSteps concern={concern} />}
 
       <h2 className="section-title">What was recorded</h2>
       <dl className="details">
         <Row term="Pupils">
-          <ul className="list">
-            {concern.pupils.map((pupil) => (
-              <li key={pupil.pupilId}>
-                {isDsl ? <a href={hrefFor('child', { pupilId: pupil.pupilId })}>{pupil.name}</a> : pupil.name}
-                {pupil.yearGroup && <span className="muted"> (Year {pupil.yearGroup.replace(/^Year\s*/i, '')})</span>} — {pupilPartLabels[pupil.part]}
-              </li>
-            ))}
-          </ul>
+          {concern.pupils.length === 0 ? (
+            <span className="muted">{isDsl ? 'Not yet matched to a pupil' : 'Not chosen from the list: you typed who it is (below)'}</span>
+          ) : (
+            <ul className="list">
+              {concern.pupils.map((pupil) => {
+                const match = matchedBy(pupil.pupilId);
+                return (
+                  <li key={pupil.pupilId}>
+                    {isDsl ? <a href={hrefFor('child', { pupilId: pupil.pupilId })}>{pupil.name}</a> : pupil.name}
+                    {pupil.yearGroup && <span className="muted"> (Year {pupil.yearGroup.replace(/^Year\s*/i, '')})</span>} — {pupilPartLabels[pupil.part]}
+                    {match && (
+                      <span className="muted">
+                        {' '}
+                        (matched by {match.matchedBy}, {formatDateTime(new Date(match.matchedAt))})
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </Row>
+        {described && (
+          <Row term="The child, as the author typed it">
+            <q>{concern.childDescribed}</q>
+          </Row>
+        )}
         <Row term="When it happened">{formatDateTime(new Date(concern.occurredAt))}</Row>
         <Row term="Where">{orNone(concern.location)}</Row>
         <Row term="Who else was there">{orNone(concern.othersPresent)}</Row>
@@ -159,6 +210,12 @@ export function ConcernPage({ concernId, user }: { concernId: string; user: Sess
         {(concern.urgent || concern.immediateDanger) && <Row term="Spoken to a DSL in person">{spoken}</Row>}
         {concern.fgmPoliceReference && <Row term="FGM: police reference">{concern.fgmPoliceReference}</Row>}
       </dl>
+
+      {mayMatch && concern.pupils.length > 0 && (
+        <Disclosure title="Match another child these words name" open={matchAnother} onToggle={setMatchAnother}>
+          <MatchPupil concernId={concern.id} role={user.role} onMatched={onMatched} />
+        </Disclosure>
+      )}
 
       <h2 className="section-title">Body map</h2>
       <BodyMapView marks={concern.bodyMap.map((mark) => ({ ...mark, size: mark.size ?? '', colour: mark.colour ?? '', shape: mark.shape ?? '', childExplanation: mark.childExplanation ?? '' }))} />

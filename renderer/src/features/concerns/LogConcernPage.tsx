@@ -8,7 +8,7 @@ import { formatDateTime, formatTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { hrefFor } from '../../app/routes';
-import { AlertMessage, Button, ButtonGroup, CheckboxField, Disclosure, ErrorSummary, Fieldset, PageHeading, RadioGroup, StatusMessage, TextField, type FieldMessages } from '../../components';
+import { AlertMessage, Button, ButtonGroup, CheckboxField, Disclosure, ErrorSummary, Fieldset, LinkButton, PageHeading, RadioGroup, StatusMessage, TextField, type FieldMessages } from '../../components';
 import { AttachmentsField } from './AttachmentsField';
 import { BodyMapEditor } from './BodyMap';
 import { groupCategories } from './categoryGroups';
@@ -38,6 +38,9 @@ function sectionsToOpen(form: ConcernFormState, attachments: readonly Attachment
   return open;
 }
 
+/** What the form says instead of a search box while the roster is locked away (decision 0023). */
+const LOCKED_ROSTER_NOTE = 'The pupil list opens when a DSL signs in. Type the child’s name and class below; the DSL will match it to the right pupil.';
+
 const counted = (count: number, one: string, many: string) => (count === 0 ? undefined : `${count} ${count === 1 ? one : many}`);
 
 function firstMessages(fields: Record<string, string[]> | undefined): FieldMessages {
@@ -53,7 +56,7 @@ export function LogConcernPage({ user }: { user: SessionUser }) {
 }
 
 function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => void }) {
-  const { navigate } = useApp();
+  const { navigate, status } = useApp();
   const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const idFor = (path: string) => `${prefix}-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   const [form, setForm] = useState<ConcernFormState>(() => emptyConcernForm());
@@ -70,7 +73,14 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
   const [submitted, setSubmitted] = useState<{ id: string; recordedAt: string; delivery: 'stored' | 'sealed'; message: string } | null>(null);
   const [changes, setChanges] = useState(0);
   const [sections, setSections] = useState(closedSections);
-  const autosave = useDraftAutosave(form, changes);
+  // The roster is inside the records: while they are locked a search answers nothing, so the child is named in words.
+  const [searchFoundLocked, setSearchFoundLocked] = useState(false);
+  const [describing, setDescribing] = useState(false);
+  const recordsLocked = status.records === 'locked' || searchFoundLocked;
+  // Children already chosen stay on screen (with their parts) even if the records lock meanwhile: nothing is lost.
+  const showPicker = !recordsLocked || form.pupils.length > 0;
+  const showDescribed = recordsLocked || describing || form.childDescribed.trim() !== '';
+  const autosave = useDraftAutosave(form, changes, recordsLocked);
 
   useEffect(() => {
     let live = true;
@@ -130,6 +140,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
 
   const resume = (draft: OfferedDraft) => {
     setForm(draft.form);
+    if (draft.form.childDescribed.trim() !== '') setDescribing(true);
     setAttachments([]);
     setSections({ ...closedSections, ...sectionsToOpen(draft.form, [], {}, moreCategoryIds) });
     setErrors({});
@@ -198,6 +209,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
         <StatusMessage title="Your concern has been logged">
           {/* Sealed while the records are locked: the DSL will see it when they are next opened (decision 0022). */}
           <p>{submitted.message}</p>
+          {form.childDescribed.trim() !== '' && <p>The DSL will match the child you described — “{form.childDescribed.trim()}” — to the right pupil.</p>}
           <p>
             It was recorded at {formatDateTime(new Date(submitted.recordedAt))}. It cannot be changed now, but you can add to it at any time if you remember or learn something
             else.
@@ -227,6 +239,8 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
   }
 
   const urgentQuestion = form.urgent || form.immediateDanger;
+  // With no search box, "choose a pupil" is answered in the words field: the summary's link goes there.
+  const summaryIdFor = (path: string) => idFor(path === 'pupils' && !showPicker ? 'childDescribed' : path);
 
   return (
     <section className="page concern-form-page">
@@ -270,7 +284,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
       )}
       {resumed && <StatusMessage title="Draft opened">{resumed}</StatusMessage>}
 
-      <ErrorSummary errors={errors} formError={formError} order={fieldOrder} idFor={idFor} failedSubmits={failedSubmits} />
+      <ErrorSummary errors={errors} formError={formError} order={fieldOrder} idFor={summaryIdFor} failedSubmits={failedSubmits} />
 
       <form
         noValidate
@@ -299,7 +313,40 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
         {/* On a wide screen the short sections sit side by side; the reading and Tab order stay as written. */}
         <div className="concern-form__pair">
         <Fieldset legend="Who is it about?">
-          <PupilPicker id={idFor('pupils')} chosen={form.pupils} onChange={(pupils) => change({ pupils })} error={errors.pupils} role={user.role} />
+          {showPicker && (
+            <PupilPicker
+              id={idFor('pupils')}
+              chosen={form.pupils}
+              onChange={(pupils) => change({ pupils })}
+              error={errors.pupils}
+              role={user.role}
+              onRecordsLocked={() => setSearchFoundLocked(true)}
+            />
+          )}
+          {showPicker && !showDescribed && (
+            <p className="pupil-picker__fallback">
+              <LinkButton onClick={() => setDescribing(true)}>The child is not on the list? Type their name and class instead</LinkButton>
+            </p>
+          )}
+          {showDescribed && (
+            <TextField
+              id={idFor('childDescribed')}
+              label="The child’s name and class"
+              hint={
+                recordsLocked ? (
+                  <>
+                    <strong>{LOCKED_ROSTER_NOTE}</strong> For example “Amy Hughes, class 5H”. Name anyone else involved too.
+                  </>
+                ) : (
+                  'As you know them, for example “Amy Hughes, class 5H”. The DSL will match it to the right pupil.'
+                )
+              }
+              value={form.childDescribed}
+              error={errors.childDescribed ?? (showPicker ? undefined : errors.pupils)}
+              onChange={(childDescribed) => change({ childDescribed })}
+              width="medium"
+            />
+          )}
           <CheckboxField
             id={idFor('aboutAnAdult')}
             label="The concern is about an adult who works or volunteers at the school"

@@ -73,12 +73,14 @@ export function MyConcernsPage() {
             <tbody>
               {concerns.map((concern) => {
                 const logged = formatDateTime(new Date(concern.recordedAt));
+                // Your own words when you could not choose the child from the list (the DSL matches them).
+                const about = concern.pupilNames.length > 0 ? concern.pupilNames.join(', ') : concern.childDescribed ? `“${concern.childDescribed}”` : '';
                 return (
                   <tr key={concern.id}>
                     <td>{logged}</td>
                     <td>{concern.occurredAt ? formatDateTime(new Date(concern.occurredAt)) : 'Sealed'}</td>
                     <td>
-                      {concern.pupilNames.join(', ')}
+                      {about}
                       {concern.immediateDanger && (
                         <>
                           {' '}
@@ -92,7 +94,7 @@ export function MyConcernsPage() {
                     <td>
                       {concern.status !== 'waiting' && (
                         <a href={hrefFor('concern', { concernId: concern.id })}>
-                          Open<span className="visually-hidden"> the concern logged {logged} about {concern.pupilNames.join(', ')}</span>
+                          Open<span className="visually-hidden"> the concern logged {logged}{about ? ` about ${about}` : ''}</span>
                         </a>
                       )}
                     </td>

@@ -4,7 +4,7 @@
 // the new concerns themselves, immediate danger first.
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { newConcernAlertSchema, newConcernSummarySchema } from '../../../../shared/api';
+import { concernChildLabel, type newConcernAlertSchema, type newConcernSummarySchema } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { listenForAlerts } from '../../api/events';
@@ -169,7 +169,7 @@ export function NewConcernsSummary() {
                 <span className="status-tag status-tag--submitted">Urgent</span>{' '}
               </>
             )}
-            <a href={hrefFor('concern', { concernId: concern.id })}>{concern.pupilNames.join(', ') || 'No pupil named'}</a>
+            <a href={hrefFor('concern', { concernId: concern.id })}>{concernChildLabel(concern)}</a>
             <span className="muted">
               {' '}
               — logged {formatDateTime(new Date(concern.recordedAt))} by {concern.authorName}

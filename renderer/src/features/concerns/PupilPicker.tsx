@@ -14,6 +14,9 @@ interface PupilPickerProps {
   error: string | undefined;
   /** Whoever is logging: a DSL may add a child's brothers and sisters, so their search brings the household. */
   role: Role;
+  /** Told when the search answers that the records are locked: the roster is inside them, so the form offers words instead. */
+  onRecordsLocked?: () => void;
+  hint?: string;
 }
 
 const SEARCH_DELAY_MS = 250;
@@ -22,7 +25,7 @@ const SEARCH_DELAY_MS = 250;
 const findPupils = (role: Role, query: string) =>
   mayAddSiblings(role) ? invoke('pupils.search', { query, includeLeavers: false, limit: 12 }) : invoke('pupils.pick', { query, limit: 12 });
 
-export function PupilPicker({ id, chosen, onChange, error, role }: PupilPickerProps) {
+export function PupilPicker({ id, chosen, onChange, error, role, onRecordsLocked, hint }: PupilPickerProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PickedPupil[]>([]);
   const [open, setOpen] = useState(false);
@@ -31,6 +34,11 @@ export function PupilPicker({ id, chosen, onChange, error, role }: PupilPickerPr
   const [announcement, setAnnouncement] = useState('');
   const [searchProblem, setSearchProblem] = useState<string | null>(null);
   const latest = useRef(0);
+  // Kept in a ref so that a new callback from the form's every render does not start the search again.
+  const recordsLocked = useRef(onRecordsLocked);
+  useEffect(() => {
+    recordsLocked.current = onRecordsLocked;
+  });
   const listId = `${id}-results`;
   const chosenIds = new Set(chosen.map((item) => item.pupil.id));
   const offered = results.filter((pupil) => !chosenIds.has(pupil.id));
@@ -47,6 +55,7 @@ export function PupilPicker({ id, chosen, onChange, error, role }: PupilPickerPr
         if (!result.ok) {
           setSearchProblem(result.error.message);
           setResults([]);
+          if (result.error.code === 'locked') recordsLocked.current?.();
           return;
         }
         setSearchProblem(null);
@@ -120,7 +129,7 @@ export function PupilPicker({ id, chosen, onChange, error, role }: PupilPickerPr
         Find a pupil
       </label>
       <div className="field__hint" id={`${id}-hint`}>
-        Type part of their name, their class or UPN, then choose from the list. Add everyone the concern is about or who was involved.
+        {hint ?? 'Type part of their name, their class or UPN, then choose from the list. Add everyone the concern is about or who was involved.'}
       </div>
       <FieldError id={id} message={error} />
       <div className="combobox">

@@ -17,6 +17,8 @@ export type EditableMark = Required<Pick<BodyMapMark, 'view' | 'x' | 'y' | 'size
 
 export interface ConcernFormState {
   pupils: ChosenPupil[];
+  /** The child's name and class as the person knows them, when the roster cannot be searched (the records are locked). */
+  childDescribed: string;
   aboutAnAdult: boolean;
   occurredDate: string;
   occurredTime: string;
@@ -38,6 +40,7 @@ export interface ConcernFormState {
 export function emptyConcernForm(now = new Date()): ConcernFormState {
   return {
     pupils: [],
+    childDescribed: '',
     aboutAnAdult: false,
     occurredDate: formatDate(now),
     occurredTime: formatTime(now),
@@ -62,7 +65,7 @@ export function hasContent(form: ConcernFormState): boolean {
     form.pupils.length > 0 ||
     form.bodyMap.length > 0 ||
     form.categories.length > 0 ||
-    [form.location, form.othersPresent, form.whatHappened, form.childWords, form.actionTaken, form.fgmPoliceReference].some((text) => text.trim() !== '')
+    [form.childDescribed, form.location, form.othersPresent, form.whatHappened, form.childWords, form.actionTaken, form.fgmPoliceReference].some((text) => text.trim() !== '')
   );
 }
 
@@ -86,6 +89,7 @@ export function parseDraft(text: string): ConcernFormState | null {
 /** A line describing a draft, for choosing which one to carry on with. */
 export function describeDraft(form: ConcernFormState): string {
   const pupils = form.pupils.map((chosen) => pupilName(chosen.pupil));
+  if (form.childDescribed.trim() !== '') pupils.push(`“${form.childDescribed.trim()}”`);
   const words = form.whatHappened.trim().replace(/\s+/g, ' ');
   const start = words.length > 60 ? `${words.slice(0, 60)}…` : words;
   return [pupils.length > 0 ? pupils.join(', ') : 'No pupil chosen yet', start ? `“${start}”` : null].filter(Boolean).join(' — ');
@@ -114,6 +118,7 @@ export function sectionMessages(messages: FieldMessages): FieldMessages {
 export const fieldOrder = [
   'immediateDanger',
   'pupils',
+  'childDescribed',
   'occurredDate',
   'occurredTime',
   'location',
@@ -141,6 +146,7 @@ export function checkConcern(form: ConcernFormState, attachments: readonly Attac
   }
   const raw = {
     pupils: form.pupils.map((chosen) => ({ pupilId: chosen.pupil.id, part: chosen.part })),
+    childDescribed: form.childDescribed,
     occurredDate,
     occurredTime: time,
     location: form.location,

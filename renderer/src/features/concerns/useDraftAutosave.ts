@@ -7,6 +7,7 @@ import { hasContent, serialiseDraft, type ConcernFormState } from './concernForm
 
 const SAVE_DELAY_MS = 2_000;
 const RETRY_MS = 10_000;
+const NOT_SAVED_WHILE_RECORDS_LOCKED = 'Not saved as a draft: drafts are kept in the records, which are locked until a DSL signs in. Submit the concern before you close this page.';
 
 export type DraftSaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
 
@@ -21,8 +22,11 @@ export interface DraftAutosave {
   draftId: () => string | null;
 }
 
-/** `version` goes up by one on every change the person makes; each change schedules a save. */
-export function useDraftAutosave(form: ConcernFormState, changes: number): DraftAutosave {
+/**
+ * `version` goes up by one on every change the person makes; each change schedules a save. `recordsLocked`: drafts are
+ * kept in the records, so while no DSL has opened them a save cannot land, and the person is told so plainly.
+ */
+export function useDraftAutosave(form: ConcernFormState, changes: number, recordsLocked = false): DraftAutosave {
   const [state, setState] = useState<DraftSaveState>({ kind: 'idle' });
   const [retryTick, setRetryTick] = useState(0);
   const latest = useRef<ConcernFormState | null>(null);
@@ -31,6 +35,10 @@ export function useDraftAutosave(form: ConcernFormState, changes: number): Draft
   const draftId = useRef<string | null>(null);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const stopped = useRef(false);
+  const locked = useRef(recordsLocked);
+  useEffect(() => {
+    locked.current = recordsLocked;
+  }, [recordsLocked]);
 
   const flush = useCallback((): Promise<string | null> => {
     const next = chain.current.then(async () => {
@@ -40,6 +48,12 @@ export function useDraftAutosave(form: ConcernFormState, changes: number): Draft
       if (!draftId.current && !hasContent(form)) {
         savedVersion.current = wanted;
         return null;
+      }
+      if (locked.current) {
+        // It cannot land, so it is not tried: a save that fails on every blur would only flicker the message under the
+        // buttons (moving them under the pointer) and ask the hub for its status each time.
+        setState({ kind: 'failed', message: NOT_SAVED_WHILE_RECORDS_LOCKED });
+        return draftId.current;
       }
       setState({ kind: 'saving' });
       const result = await invoke('drafts.save', { draftId: draftId.current, form: serialiseDraft(form) });

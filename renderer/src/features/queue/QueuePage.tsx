@@ -2,7 +2,7 @@
 // what referrals are waiting for a reply, and what actions and reviews are due — at a glance, filterable, and
 // quick with ten years of a large school's concerns (server-side pages in a windowed list).
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { commands, mayBeAssignedConcerns, queueFiltersSchema, type Account, type AppError, type QueueFilters, type QueueRow } from '../../../../shared/api';
+import { commands, concernChildLabel, mayBeAssignedConcerns, queueFiltersSchema, type Account, type AppError, type QueueFilters, type QueueRow } from '../../../../shared/api';
 import { formatDateTime, parseUkDate } from '../../../../shared/calendar';
 import { invoke } from '../../api';
 import { hrefFor } from '../../app/routes';
@@ -59,7 +59,7 @@ function AssignForm({ row, dsls, onDone, onCancel }: { row: QueueRow; dsls: Acco
   return (
     <section className="panel queue-assign" aria-labelledby="assign-title">
       <h2 className="section-title" id="assign-title">
-        Assign the concern about {row.pupilNames.join(', ')}
+        Assign the concern about {concernChildLabel(row)}
       </h2>
       <p className="muted">Recorded {formatDateTime(new Date(row.recordedAt))} by {row.authorName}.</p>
       <ErrorSummary errors={form.errors} formError={form.formError} order={['assignTo', 'handoverNote']} idFor={form.idFor} failedSubmits={form.failedSubmits} />
@@ -80,7 +80,7 @@ function AssignForm({ row, dsls, onDone, onCancel }: { row: QueueRow; dsls: Acco
 }
 
 function QueueRowView({ row, categoryLabel, onAssign }: { row: QueueRow; categoryLabel: (id: string) => string; onAssign: (row: QueueRow) => void }) {
-  const pupils = row.pupilNames.length > 0 ? row.pupilNames.join(', ') : 'No pupil named';
+  const pupils = concernChildLabel(row);
   return (
     <div className={row.immediateDanger ? 'queue-row queue-row--danger' : 'queue-row'}>
       <div className="queue-row__top">
@@ -239,7 +239,7 @@ export function QueuePage() {
               dsls={dsls}
               onCancel={() => setAssigning(null)}
               onDone={(name) => {
-                setDone(`The concern about ${assigning.pupilNames.join(', ')} is now with ${name}.`);
+                setDone(`The concern about ${concernChildLabel(assigning)} is now with ${name}.`);
                 setAssigning(null);
                 setReloadKey((key) => key + 1);
               }}

@@ -40,6 +40,26 @@ describe('ingesting sealed concerns', () => {
     expect(fs.statSync(path.join(school.dataDir, INTAKE_QUEUE_FILE)).size).toBe(0);
   });
 
+  it('stores a concern that names the child in words and chooses no pupil, with the words as typed', async () => {
+    const school = await intakeSchool();
+    const envelope = sealedConcern(school, 0, { pupils: [], childDescribed: 'Amy in 5H (red coat)' });
+    intakeQueue(school.dataDir).append(envelope.bytes);
+    const summary = ingestQueue(school.db, school.dataDir, INGESTED_AT);
+    expect(summary.setAside).toEqual([]);
+    const concern = readConcern(school.db, summary.stored[0]!.concernId)!;
+    expect(concern).toMatchObject({ authorId: school.supervisor.id, childDescribed: 'Amy in 5H (red coat)', pupils: [], status: 'new' });
+    const audit = school.db.prepare("SELECT record_ids FROM audit_log WHERE door = 'intake'").pluck().get() as string;
+    expect(JSON.parse(audit)).toEqual([concern.id, envelope.id]);
+  });
+
+  it('sets aside an envelope that neither chooses a pupil nor names the child, saying why', async () => {
+    const school = await intakeSchool();
+    intakeQueue(school.dataDir).append(sealedConcern(school, 0, { pupils: [], childDescribed: '' }).bytes);
+    const summary = ingestQueue(school.db, school.dataDir, INGESTED_AT);
+    expect(summary.stored).toEqual([]);
+    expect(summary.setAside.map((entry) => [entry.reason, entry.detail])).toEqual([['unreadable', expect.stringMatching(/type the child’s name and class/)]]);
+  });
+
   it('stores an envelope once however often it arrives, even after the queue has been compacted', async () => {
     const school = await intakeSchool();
     const envelope = sealedConcern(school, 1);

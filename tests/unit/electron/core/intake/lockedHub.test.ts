@@ -73,7 +73,7 @@ describe('a hub restarted locked', () => {
 
     const reply = await as(hub, staff, 'concerns.submit', concernAbout(amy.id, { immediateDanger: true, spokenToDslInPerson: 'yes' }));
     expect(reply).toMatchObject({ delivery: 'sealed', message: SEALED_WAITING, recordedAt: '2026-11-23T12:40:00.000Z' });
-    expect(await as(hub, staff, 'concerns.mine', {})).toEqual([{ id: reply.id, recordedAt: '2026-11-23T12:40:00.000Z', occurredAt: null, pupilNames: [], status: 'waiting', immediateDanger: false }]);
+    expect(await as(hub, staff, 'concerns.mine', {})).toEqual([{ id: reply.id, recordedAt: '2026-11-23T12:40:00.000Z', occurredAt: null, pupilNames: [], childDescribed: '', status: 'waiting', immediateDanger: false }]);
     // Nothing that reads records works while they are locked, and the answer says why.
     expect(await dispatch(hub, 'pupils.pick', { query: 'hughes' }, staff)).toMatchObject({ ok: false, error: { code: 'locked', message: 'The records are locked until a DSL signs in.' } });
 
@@ -104,6 +104,24 @@ describe('a hub restarted locked', () => {
     await as(hub, dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
     expect(hub.store!.prepare('SELECT count(*) FROM concerns').pluck().get()).toBe(1);
     expect(hub.status(dsl).intakeNotice ?? null).toBeNull();
+  });
+
+  it('takes a concern that names the child in words while the roster is locked, and the DSL matches it to the pupil', async () => {
+    const { hub, amy, setNow } = await restartedLockedHub();
+    const staff = newCaller();
+    setNow(new Date('2026-11-23T12:40:00Z'));
+    await as(hub, staff, 'session.signIn', { username: 'm.lunchtime', password: STAFF_PASSWORD });
+    const reply = await as(hub, staff, 'concerns.submit', concernAbout(amy.id, { pupils: [], childDescribed: 'Amy, Year 5, class 5H' }));
+    expect(reply).toMatchObject({ delivery: 'sealed' });
+
+    setNow(new Date('2026-11-23T13:15:00Z'));
+    const dsl = newCaller();
+    await as(hub, dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    const [waiting] = await as(hub, dsl, 'concerns.listNew', {});
+    expect(waiting).toMatchObject({ pupilNames: [], childDescribed: 'Amy, Year 5, class 5H' });
+    await as(hub, dsl, 'concerns.matchPupil', { concernId: waiting!.id, pupilId: amy.id });
+    expect((await as(hub, dsl, 'children.chronology', { pupilId: amy.id })).map((entry) => entry.recordId)).toContain(waiting!.id);
+    expect(await as(hub, dsl, 'concerns.get', { concernId: waiting!.id })).toMatchObject({ childDescribed: 'Amy, Year 5, class 5H', pupils: [{ pupilId: amy.id, name: 'Amy Hughes' }] });
   });
 
   it('stores at once, with the DSL’s alert, when a DSL is signed in', async () => {
