@@ -7,6 +7,8 @@ import { seriousViolations } from './support/axe';
 import { invokeFromPage, expectOk, openLogConcern } from './support/concernFlows';
 import { createStaffAccount, dsl, fill, goTo, heading, setUpSchoolAndConfirm, signIn, signInFirstTime, signOut, staff } from './support/flows';
 import { hostAndPagePerTest } from './support/perTest';
+import { call } from './support/seedSchool';
+import { newCaller } from '../fixtures/doors/callers';
 
 const e2e = hostAndPagePerTest();
 
@@ -32,6 +34,10 @@ describe('a concern about an adult', () => {
     await page.getByRole('status').filter({ hasText: 'Concerns about adults now go to the people named here' }).waitFor();
     await check('the registers (empty) with who receives them');
     await signOut(page);
+
+    // The DSL is at work on her own laptop (a door of its own), so the records are open while the teaching assistant
+    // logs. (A concern about an adult logged while the records are locked cannot be taken yet: issue 16.)
+    await call(e2e.testHost.host.app, 'session.signIn', { username: dsl.username, password: dsl.password }, newCaller());
 
     // The teaching assistant: the concern form's "about an adult" box is the door to the adults' own form.
     await signInFirstTime(page, staff);

@@ -325,7 +325,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
           )}
           {showPicker && !showDescribed && (
             <p className="pupil-picker__fallback">
-              <LinkButton onClick={() => setDescribing(true)}>The child is not on the list? Type their name and class instead</LinkButton>
+              <LinkButton onClick={() => setDescribing(true)}>Not on the list? Type their name and class instead</LinkButton>
             </p>
           )}
           {showDescribed && (

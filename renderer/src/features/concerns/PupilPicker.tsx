@@ -129,7 +129,7 @@ export function PupilPicker({ id, chosen, onChange, error, role, onRecordsLocked
         Find a pupil
       </label>
       <div className="field__hint" id={`${id}-hint`}>
-        {hint ?? 'Type part of their name, their class or UPN, then choose from the list. Add everyone the concern is about or who was involved.'}
+        {hint ?? 'Type part of their name, class or UPN and choose from the list. Add everyone the concern is about or involves.'}
       </div>
       <FieldError id={id} message={error} />
       <div className="combobox">
