@@ -27,6 +27,10 @@ const pack: Pack = smallPack({
     indicator('flag-one', 'specialist', 'red_flag', 'home'),
     indicator('flag-two', 'specialist', 'red_flag', 'health'),
     indicator('strength', 'universal', 'strength', 'home'),
+    indicator('universal-need', 'universal', 'need', 'health'),
+    indicator('flag-three', 'targeted', 'red_flag', 'home'),
+    indicator('looked-after', 'targeted', 'status', 'home'),
+    { ...indicator('no-domain-need', 'emerging', 'need'), doubt: 'The seed’s wording is unclear here.' },
   ],
   pathways: [{ ...pathway('act-now', 'immediate_action', ['specialist']), title: 'Phone the front door now' }, pathway('team-around-family', 'early_help', ['targeted'])],
   immediateActionPathwayId: 'act-now',
@@ -79,6 +83,19 @@ describe('the explanation under a suggestion', () => {
     ]);
   });
 
+  it('says "suggested level 1" when something of concern is ticked at the first level, not that nothing is ticked', () => {
+    expect(explain(['universal-need'])).toEqual(['Suggested level 1 (universal), in the shared band universal services.', 'At level 1: universal-need']);
+  });
+
+  it('never counts a red flag below the suggested level among the "lower" indicators: it has its own line', () => {
+    expect(explain(['flag-one', 'flag-three'])).toEqual([
+      'Act now: 2 red flags are ticked, so the local guidance\'s immediate-action route applies whatever else is counted ("Phone the front door now").',
+      'Suggested level 4 (specialist), in the shared band child protection (Children Act 1989 s47).',
+      'Red flag (level 4): flag-one',
+      'Red flag (level 3): flag-three',
+    ]);
+  });
+
   it('says which indicator was not counted for the child’s age, and when the age could not be checked', () => {
     expect(explain(['under-13-alone', 'health-need-2'], '2012-05-01')).toEqual([
       'Suggested level 2 (emerging), in the shared band emerging needs.',
@@ -116,6 +133,53 @@ describe('what a suggestion counts and lists', () => {
       { domainId: 'health', domainLabel: 'Health', levelId: 'targeted', levelCode: '3', indicatorIds: ['health-need-2', 'health-need-3'] },
       { domainId: 'home', domainLabel: 'Home and community', levelId: 'emerging', levelCode: '2', indicatorIds: ['home-need-2'] },
     ]);
+  });
+
+  it('gives each driver its domain, and an observation or a doubt only where there is one (no empty fields)', () => {
+    const suggestion = suggestLevel(pack, {
+      dateOfBirth: '2016-04-01',
+      assessmentDate: '2026-11-22',
+      ticked: [{ indicatorId: 'health-need-3', observation: 'Missed two dental appointments.' }, { indicatorId: 'no-domain-need' }],
+    });
+    expect(suggestion.drivers).toStrictEqual([
+      { indicatorId: 'health-need-3', text: 'health-need-3', kind: 'need', levelId: 'targeted', levelCode: '3', domainId: 'health', domainLabel: 'Health', observation: 'Missed two dental appointments.', atSuggestedLevel: true },
+      { indicatorId: 'no-domain-need', text: 'no-domain-need', kind: 'need', levelId: 'emerging', levelCode: '2', doubt: 'The seed’s wording is unclear here.', atSuggestedLevel: false },
+    ]);
+  });
+
+  it('raises the level for a status (e.g. looked after), as for a need', () => {
+    expect(suggest(['looked-after']).level.id).toBe('targeted');
+  });
+
+  it('profiles only indicators with a domain, and a domain at the first level as level 1', () => {
+    expect(suggest(['universal-need', 'no-domain-need']).domainProfile).toEqual([
+      { domainId: 'health', domainLabel: 'Health', levelId: 'universal', levelCode: '1', indicatorIds: ['universal-need'] },
+    ]);
+  });
+
+  it('names no route and nobody to contact at a level the pack gives no route', () => {
+    const suggestion = suggest(['health-need-2']);
+    expect(suggestion.pathway).toBeNull();
+    expect(suggestion.contacts).toEqual([]);
+  });
+
+  it('takes the route a level recommends before the first route that serves it', () => {
+    const recommending = smallPack({
+      ...pack,
+      levels: pack.levels.map((candidate) => (candidate.id === 'targeted' ? { ...candidate, recommendedPathwayId: 'family-support' } : candidate)),
+      pathways: [...pack.pathways, pathway('family-support', 'early_help', ['targeted'])],
+    });
+    expect(suggest(['health-need-3'], recommending).pathway?.id).toBe('family-support');
+    expect(suggest(['health-need-3']).pathway?.id).toBe('team-around-family');
+  });
+
+  it('counts each indicator without a domain as a domain of its own when a rule counts domains', () => {
+    const byDomains = smallPack({
+      ...pack,
+      indicators: [...pack.indicators, indicator('other-no-domain', 'emerging', 'need')],
+      rules: [{ id: 'two-domains', kind: 'accumulation', description: 'Needs in two domains', countKinds: ['need'], countDistinct: 'domains', atLeast: 2, raiseToLevelId: 'specialist', source: testSource }],
+    });
+    expect(suggest(['no-domain-need', 'other-no-domain'], byDomains).rulesApplied).toEqual([{ ruleId: 'two-domains', description: 'Needs in two domains', count: 2, raisedToLevelId: 'specialist' }]);
   });
 
   it('lists the drivers red flags first, then highest level, then in the pack’s own order', () => {
