@@ -36,3 +36,5 @@ export {
 export { hubTransport, sendToHub } from './hubTransport';
 export type { HubReply, RemoteInvoke } from './hubTransport';
 export type { ConnectSettings, EnrolmentRefusal, HubKeysSetting } from './enrolment';
+export { SAVED_ON_THIS_COMPUTER, connectModeWithOutbox } from './connectModeOutbox';
+export type { ConnectMode, ConnectModeOptions, DeliveryRound, DeliveryStop } from './connectModeOutbox';
