@@ -4,7 +4,10 @@
 // the hub answers and the same person's session is there to vouch for it; only the hub's signed receipt for exactly
 // those bytes takes it out of the outbox. Everything else goes to the hub as before (hubTransport).
 import { commands, invalidInput, roleMay, type AppStatus, type Result, type SessionUser } from '../../../shared/api';
-import { Outbox, intakeReceiptSchema, sealEnvelope, type WaitingEnvelope } from '../intake';
+// The intake modules themselves, not its index: connect mode holds no store, so none of the store's code comes with it.
+import { sealEnvelope } from '../intake/envelope';
+import { Outbox, type WaitingEnvelope } from '../intake/outbox';
+import { intakeReceiptSchema } from '../intake/receipt';
 import { HUB_INTAKE_PATH, fetchHubKeys, readConnectSettings, rememberHubKeys, type HubKeysSetting } from './enrolment';
 import { sendToHub, type HubReply, type RemoteInvoke } from './hubTransport';
 import { HubIdentityError, type PinnedClient } from './pinnedClient';
@@ -73,6 +76,8 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
   let lastKeyLookup = 0;
   // Learned only from what the hub itself answered through this process: never from the page.
   let known: KnownSession | null = null;
+  /** Counts what the hub has said of the session, so a refusal of a request sent before a new sign-in forgets nothing. */
+  let heardOfSession = 0;
   let waitMs = firstWaitMs;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<DeliveryRound> | null = null;
@@ -87,6 +92,7 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
 
   function learnFromStatus(status: AppStatus): void {
     known = status.user && (status.state === 'signed_in' || status.state === 'locked' || status.state === 'needs_code') ? { user: status.user, state: status.state } : null;
+    heardOfSession += 1;
   }
 
   async function refreshSession(): Promise<void> {
@@ -122,6 +128,7 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
     const receiptKey = Buffer.from(keys.receiptPublicKey, 'base64');
     const delivered: string[] = [];
     const user = deliverer();
+    const asHeard = heardOfSession;
     let stoppedBy: DeliveryStop | null = user ? null : 'not_signed_in';
     for (const envelope of user ? all.filter((item) => item.accountId === user.id) : []) {
       let status: number;
@@ -148,7 +155,7 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
       }
       if (status === 401) {
         // The hub no longer knows this session (it restarted, or it ended): the person's next sign-in delivers.
-        known = null;
+        if (heardOfSession === asHeard) known = null;
         stoppedBy = 'not_signed_in';
         break;
       }
@@ -218,8 +225,10 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
   async function afterAnswer(command: unknown, reply: Extract<HubReply, { kind: 'answered' }>): Promise<void> {
     const { result } = reply;
     if (command === 'app.status' && result.ok) learnFromStatus(result.value as AppStatus);
-    else if (command === 'session.signOut' && result.ok) known = null;
-    else if (!result.ok && result.error.code === 'unauthenticated') known = null;
+    else if ((command === 'session.signOut' && result.ok) || (!result.ok && result.error.code === 'unauthenticated')) {
+      known = null;
+      heardOfSession += 1;
+    }
     else if (typeof command === 'string' && CHANGES_THE_SESSION.has(command) && result.ok) await refreshSession();
     await learnKeys();
     // A refusal of the session is not asked again until the session has changed (no audit row per page poll).
