@@ -12,8 +12,8 @@ import { createSession } from 'better-sse';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { mayReceiveConcernAlerts, type ErrorCode } from '../../shared/api';
-import { contentSecurityPolicy, dispatch, type Caller, type SafeguardingApp } from '../core';
-import { HUB_ROOT_CERTIFICATE_PATH, rootCertificateDownload } from '../core/network';
+import { contentSecurityPolicy, deliverSealed, dispatch, type Caller, type SafeguardingApp } from '../core';
+import { HUB_INTAKE_KEYS_PATH, HUB_INTAKE_PATH, HUB_ROOT_CERTIFICATE_PATH, hubKeysDocument, rootCertificateDownload } from '../core/network';
 import type { Alert } from '../core/alerts';
 
 export type DoorMode =
@@ -50,6 +50,13 @@ export const HUB_SESSION_COOKIE = '__Host-sr_session';
 export const LOOPBACK_SESSION_COOKIE = 'sr_session';
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * An envelope is the concern's JSON, padded to 256 bytes, behind a header of at most 329 bytes: whatever the hub takes
+ * as `concerns.submit` also fits when it arrives sealed from an outbox.
+ */
+const ENVELOPE_ALLOWANCE_BYTES = 64 * 1024;
+/** How a refusal of a delivered envelope is answered over HTTP; the body is the same result value as /api/invoke's. */
+const deliveryStatus: Partial<Record<ErrorCode, number>> = { unauthenticated: 401, forbidden: 403, invalid_input: 400, internal: 500 };
 /** Commands that try a secret: the door slows a client that tries too many, whoever it claims to be. */
 const SECRET_COMMANDS = new Set(['session.signIn', 'session.unlock', 'setup.create', 'accounts.resetPassword', 'session.changePassword']);
 
@@ -104,6 +111,8 @@ export function buildDoor(options: DoorOptions): Door {
   });
   // JSON only: a text/plain body (what a cross-site form can send without a preflight) is refused outright.
   server.removeContentTypeParser(['text/plain']);
+  // The hub also takes sealed envelopes as they are (POST /api/intake); nothing else reads a binary body.
+  if (hub) server.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   void server.register(fastifyCookie);
 
   const logRefusal = (request: FastifyRequest, why: string) => {
@@ -156,6 +165,7 @@ export function buildDoor(options: DoorOptions): Door {
     if (hub && request.headers[REQUEST_HEADER] !== '1') {
       return refuse(request, reply, 403, 'forbidden', 'This request did not come from the Safeguarding Records page.');
     }
+    if (Buffer.isBuffer(request.body)) return refuse(request, reply, 415, 'unsupported_media_type', 'Send JSON.');
     const envelope = request.body as { command?: unknown; input?: unknown } | null;
     if (typeof envelope !== 'object' || envelope === null) return refuse(request, reply, 400, 'bad_request', 'The request was not a command.');
     if (typeof envelope.command === 'string' && SECRET_COMMANDS.has(envelope.command)) {
@@ -192,6 +202,24 @@ export function buildDoor(options: DoorOptions): Door {
     });
     stream.once('disconnected', unsubscribe);
   });
+
+  if (hub) {
+    // A concern sealed on a connect-mode computer while the hub was out of reach, delivered by its author's session
+    // (decision 0024). The answer carries the hub's signed receipt for exactly these bytes.
+    server.post(HUB_INTAKE_PATH, { bodyLimit: maxBodyBytes + ENVELOPE_ALLOWANCE_BYTES }, async (request, reply) => {
+      if (request.headers[REQUEST_HEADER] !== '1') return refuse(request, reply, 403, 'forbidden', 'This request did not come from the Safeguarding Records app.');
+      if (!Buffer.isBuffer(request.body)) return refuse(request, reply, 415, 'unsupported_media_type', 'Send the sealed envelope as application/octet-stream.');
+      const result = deliverSealed(app, callerOf(request), request.body);
+      if (!result.ok && result.error.code === 'forbidden') logRefusal(request, `403 ${result.error.message}`);
+      return reply
+        .code(result.ok ? 200 : (deliveryStatus[result.error.code] ?? 400))
+        .header('Cache-Control', 'no-store')
+        .send(result.ok ? { ok: true, value: { receipt: result.value.receipt, outcome: result.value.outcome } } : result);
+    });
+    server.route({ method: ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: HUB_INTAKE_PATH, handler: async (request, reply) => refuse(request, reply, 405, 'method_not_allowed', 'Use POST.') });
+    // Public halves only (the key concerns are sealed to, the key receipts are signed with), for computers enrolling.
+    server.get(HUB_INTAKE_KEYS_PATH, async (_request, reply) => reply.header('Cache-Control', 'no-store').send(hubKeysDocument(app.intake.hubKeys())));
+  }
 
   if (mode.kind === 'hub' && mode.rootPem) {
     const rootPem = mode.rootPem;

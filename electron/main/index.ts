@@ -4,7 +4,7 @@ import { app as electronApp, dialog, globalShortcut, Menu, type BrowserWindow } 
 import path from 'node:path';
 import { SafeguardingApp, resolveDataDir } from '../core';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './appProtocol';
-import { createPinnedClient, hubTransport, readConnectSettings } from '../core/network';
+import { connectModeWithOutbox, createPinnedClient, readConnectSettings } from '../core/network';
 import { registerInvokeHandler, type Destination } from './invokeHandler';
 import { createSecureWindow } from './secureWindow';
 
@@ -25,9 +25,9 @@ if (!electronApp.requestSingleInstanceLock()) {
     electronApp.exit(1);
   }
   const application = new SafeguardingApp({ dataDir });
-  const destination: Destination = connect
-    ? { kind: 'hub', invoke: hubTransport(createPinnedClient({ hubUrl: connect.hubUrl, caCertificatePem: connect.caCertificatePem, spkiSha256: connect.spkiSha256 })) }
-    : { kind: 'local', app: application };
+  // With the hub out of reach, a concern is sealed into this computer's outbox and delivered when it answers (0024).
+  const hub = connect ? connectModeWithOutbox({ client: createPinnedClient({ hubUrl: connect.hubUrl, caCertificatePem: connect.caCertificatePem, spkiSha256: connect.spkiSha256 }), dataDir, log: application.log }) : undefined;
+  const destination: Destination = hub ? { kind: 'hub', invoke: hub.invoke } : { kind: 'local', app: application };
   let window: BrowserWindow | null = null;
 
   electronApp.on('second-instance', () => {
@@ -47,6 +47,7 @@ if (!electronApp.requestSingleInstanceLock()) {
     // (macOS takes copy and paste from the Edit menu; elsewhere the page handles them without a menu).
     if (electronApp.isPackaged) Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
     serveRenderer(path.join(projectDir, 'dist', 'renderer'));
+    hub?.start();
     registerInvokeHandler(destination, () => window);
     window = createSecureWindow(path.join(buildDir, 'preload.cjs'), { packaged: electronApp.isPackaged });
     void window.loadURL(`${APP_ORIGIN}/index.html`);
@@ -61,5 +62,8 @@ if (!electronApp.requestSingleInstanceLock()) {
     electronApp.quit();
   });
 
-  electronApp.on('before-quit', () => application.close());
+  electronApp.on('before-quit', () => {
+    hub?.stop();
+    application.close();
+  });
 }

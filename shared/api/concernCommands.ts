@@ -24,8 +24,11 @@ export const myConcernSchema = z.object({
   pupilNames: z.array(z.string()),
   /** The child in the author's own words, when they could not choose from the roster ('' otherwise, and while sealed). */
   childDescribed: z.string(),
-  /** `waiting`: sealed in the hub's queue while the records are locked; a DSL sees it when they are next opened. */
-  status: z.enum([...authorStatusSchema.options, 'waiting']),
+  /**
+   * `waiting`: sealed in the hub's queue while the records are locked; a DSL sees it when they are next opened.
+   * `outbox`: sealed on this computer while the hub could not be reached, not yet delivered (connect mode, decision 0024).
+   */
+  status: z.enum([...authorStatusSchema.options, 'waiting', 'outbox']),
   immediateDanger: z.boolean(),
 });
 
@@ -107,12 +110,14 @@ export const concernCommands = {
   'concerns.formContext': command('concerns.log', nothing, formContextSchema, { audited: false }),
   /**
    * Always sealed to the hub's intake key and queued; stored at once if the records are open (`stored`: `id` is the
-   * concern's), otherwise when a DSL next signs in (`sealed`: `id` is the envelope's). `message` says which.
+   * concern's), otherwise when a DSL next signs in (`sealed`: `id` is the envelope's). In connect mode, with the hub
+   * out of reach, sealed on this computer and kept in its outbox until the hub confirms it (`outbox`: `id` is the
+   * envelope's). `message` says which.
    */
   'concerns.submit': command(
     'concerns.log',
     concernInputSchema,
-    z.object({ id: z.string(), recordedAt: z.string(), delivery: z.enum(['stored', 'sealed']), message: z.string() }),
+    z.object({ id: z.string(), recordedAt: z.string(), delivery: z.enum(['stored', 'sealed', 'outbox']), message: z.string() }),
   ),
   'concerns.mine': command('concerns.log', nothing, z.array(myConcernSchema)),
   /** The author may open their own (and sees only their own addenda); a DSL may open any (and opening it marks it read). */

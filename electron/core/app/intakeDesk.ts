@@ -1,11 +1,25 @@
 // Where submitted concerns go (decisions 0018 and 0022): every one is sealed to the hub's intake public key and
 // appended durably to the queue beside the store, whoever submits it and whether or not the store is open; if it is
 // open, the queue is ingested at once, so the concern reaches the records (and the DSL's alert) in the same call.
+import crypto from 'node:crypto';
 import type { ParsedConcern, SessionUser } from '../../../shared/api';
 import type { AlertBus } from '../alerts';
 import { submitConcern } from '../concerns/concernLog';
 import { CommandError } from '../dispatch/commandError';
-import { ensureIntakeKey, ingestQueue, intakeQueue, readEnvelopeHeader, readIntakePublicKey, sealEnvelope, type IngestSummary } from '../intake';
+import {
+  ensureIntakeKey,
+  ingestQueue,
+  intakeQueue,
+  loadOrCreateReceiptKey,
+  readEnvelopeHeader,
+  readIntakePublicKey,
+  sealEnvelope,
+  signReceipt,
+  type EnvelopeHeader,
+  type IngestSummary,
+  type IntakeReceipt,
+  type ReceiptKeyPair,
+} from '../intake';
 import { writeTransaction, type Store } from '../store';
 import type { Log } from './log';
 
@@ -29,10 +43,36 @@ export interface IntakeNotice {
   concernIds: string[];
 }
 
+/**
+ * What the hub answers a computer delivering an envelope from its outbox: the signed receipt for exactly those bytes,
+ * and what became of them — `stored` in the records, `waiting` sealed in the queue for the records to open, or
+ * `set_aside` (sealed to another key, or changed since sealing: kept for an expert, never stored).
+ */
+export interface SealedDelivery {
+  receipt: IntakeReceipt;
+  outcome: 'stored' | 'waiting' | 'set_aside';
+}
+
+/** The public halves a connect-mode computer keeps: the key to seal to, and the key the hub signs receipts with. */
+export interface HubIntakeKeys {
+  /** Null until the records have been opened once (the intake key is made in the store). */
+  intake: { keyId: string; publicKey: Buffer } | null;
+  receiptPublicKey: Buffer;
+}
+
+/** An envelope naming another account than the one delivering it: no one delivers in someone else's name. */
+export class ForeignEnvelopeError extends Error {
+  constructor(readonly header: EnvelopeHeader) {
+    super('This concern was sealed by another account: only the person who wrote it can send it.');
+  }
+}
+
 /** Thrown inside a transaction to undo a trial run. */
 class TrialOver extends Error {}
 
 export class IntakeDesk {
+  private receiptKeyPair: ReceiptKeyPair | null = null;
+
   constructor(
     private readonly dataDir: string,
     private readonly openStore: () => Store | null,
@@ -68,6 +108,46 @@ export class IntakeDesk {
     }
     const stored = summary.stored.find((concern) => concern.envelopeId === sealed.id);
     return stored ? { id: stored.concernId, recordedAt: stored.recordedAt, delivery: 'stored', message: SENT_TO_DSL } : waiting;
+  }
+
+  /** The receipt key, made beside the store on first use; the same for the hub's whole life (clients pin it). */
+  private receiptKey(): ReceiptKeyPair {
+    this.receiptKeyPair ??= loadOrCreateReceiptKey(this.dataDir);
+    return this.receiptKeyPair;
+  }
+
+  /** What a connect-mode computer learns at enrolment: public keys only, handed out locked or open. */
+  hubKeys(): HubIntakeKeys {
+    return { intake: readIntakePublicKey(this.dataDir), receiptPublicKey: this.receiptKey().publicKey };
+  }
+
+  /**
+   * An envelope sealed on another computer while the hub was out of reach, delivered by `user`'s session. Queued
+   * (flushed) unless these exact bytes already wait there, ingested at once if the records are open, and answered
+   * with a receipt for exactly these bytes. Delivering the same envelope again stores nothing more: ingestion knows
+   * each envelope's id. Throws EnvelopeError for bytes that are not an envelope, ForeignEnvelopeError for another
+   * account's.
+   */
+  receiveSealed(user: Pick<SessionUser, 'id'>, bytes: Buffer, now: Date): SealedDelivery {
+    const header = readEnvelopeHeader(bytes);
+    if (header.accountId !== user.id) throw new ForeignEnvelopeError(header);
+    const queue = intakeQueue(this.dataDir);
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    // A client that lost its receipt sends the same bytes again: while the records stay locked, one copy is enough.
+    if (!queue.read(now).records.some((record) => record.sha256 === sha256)) queue.append(bytes);
+    const receipt = signReceipt(this.receiptKey(), bytes, now);
+    const db = this.openStore();
+    if (!db) return { receipt, outcome: 'waiting' };
+    try {
+      this.ingest(db, now);
+    } catch (error) {
+      // It is queued: the next opening of the records ingests it.
+      this.log.error('ingesting a delivered concern', error);
+      return { receipt, outcome: 'waiting' };
+    }
+    if (queue.readSetAside().some((record) => record.sha256 === sha256)) return { receipt, outcome: 'set_aside' };
+    const stored = db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').get(header.id) !== undefined;
+    return { receipt, outcome: stored ? 'stored' : 'waiting' };
   }
 
   private tryInTrial(db: Store, authorId: string, input: ParsedConcern, now: Date): void {

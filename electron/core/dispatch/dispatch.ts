@@ -4,8 +4,8 @@
 import { commands, commandsBeforeSecondFactor, fail, invalidInput, isCommandName, ok, roleMay, type AppError, type CommandName, type CommandOutput, type Result } from '../../../shared/api';
 import { appendAudit } from '../audit';
 import type { SafeguardingApp } from '../app/safeguardingApp';
-import type { Caller } from '../app/sessionRegistry';
-import { StoreError, writeTransaction } from '../store';
+import type { Caller, Session } from '../app/sessionRegistry';
+import { StoreError, writeTransaction, type Store } from '../store';
 import { AuditedRefusal, CommandError } from './commandError';
 import type { CommandContext, Handler, HandlerTable } from './handler';
 import { handlers } from './handlers';
@@ -51,6 +51,51 @@ export function dispatchWith(table: HandlerTable): Dispatch {
 
 export const dispatch: Dispatch = dispatchWith(handlers);
 
+/** Whether a caller may act under a command's rules, and if so as whom; a refusal is already in the audit log. */
+export type Admission = { ok: true; session: Session; db: Store | null } | { ok: false; error: AppError };
+
+/**
+ * The checks every signed-in command passes before its input is read: a session, its second factor, the permission
+ * table and a temporary password. Refusals of a signed-in person are audited (as `auditAs`, the command's own name
+ * unless given). `whileLocked` admits a session whose screen has locked: for work the person already did, never new.
+ */
+export function admit(app: SafeguardingApp, name: CommandName, caller: Caller, now: Date, options: { auditAs?: string; whileLocked?: boolean } = {}): Admission {
+  const definition = commands[name];
+  const { door } = caller;
+  const client = caller.address ?? null;
+  const session = app.sessionOf(caller);
+  if (!session || (session.state !== 'active' && !(options.whileLocked && session.state === 'locked'))) {
+    return {
+      ok: false,
+      error:
+        session?.state === 'locked'
+          ? { code: 'locked', message: 'The app is locked. Enter your password to carry on.' }
+          : { code: 'unauthenticated', message: app.sessions.howEnded(caller) === 'ended_by_admin' ? ENDED_BY_ADMIN : 'Sign in first.' },
+    };
+  }
+  const { user } = session;
+  // The store is open while someone who holds its key is signed in; a staff session may be active without it.
+  const db = app.store;
+  const refuse = (message: string): Admission => {
+    // A refused attempt is itself worth recording: it is what a reviewer looks for after an incident.
+    const refused = { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: options.auditAs ?? name, recordIds: [], outcome: 'forbidden' as const };
+    if (db) writeTransaction(db, () => appendAudit(db, refused));
+    else app.auditWhileLocked(refused);
+    return { ok: false, error: { code: 'forbidden', message } };
+  };
+
+  // A right password alone reaches nothing for an account that needs a second factor: until the code is given (or
+  // an authenticator enrolled), only that step's commands run, whatever the page asks for.
+  const waitingFor = session.pendingSecondFactor;
+  if (waitingFor && !commandsBeforeSecondFactor[waitingFor].includes(name)) {
+    return refuse(waitingFor === 'code' ? 'Enter the code from your authenticator app first.' : 'Set up your authenticator app first.');
+  }
+  if (!roleMay(user.role, definition.permission) || (user.mustChangePassword && !allowedBeforePasswordChange.has(name))) {
+    return refuse(user.mustChangePassword && roleMay(user.role, definition.permission) ? 'Choose a new password first.' : 'Your account does not have access to this.');
+  }
+  return { ok: true, session, db };
+}
+
 async function run<N extends CommandName>(table: HandlerTable, app: SafeguardingApp, name: N, rawInput: unknown, caller: Caller): Promise<Result<CommandOutput<N>>> {
   const definition = commands[name];
   const handler = table[name] as Handler<N>;
@@ -66,41 +111,10 @@ async function run<N extends CommandName>(table: HandlerTable, app: Safeguarding
     return ok(definition.output.parse(await publicRun.run({ app, caller, door, now }, input.data as never)) as CommandOutput<N>);
   }
 
-  const session = app.sessionOf(caller);
-  if (session?.state !== 'active') {
-    return fail(
-      session?.state === 'locked'
-        ? { code: 'locked', message: 'The app is locked. Enter your password to carry on.' }
-        : { code: 'unauthenticated', message: app.sessions.howEnded(caller) === 'ended_by_admin' ? ENDED_BY_ADMIN : 'Sign in first.' },
-    );
-  }
+  const admitted = admit(app, name, caller, now);
+  if (!admitted.ok) return fail(admitted.error);
+  const { session, db } = admitted;
   const { user } = session;
-  // The store is open while someone who holds its key is signed in; a staff session may be active without it.
-  const db = app.store;
-
-  // A right password alone reaches nothing for an account that needs a second factor: until the code is given (or
-  // an authenticator enrolled), only that step's commands run, whatever the page asks for.
-  const waitingFor = session.pendingSecondFactor;
-  if (waitingFor && !commandsBeforeSecondFactor[waitingFor].includes(name)) {
-    const refused = { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: [], outcome: 'forbidden' as const };
-    if (db) writeTransaction(db, () => appendAudit(db, refused));
-    else app.auditWhileLocked(refused);
-    return fail({
-      code: 'forbidden',
-      message: waitingFor === 'code' ? 'Enter the code from your authenticator app first.' : 'Set up your authenticator app first.',
-    });
-  }
-
-  if (!roleMay(user.role, definition.permission) || (user.mustChangePassword && !allowedBeforePasswordChange.has(name))) {
-    // A refused attempt is itself worth recording: it is what a reviewer looks for after an incident.
-    const refused = { at: now.toISOString(), userId: user.id, role: user.role, door, client, command: name, recordIds: [], outcome: 'forbidden' as const };
-    if (db) writeTransaction(db, () => appendAudit(db, refused));
-    else app.auditWhileLocked(refused);
-    return fail({
-      code: 'forbidden',
-      message: user.mustChangePassword && roleMay(user.role, definition.permission) ? 'Choose a new password first.' : 'Your account does not have access to this.',
-    });
-  }
 
   if (handler.kind === 'session') {
     const input = definition.input.safeParse(rawInput ?? {});

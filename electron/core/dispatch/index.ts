@@ -1,5 +1,6 @@
-export { dispatch, dispatchWith } from './dispatch';
-export type { Dispatch } from './dispatch';
+export { admit, dispatch, dispatchWith } from './dispatch';
+export { DELIVER_SEALED, deliverSealed } from './sealedDelivery';
+export type { Admission, Dispatch } from './dispatch';
 export { handlers } from './handlers';
 export { awaiting, inTransaction, publicHandler } from './handler';
 export { CommandError } from './commandError';

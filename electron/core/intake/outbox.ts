@@ -10,6 +10,8 @@ export const OUTBOX_SET_ASIDE_FILE = 'outbox-set-aside.bin';
 
 export interface WaitingEnvelope {
   envelopeId: string;
+  /** Whose it is: only that account's session can deliver it. */
+  accountId: string;
   /** The submitter's own time, for "Saved on this computer at 12:40, not yet delivered". */
   recordedAt: string;
   bytes: Buffer;
@@ -48,7 +50,7 @@ export class Outbox {
       }
       if (seen.has(header.id)) continue;
       seen.add(header.id);
-      envelopes.push({ envelopeId: header.id, recordedAt: header.recordedAt, bytes: Buffer.from(record.payload) });
+      envelopes.push({ envelopeId: header.id, accountId: header.accountId, recordedAt: header.recordedAt, bytes: Buffer.from(record.payload) });
     }
     if (unreadable.length > 0) {
       setAside.push(...this.log.setAside(unreadable));
@@ -56,6 +58,20 @@ export class Outbox {
       this.log.compact((record) => [...gone].some((bytes) => bytes.equals(record.payload)));
     }
     return { envelopes, setAside };
+  }
+
+  /**
+   * Moves an envelope the hub will never take (it says the bytes are not an envelope it can read, or too large) out of
+   * the way of delivery, into the set-aside file with the hub's reason: kept for an expert, never deleted.
+   */
+  setAside(envelope: Buffer, reason: string, detail: string): void {
+    this.log.setAside([{ bytes: envelope, reason, detail }]);
+    this.log.compact((record) => record.payload.equals(envelope));
+  }
+
+  /** Everything ever set aside on this computer, oldest first. */
+  setAsideRecords(): SetAsideRecord[] {
+    return this.log.readSetAside();
   }
 
   /** Removes the envelope a receipt is for, if the receipt verifies under the hub's key; false (nothing removed) if not. */

@@ -7,14 +7,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { z } from 'zod';
+import { intakeKeyId } from '../intake/envelope';
 import { writeFileAtomically } from './atomicFile';
 import type { HubCertificates } from './hubTlsFiles';
 import { fingerprintOfCertificate, typedMatchesFingerprint, type HubFingerprint } from './fingerprint';
-import { createPinnedClient, HubIdentityError, HubUnreachableError, isIdentityFailure, type HubPin } from './pinnedClient';
+import { createPinnedClient, HubIdentityError, HubUnreachableError, isIdentityFailure, type HubPin, type PinnedClient } from './pinnedClient';
 
 /** Where the hub serves its root certificate: to clients enrolling, and to IT downloading it to deploy. */
 export const HUB_ROOT_CERTIFICATE_PATH = '/hub-root.pem';
 export const CONNECT_FILE = 'connect.json';
+/** Where the hub serves the public keys a connect-mode computer seals to and checks receipts with. */
+export const HUB_INTAKE_KEYS_PATH = '/hub-intake-keys.json';
+/** Where the hub takes one sealed envelope (application/octet-stream) from an outbox and answers with its receipt. */
+export const HUB_INTAKE_PATH = '/api/intake';
 
 // A root certificate is a few kilobytes; anything much larger is not one.
 const MAX_ROOT_BYTES = 64 * 1024;
@@ -55,6 +60,24 @@ export function serveRootCertificate(current: () => Pick<HubCertificates, 'rootP
   };
 }
 
+/** The hub's public keys as they travel: what `hubKeysDocument` writes and `fetchHubKeys` reads. */
+const hubKeysDocumentSchema = z.object({
+  format: z.literal('safeguarding-records-hub-keys'),
+  version: z.literal(1),
+  intake: z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.base64() }).nullable(),
+  receiptPublicKey: z.base64(),
+});
+
+/** The body of GET HUB_INTAKE_KEYS_PATH: public halves only, served locked or open. */
+export function hubKeysDocument(keys: { intake: { keyId: string; publicKey: Buffer } | null; receiptPublicKey: Buffer }): z.infer<typeof hubKeysDocumentSchema> {
+  return {
+    format: 'safeguarding-records-hub-keys',
+    version: 1,
+    intake: keys.intake ? { keyId: keys.intake.keyId, publicKey: keys.intake.publicKey.toString('base64') } : null,
+    receiptPublicKey: keys.receiptPublicKey.toString('base64'),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The client's side
 
@@ -70,6 +93,17 @@ export class EnrolmentRefusedError extends Error {
   }
 }
 
+/**
+ * What this computer keeps of the hub's keys, as base64: the intake key it seals to when the hub cannot be reached,
+ * and the key the hub's receipts must verify under before a concern leaves the outbox. Learned over the pinned
+ * connection (at enrolment, or at first contact if the hub had no intake key yet), then never replaced.
+ */
+const hubKeysSettingSchema = z.object({
+  intake: z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.base64() }).optional(),
+  receiptPublicKey: z.base64(),
+});
+export type HubKeysSetting = z.infer<typeof hubKeysSettingSchema>;
+
 const connectSettingsSchema = z.object({
   version: z.literal(1),
   hubUrl: z.string().url(),
@@ -77,9 +111,47 @@ const connectSettingsSchema = z.object({
   spkiSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** UTC ISO-8601. */
   enrolledAt: z.string(),
+  hubKeys: hubKeysSettingSchema.optional(),
 });
 
 export type ConnectSettings = z.infer<typeof connectSettingsSchema>;
+
+/** Keys of the wrong length, or an intake key that does not match its id, would lose concerns: refused, not kept. */
+function hubKeysAreWhole(keys: HubKeysSetting): boolean {
+  if (Buffer.from(keys.receiptPublicKey, 'base64').length !== 32) return false;
+  if (!keys.intake) return true;
+  const intake = Buffer.from(keys.intake.publicKey, 'base64');
+  return intake.length === 32 && intakeKeyId(intake).toString('hex') === keys.intake.keyId;
+}
+
+/**
+ * The hub's public keys over a pinned connection, or undefined when it serves none (a hub older than the outbox).
+ * The pinned connection is what vouches for them, as for everything else the hub says.
+ */
+export async function fetchHubKeys(client: PinnedClient): Promise<HubKeysSetting | undefined> {
+  const response = await client.request('GET', HUB_INTAKE_KEYS_PATH);
+  const parsed = hubKeysDocumentSchema.safeParse(response.json);
+  if (response.status !== 200 || !parsed.success) return undefined;
+  const keys: HubKeysSetting = { receiptPublicKey: parsed.data.receiptPublicKey, ...(parsed.data.intake ? { intake: parsed.data.intake } : {}) };
+  if (!hubKeysAreWhole(keys)) throw new Error('The hub sent keys that do not check (wrong length, or a key that does not match its id).');
+  return keys;
+}
+
+/**
+ * Adds what this computer did not yet know of the hub's keys to connect.json and returns what it now knows. A key it
+ * already holds is never replaced: a hub whose receipt key changed could otherwise make it discard undelivered
+ * concerns. A different key is refused with a message for the IT lead (enrol the computer again).
+ */
+export function rememberHubKeys(dataDir: string, learned: HubKeysSetting): HubKeysSetting {
+  const settings = readConnectSettings(dataDir);
+  if (!settings) throw new Error('This computer is not enrolled with a hub.');
+  const known = settings.hubKeys;
+  if (known && known.receiptPublicKey !== learned.receiptPublicKey) throw new Error('The hub now signs receipts with another key than the one kept at enrolment: enrol this computer with the hub again.');
+  if (known?.intake && learned.intake && known.intake.keyId !== learned.intake.keyId) throw new Error('The hub now has another intake key than the one kept at enrolment: enrol this computer with the hub again.');
+  const merged: HubKeysSetting = { receiptPublicKey: learned.receiptPublicKey, ...((known?.intake ?? learned.intake) ? { intake: known?.intake ?? learned.intake } : {}) };
+  if (JSON.stringify(merged) !== JSON.stringify(known)) writeConnectSettings(dataDir, { ...settings, hubKeys: merged });
+  return merged;
+}
 
 /** The hub's address as an origin (`https://host:port`); a bare name gets https:// put in front. */
 export function normaliseHubUrl(typed: string): string {
@@ -171,13 +243,16 @@ export async function enrolWithHub(enrolment: Enrolment): Promise<ConnectSetting
   }
   const pin: HubPin = { hubUrl, caCertificatePem: root.caCertificatePem, spkiSha256: root.fingerprint.spkiSha256 };
   const client = createPinnedClient(pin);
+  let hubKeys: HubKeysSetting | undefined;
   try {
     // The root alone proves nothing: anyone can copy the hub's public certificate. The handshake proves the key.
     await client.request('GET', HUB_ROOT_CERTIFICATE_PATH);
+    // Over the same pinned connection: the keys this computer seals to and checks receipts with (decision 0024).
+    hubKeys = await fetchHubKeys(client);
   } finally {
     client.close();
   }
-  const settings: ConnectSettings = { version: 1, ...pin, enrolledAt: (enrolment.now ?? new Date()).toISOString() };
+  const settings: ConnectSettings = { version: 1, ...pin, enrolledAt: (enrolment.now ?? new Date()).toISOString(), ...(hubKeys ? { hubKeys } : {}) };
   writeConnectSettings(enrolment.dataDir, settings);
   return settings;
 }
@@ -200,6 +275,9 @@ export function readConnectSettings(dataDir: string): ConnectSettings | undefine
   // A pin edited by hand to match another certificate is refused, not half-trusted.
   if (fingerprintOfCertificate(parsed.data.caCertificatePem).spkiSha256 !== parsed.data.spkiSha256) {
     throw new Error(`${file} has been changed since enrolment (its certificate and pin disagree): enrol this computer with the hub again.`);
+  }
+  if (parsed.data.hubKeys && !hubKeysAreWhole(parsed.data.hubKeys)) {
+    throw new Error(`${file} has been changed since enrolment (the hub's keys do not check): enrol this computer with the hub again.`);
   }
   return parsed.data;
 }

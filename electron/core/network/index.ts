@@ -20,14 +20,21 @@ export type { ServerSentEvent } from './eventStreamParser';
 export {
   CONNECT_FILE,
   EnrolmentRefusedError,
+  HUB_INTAKE_KEYS_PATH,
+  HUB_INTAKE_PATH,
   HUB_ROOT_CERTIFICATE_PATH,
   enrolWithHub,
+  fetchHubKeys,
+  hubKeysDocument,
   fetchRootForEnrolment,
   normaliseHubUrl,
   readConnectSettings,
+  rememberHubKeys,
   rootCertificateDownload,
   serveRootCertificate,
 } from './enrolment';
-export { hubTransport } from './hubTransport';
-export type { RemoteInvoke } from './hubTransport';
-export type { ConnectSettings, EnrolmentRefusal } from './enrolment';
+export { hubTransport, sendToHub } from './hubTransport';
+export type { HubReply, RemoteInvoke } from './hubTransport';
+export type { ConnectSettings, EnrolmentRefusal, HubKeysSetting } from './enrolment';
+export { SAVED_ON_THIS_COMPUTER, connectModeWithOutbox } from './connectModeOutbox';
+export type { ConnectMode, ConnectModeOptions, DeliveryRound, DeliveryStop } from './connectModeOutbox';

@@ -70,6 +70,7 @@ export interface HubEventStreamOptions {
 }
 
 export interface PinnedClient {
+  /** `body` is sent as JSON, or as application/octet-stream when it is a Buffer (a sealed envelope). */
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<HubResponse<T>>;
   events(options: HubEventStreamOptions): HubEventStream;
   readonly cookies: CookieJar;
@@ -185,7 +186,7 @@ export function createPinnedClient(pin: HubPin, options: PinnedClientOptions = {
   }
 
   /** `idleMs`: how long the connection may stay silent before the request is abandoned (none for the event stream). */
-  function open(method: string, path: string, headers: Record<string, string>, body?: string, idleMs?: number): Promise<IncomingMessage> {
+  function open(method: string, path: string, headers: Record<string, string>, body?: string | Buffer, idleMs?: number): Promise<IncomingMessage> {
     // A path only: `//elsewhere/…` or a full URL would carry the session cookie to another host.
     if (!path.startsWith('/') || path.startsWith('//')) return Promise.reject(new Error(`A request to the hub takes a path starting with one /, not ${path}.`));
     return new Promise((resolve, reject) => {
@@ -204,9 +205,9 @@ export function createPinnedClient(pin: HubPin, options: PinnedClientOptions = {
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<HubResponse<T>> {
     const upper = method.toUpperCase();
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (payload !== undefined) headers['content-type'] = 'application/json';
+    if (payload !== undefined) headers['content-type'] = Buffer.isBuffer(payload) ? 'application/octet-stream' : 'application/json';
     const response = await open(upper, path, headers, payload, timeoutMs);
     const text = await readText(response).catch((error: unknown) => {
       throw asHubError(error, hubUrl);

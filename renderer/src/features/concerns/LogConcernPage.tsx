@@ -70,7 +70,7 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
   const [failedSubmits, setFailedSubmits] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const [submitted, setSubmitted] = useState<{ id: string; recordedAt: string; delivery: 'stored' | 'sealed'; message: string } | null>(null);
+  const [submitted, setSubmitted] = useState<{ id: string; recordedAt: string; delivery: 'stored' | 'sealed' | 'outbox'; message: string } | null>(null);
   const [changes, setChanges] = useState(0);
   const [sections, setSections] = useState(closedSections);
   // The roster is inside the records: while they are locked a search answers nothing, so the child is named in words.
@@ -197,7 +197,13 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
     return (
       <section className="page narrow-page">
         <PageHeading>
-          {dslNotYetTold ? 'Your concern is logged, but no DSL has been told yet' : submitted.delivery === 'sealed' ? 'Thank you — your concern is saved and sealed' : 'Thank you — the DSL has been told'}
+          {dslNotYetTold
+            ? 'Your concern is logged, but no DSL has been told yet'
+            : submitted.delivery === 'outbox'
+              ? 'Your concern is saved on this computer, not yet delivered'
+              : submitted.delivery === 'sealed'
+                ? 'Thank you — your concern is saved and sealed'
+                : 'Thank you — the DSL has been told'}
         </PageHeading>
         {dslNotYetTold && (
           <AlertMessage title="Find a DSL now and tell them in person">
@@ -206,13 +212,16 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
             </p>
           </AlertMessage>
         )}
-        <StatusMessage title="Your concern has been logged">
-          {/* Sealed while the records are locked: the DSL will see it when they are next opened (decision 0022). */}
+        <StatusMessage title={submitted.delivery === 'outbox' ? 'Saved on this computer, not yet delivered' : 'Your concern has been logged'}>
+          {/* Sealed while the records are locked: the DSL will see it when they are next opened (decision 0022). Sealed
+              here while the records computer cannot be reached: sent as soon as it answers (decision 0024). */}
           <p>{submitted.message}</p>
           {form.childDescribed.trim() !== '' && <p>The DSL will match the child you described — “{form.childDescribed.trim()}” — to the right pupil.</p>}
           <p>
-            It was recorded at {formatDateTime(new Date(submitted.recordedAt))}. It cannot be changed now, but you can add to it at any time if you remember or learn something
-            else.
+            It was recorded at {formatDateTime(new Date(submitted.recordedAt))}.{' '}
+            {submitted.delivery === 'outbox'
+              ? 'It is sealed: no one can read it on this computer, you included. Leave the app open or come back to it; once it has been delivered, My concerns shows it and you can add to it.'
+              : 'It cannot be changed now, but you can add to it at any time if you remember or learn something else.'}
           </p>
         </StatusMessage>
         {submitted.delivery === 'stored' && (

@@ -17,7 +17,9 @@ export function MyConcernsPage() {
   const [concerns, setConcerns] = useState<MyConcern[] | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [drafts, setDrafts] = useState(0);
-  const recordsLocked = useApp().status.records === 'locked';
+  const { status } = useApp();
+  const recordsLocked = status.records === 'locked';
+  const inOutbox = status.outboxWaiting ?? 0;
 
   useEffect(() => {
     let live = true;
@@ -50,6 +52,12 @@ export function MyConcernsPage() {
       {recordsLocked && (
         <AlertMessage title="The records are locked until a DSL signs in">
           What you submit is saved and sealed; the DSL will see it when the records are next opened. Until then, only what you have sent since is listed here.
+        </AlertMessage>
+      )}
+      {inOutbox > 0 && (
+        <AlertMessage title={inOutbox === 1 ? '1 concern is saved on this computer, not yet delivered' : `${inOutbox} concerns are saved on this computer, not yet delivered`}>
+          The records computer could not be reached when you submitted {inOutbox === 1 ? 'it' : 'them'}. {inOutbox === 1 ? 'It is' : 'They are'} sealed and will be sent as
+          soon as it answers; keep the app open and stay signed in.
         </AlertMessage>
       )}
       {problem && <AlertMessage title="Your concerns could not be loaded">{problem.message}</AlertMessage>}
@@ -92,7 +100,7 @@ export function MyConcernsPage() {
                       <StatusTag status={concern.status} />
                     </td>
                     <td>
-                      {concern.status !== 'waiting' && (
+                      {concern.status !== 'waiting' && concern.status !== 'outbox' && (
                         <a href={hrefFor('concern', { concernId: concern.id })}>
                           Open<span className="visually-hidden"> the concern logged {logged}{about ? ` about ${about}` : ''}</span>
                         </a>

@@ -1,0 +1,58 @@
+// The second way a concern reaches the hub: an envelope a connect-mode computer sealed while the hub was out of
+// reach, delivered once it answers (docs/decisions/0024-connect-mode-outbox.md). It is not a command the page can
+// send: its body is the envelope's bytes. It follows `concerns.submit`'s rules through the same admission as
+// dispatch, with one difference — a session whose screen has locked may still deliver what its owner sealed — and
+// checks that the envelope names the account delivering it.
+import { fail, ok, type Result } from '../../../shared/api';
+import { ForeignEnvelopeError, type SealedDelivery } from '../app/intakeDesk';
+import type { SafeguardingApp } from '../app/safeguardingApp';
+import type { Caller } from '../app/sessionRegistry';
+import { appendAudit } from '../audit';
+import { EnvelopeError } from '../intake';
+import { writeTransaction } from '../store';
+import { admit } from './dispatch';
+
+/** The audit log's name for a delivery; a refused one is recorded under it. */
+export const DELIVER_SEALED = 'intake.deliver';
+
+/** Takes one delivered envelope for the caller's session; never throws. A refusal of a signed-in person is audited. */
+export function deliverSealed(app: SafeguardingApp, caller: Caller, bytes: Buffer): Result<SealedDelivery> {
+  const now = app.clock();
+  try {
+    // Delivering is not activity at the screen: it does not postpone the idle lock, and a locked session may do it.
+    const admitted = admit(app, 'concerns.submit', caller, now, { auditAs: DELIVER_SEALED, whileLocked: true });
+    if (!admitted.ok) return fail(admitted.error);
+    const { session } = admitted;
+    try {
+      return ok(app.intake.receiveSealed(session.user, bytes, now));
+    } catch (error) {
+      if (error instanceof EnvelopeError) {
+        return fail({ code: 'invalid_input', message: `This is not a concern the hub can take (${error.reason}): ${error.message}` });
+      }
+      if (error instanceof ForeignEnvelopeError) {
+        // Someone holding the hub's public key can seal in any name; the door is where that is stopped, and noted.
+        const refused = {
+          at: now.toISOString(),
+          userId: session.user.id,
+          role: session.user.role,
+          door: caller.door,
+          client: caller.address ?? null,
+          command: DELIVER_SEALED,
+          recordIds: [error.header.id],
+          outcome: 'forbidden' as const,
+        };
+        const db = app.store;
+        if (db) writeTransaction(db, () => appendAudit(db, refused));
+        else app.auditWhileLocked(refused);
+        app.log.error('intake delivery refused', new Error(`Session of ${session.user.id} delivered envelope ${error.header.id}, sealed by ${error.header.accountId}.`));
+        return fail({ code: 'forbidden', message: error.message });
+      }
+      throw error;
+    }
+  } catch (error) {
+    const reference = app.log.error('intake delivery', error);
+    return fail({ code: 'internal', message: `The hub could not take this concern. Quote reference ${reference} to your IT lead.`, reference });
+  } finally {
+    app.afterCommand();
+  }
+}

@@ -1,0 +1,300 @@
+// Connect mode when the school's records computer cannot be reached (issue 16, decision 0024). A concern submitted
+// then is sealed here, to the intake key this computer learned over the pinned connection, in the signed-in person's
+// name, and kept in the outbox (ciphertext only, flushed before the person is told). A loop delivers it as soon as
+// the hub answers and the same person's session is there to vouch for it; only the hub's signed receipt for exactly
+// those bytes takes it out of the outbox. Everything else goes to the hub as before (hubTransport).
+import { commands, invalidInput, roleMay, type AppStatus, type Result, type SessionUser } from '../../../shared/api';
+// The intake modules themselves, not its index: connect mode holds no store, so none of the store's code comes with it.
+import { sealEnvelope } from '../intake/envelope';
+import { Outbox, type WaitingEnvelope } from '../intake/outbox';
+import { intakeReceiptSchema } from '../intake/receipt';
+import { HUB_INTAKE_PATH, fetchHubKeys, readConnectSettings, rememberHubKeys, type HubKeysSetting } from './enrolment';
+import { sendToHub, type HubReply, type RemoteInvoke } from './hubTransport';
+import { HubIdentityError, type PinnedClient } from './pinnedClient';
+
+/** What the person is told when their concern waits in this computer's outbox. */
+export const SAVED_ON_THIS_COMPUTER = 'Saved on this computer, not yet delivered — it will be sent when the records computer is back.';
+
+/** Why a delivery round stopped before the outbox was empty. */
+export type DeliveryStop =
+  /** The hub did not answer, or answered with something other than a receipt: tried again after a wait. */
+  | 'not_answering'
+  /** Nobody whose envelopes wait is signed in here (or the hub restarted and forgot the session): tried after the next sign-in. */
+  | 'not_signed_in'
+  /** The hub refused this session (a temporary password, a second factor not given): tried after the next sign-in. */
+  | 'refused'
+  /** The answering machine cannot show the pinned certificate: tried again after the longest wait. */
+  | 'not_your_hub'
+  /** A receipt did not verify under the pinned receipt key: the envelope stays, tried again after a wait. */
+  | 'receipt_not_verified'
+  /** This computer does not know the hub's receipt key yet. */
+  | 'no_receipt_key';
+
+export interface DeliveryRound {
+  /** Envelope ids whose receipts verified and which left the outbox. */
+  delivered: string[];
+  /** Envelopes still in the outbox, whoever's. */
+  waiting: number;
+  stoppedBy: DeliveryStop | null;
+}
+
+export interface ConnectModeOptions {
+  client: PinnedClient;
+  /** This computer's data folder: connect.json is read from it and the outbox kept in it. */
+  dataDir: string;
+  clock?: () => Date;
+  log?: { error(context: string, error: unknown): unknown };
+  /** The first wait after a delivery that failed, and the longest it grows to (5 s and 60 s unless given). */
+  retryMs?: { first: number; max: number };
+}
+
+export interface ConnectMode {
+  /** The page's commands, to the hub; `concerns.submit` to the outbox when the hub does not answer. */
+  invoke: RemoteInvoke;
+  readonly outbox: Outbox;
+  /** One delivery round now (or joins the one under way); the loop calls this itself. */
+  deliverNow(): Promise<DeliveryRound>;
+  /** Starts the loop: a round now if anything waits, then after each failure with a growing wait. */
+  start(): void;
+  stop(): void;
+}
+
+type KnownSession = { user: SessionUser; state: 'signed_in' | 'locked' | 'needs_code' };
+type DeliveryAnswer = { ok?: boolean; value?: { receipt?: unknown }; error?: { code?: string; message?: string } };
+
+/** Commands after whose success the hub's view of the session is asked for again. */
+const CHANGES_THE_SESSION = new Set(['session.signIn', 'session.unlock', 'session.verifyCode', 'session.changePassword', 'secondFactor.confirmEnrolment']);
+
+export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode {
+  const { client, dataDir } = options;
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? { error: () => undefined };
+  const firstWaitMs = options.retryMs?.first ?? 5_000;
+  const longestWaitMs = options.retryMs?.max ?? 60_000;
+  const outbox = new Outbox(dataDir);
+  let keys: HubKeysSetting | undefined = readConnectSettings(dataDir)?.hubKeys;
+  let lastKeyLookup = 0;
+  // Learned only from what the hub itself answered through this process: never from the page.
+  let known: KnownSession | null = null;
+  /** Counts what the hub has said of the session, so a refusal of a request sent before a new sign-in forgets nothing. */
+  let heardOfSession = 0;
+  let waitMs = firstWaitMs;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<DeliveryRound> | null = null;
+  let runAgain = false;
+  let lastStop: DeliveryStop | null = null;
+  let started = false;
+  let stopped = false;
+
+  const mineWaiting = (): WaitingEnvelope[] => (known ? outbox.waiting().envelopes.filter((envelope) => envelope.accountId === known!.user.id) : []);
+  /** A session that may deliver: signed in, or locked since (what its owner sealed is theirs to send), not half-way through a second factor. */
+  const deliverer = (): SessionUser | null => (known && known.state !== 'needs_code' ? known.user : null);
+
+  function learnFromStatus(status: AppStatus): void {
+    known = status.user && (status.state === 'signed_in' || status.state === 'locked' || status.state === 'needs_code') ? { user: status.user, state: status.state } : null;
+    heardOfSession += 1;
+  }
+
+  async function refreshSession(): Promise<void> {
+    const reply = await sendToHub(client, 'app.status', {});
+    if (reply.kind === 'answered' && reply.result.ok) learnFromStatus(reply.result.value as AppStatus);
+  }
+
+  /** Keys not known at enrolment (the hub's records had never been opened then) are learned at a later contact. */
+  async function learnKeys(): Promise<void> {
+    if (keys?.intake || clock().getTime() - lastKeyLookup < 60_000) return;
+    lastKeyLookup = clock().getTime();
+    try {
+      const learned = await fetchHubKeys(client);
+      if (learned) keys = rememberHubKeys(dataDir, learned);
+    } catch (error) {
+      log.error('learning the hub’s keys', error);
+    }
+  }
+
+  function schedule(ms: number): void {
+    if (stopped || !started) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void deliverNow(), ms);
+    // The loop never keeps the app alive on its own.
+    timer.unref();
+  }
+
+  async function deliverOnce(): Promise<DeliveryRound> {
+    const all = outbox.waiting().envelopes;
+    if (all.length === 0) return { delivered: [], waiting: 0, stoppedBy: null };
+    if (!keys) await learnKeys();
+    if (!keys) return { delivered: [], waiting: all.length, stoppedBy: 'no_receipt_key' };
+    const receiptKey = Buffer.from(keys.receiptPublicKey, 'base64');
+    const delivered: string[] = [];
+    const user = deliverer();
+    const asHeard = heardOfSession;
+    let stoppedBy: DeliveryStop | null = user ? null : 'not_signed_in';
+    for (const envelope of user ? all.filter((item) => item.accountId === user.id) : []) {
+      let status: number;
+      let body: DeliveryAnswer | undefined;
+      try {
+        const response = await client.request<DeliveryAnswer>('POST', HUB_INTAKE_PATH, envelope.bytes);
+        status = response.status;
+        body = response.json;
+      } catch (error) {
+        stoppedBy = error instanceof HubIdentityError ? 'not_your_hub' : 'not_answering';
+        if (error instanceof HubIdentityError) log.error('outbox delivery', new Error(error.detail));
+        break;
+      }
+      if (status === 200 && body?.ok === true) {
+        const receipt = intakeReceiptSchema.safeParse(body.value?.receipt);
+        if (receipt.success && outbox.clear(receipt.data, receiptKey)) {
+          delivered.push(envelope.envelopeId);
+          continue;
+        }
+        // Not trusted: the envelope stays and is sent again (the hub stores a concern once however often it arrives).
+        log.error('outbox delivery', new Error(`The hub’s receipt for envelope ${envelope.envelopeId} did not verify under the receipt key kept at enrolment.`));
+        stoppedBy = 'receipt_not_verified';
+        break;
+      }
+      if (status === 401) {
+        // The hub no longer knows this session (it restarted, or it ended): the person's next sign-in delivers.
+        if (heardOfSession === asHeard) known = null;
+        stoppedBy = 'not_signed_in';
+        break;
+      }
+      if (status === 403) {
+        stoppedBy = 'refused';
+        log.error('outbox delivery', new Error(`The hub refused envelope ${envelope.envelopeId}: ${body?.error?.message ?? status}`));
+        break;
+      }
+      if (status === 400 || status === 413) {
+        // The hub will never take these bytes: kept aside on this computer with its reason, and the rest go on.
+        outbox.setAside(envelope.bytes, body?.error?.code ?? String(status), body?.error?.message ?? `The hub refused it (${status}).`);
+        log.error('outbox delivery', new Error(`The hub refused envelope ${envelope.envelopeId} for good (${status}); it is kept in the outbox's set-aside file.`));
+        continue;
+      }
+      stoppedBy = 'not_answering';
+      break;
+    }
+    return { delivered, waiting: countWaiting(), stoppedBy };
+  }
+
+  function countWaiting(): number {
+    try {
+      return outbox.waiting().envelopes.length;
+    } catch {
+      return 0;
+    }
+  }
+
+  function afterRound(round: DeliveryRound): void {
+    lastStop = round.stoppedBy;
+    if (round.stoppedBy === 'not_answering' || round.stoppedBy === 'receipt_not_verified' || round.stoppedBy === 'not_your_hub' || round.stoppedBy === 'no_receipt_key') {
+      schedule(round.stoppedBy === 'not_your_hub' ? longestWaitMs : waitMs);
+      waitMs = Math.min(longestWaitMs, waitMs * 2);
+      return;
+    }
+    // Delivered, or waiting for a sign-in (which calls deliverNow): the next failure starts from the shortest wait.
+    waitMs = firstWaitMs;
+    clearTimeout(timer);
+  }
+
+  function deliverNow(): Promise<DeliveryRound> {
+    if (running) {
+      runAgain = true;
+      return running;
+    }
+    running = (async () => {
+      let round: DeliveryRound;
+      do {
+        runAgain = false;
+        round = await deliverOnce();
+      } while (runAgain && !stopped);
+      return round;
+    })()
+      .catch((error: unknown): DeliveryRound => {
+        log.error('outbox delivery', error);
+        return { delivered: [], waiting: countWaiting(), stoppedBy: 'not_answering' };
+      })
+      .then((round) => {
+        running = null;
+        afterRound(round);
+        return round;
+      });
+    return running;
+  }
+
+  /** After the hub answered anything: learn what it says of the session, and deliver if it may now succeed. */
+  async function afterAnswer(command: unknown, reply: Extract<HubReply, { kind: 'answered' }>): Promise<void> {
+    const { result } = reply;
+    if (command === 'app.status' && result.ok) learnFromStatus(result.value as AppStatus);
+    else if ((command === 'session.signOut' && result.ok) || (!result.ok && result.error.code === 'unauthenticated')) {
+      known = null;
+      heardOfSession += 1;
+    }
+    else if (typeof command === 'string' && CHANGES_THE_SESSION.has(command) && result.ok) await refreshSession();
+    await learnKeys();
+    // A refusal of the session is not asked again until the session has changed (no audit row per page poll).
+    const sessionChanged = typeof command === 'string' && CHANGES_THE_SESSION.has(command) && result.ok;
+    const mayNowSucceed =
+      lastStop === null ||
+      lastStop === 'not_answering' ||
+      lastStop === 'no_receipt_key' ||
+      (lastStop === 'not_signed_in' && (sessionChanged || command === 'app.status')) ||
+      (lastStop === 'refused' && sessionChanged);
+    if (started && deliverer() && mayNowSucceed && mineWaiting().length > 0) await deliverNow();
+  }
+
+  /** `concerns.submit` while the hub does not answer: sealed here, or null when it cannot be (the words stay on screen). */
+  function sealHere(input: unknown): Result<unknown> | null {
+    const session = known;
+    const intake = keys?.intake;
+    // Only for the person the hub last said was signed in here, able to log a concern: never a guess.
+    if (!session || session.state !== 'signed_in' || session.user.mustChangePassword || !roleMay(session.user.role, 'concerns.log') || !intake) return null;
+    const parsed = commands['concerns.submit'].input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+    const now = clock();
+    try {
+      const sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { recordedAt: now, accountId: session.user.id, body: parsed.data });
+      // Flushed to disk before the person is told it is saved.
+      outbox.add(sealed.bytes);
+      schedule(waitMs);
+      return { ok: true, value: { id: sealed.id, recordedAt: now.toISOString(), delivery: 'outbox', message: SAVED_ON_THIS_COMPUTER } };
+    } catch (error) {
+      log.error('saving a concern to the outbox', error);
+      return null;
+    }
+  }
+
+  const invoke: RemoteInvoke = async (command, input) => {
+    const reply = await sendToHub(client, command, input);
+    if (reply.kind === 'answered') {
+      void afterAnswer(command, reply).catch((error: unknown) => log.error('outbox after an answer', error));
+      const { result } = reply;
+      if (command === 'app.status' && result.ok) {
+        return { ok: true, value: { ...(result.value as AppStatus), outboxWaiting: mineWaiting().length } };
+      }
+      if (command === 'concerns.mine' && result.ok && Array.isArray(result.value)) {
+        const waitingHere = mineWaiting()
+          .reverse()
+          .map((envelope) => ({ id: envelope.envelopeId, recordedAt: envelope.recordedAt, occurredAt: null, pupilNames: [], childDescribed: '', status: 'outbox', immediateDanger: false }));
+        return { ok: true, value: [...waitingHere, ...(result.value as unknown[])] };
+      }
+      return result;
+    }
+    if (reply.kind === 'not_answering' && command === 'concerns.submit') return sealHere(input) ?? { ok: false, error: reply.error };
+    return { ok: false, error: reply.error };
+  };
+
+  return {
+    invoke,
+    outbox,
+    deliverNow,
+    start() {
+      started = true;
+      stopped = false;
+      if (outbox.waiting().envelopes.length > 0) schedule(0);
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
