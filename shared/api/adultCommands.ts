@@ -59,11 +59,19 @@ export type AdultConcernInput = z.input<typeof adultConcernInputSchema>;
 const ladoContactSchema = z.object({ name: z.string(), phone: z.string(), email: z.string(), verifiedOn: z.string().nullable() });
 
 export const adultConcernLoggedSchema = z.object({
+  /** The record's id once stored; the envelope's id while it waits, sealed. */
   id: z.string(),
   recordedAt: z.string(),
+  /**
+   * 'stored': in the register now. 'sealed': the records were locked, so it was sealed to the hub's intake key and
+   * waits for the next reader to open them (decision 0020, addendum); who holds each role is inside the store, so
+   * where it goes is not known yet.
+   */
+  delivery: z.enum(['stored', 'sealed']),
+  /** The register it is (or will be) in: decided by the person logging, so known even while sealed. */
   kind: z.enum(adultConcernKinds),
-  /** To whom it went, by role (never by name: the person logging need not know who holds it). */
-  sentTo: z.enum(['headteacher', 'dsl', 'chair_of_governors']),
+  /** To whom it went, by role (never by name: the person logging need not know who holds it); null while sealed. */
+  sentTo: z.enum(['headteacher', 'dsl', 'chair_of_governors']).nullable(),
   /** True when nobody holds that role yet: the person logging must tell someone in person. */
   nobodyToReceive: z.boolean(),
   /** The headteacher-proprietor case: tell the LADO now. */

@@ -1,7 +1,9 @@
 // Concerns about adults in real Chromium (KCSIE Part 4): a teaching assistant records a low-level concern about a
 // colleague who is the DSL, through the door on the concern form; the headteacher reads it and records a response;
 // the DSL finds nothing of it anywhere — home, registers, the review queue, settings' records check, a typed address,
-// the host itself. axe-core finds nothing serious on the new pages.
+// the host itself. axe-core finds nothing serious on the new pages. Then, on a hub where nobody who holds the key has
+// signed in, a member of staff types the adult's name (the staff list is locked away), is told it is sealed, and the
+// head's sign-in brings it into the register, unread.
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { invokeFromPage, expectOk, openLogConcern } from './support/concernFlows';
@@ -36,7 +38,7 @@ describe('a concern about an adult', () => {
     await signOut(page);
 
     // The DSL is at work on her own laptop (a door of its own), so the records are open while the teaching assistant
-    // logs. (A concern about an adult logged while the records are locked cannot be taken yet: issue 16.)
+    // logs. (Logged while the records are locked, it is sealed instead: the next test.)
     await call(e2e.testHost.host.app, 'session.signIn', { username: dsl.username, password: dsl.password }, newCaller());
 
     // The teaching assistant: the concern form's "about an adult" box is the door to the adults' own form.
@@ -137,6 +139,61 @@ describe('a concern about an adult', () => {
     const registers = JSON.stringify([await invokeFromPage(page, 'adults.register', { kind: 'low_level' }), await invokeFromPage(page, 'adults.register', { kind: 'allegation' })]);
     expect(registers).not.toContain(recordId);
     expect(JSON.stringify(await invokeFromPage(page, 'queue.counts', {}))).not.toContain(recordId);
+
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('is sealed when a member of staff records it before anyone who holds the key has signed in, and the head finds it unread', async () => {
+    const { page, problems } = e2e.opened;
+    const app = e2e.testHost.host.app;
+    const violations: string[] = [];
+    const check = async (where: string) => violations.push(...(await seriousViolations(page, where)));
+    // A username of its own: the phones of the test before (support/authenticator) know h.green's authenticator.
+    const sealedHead = { ...head, username: 'hannah.green' };
+    const sealedWords = 'Joy took a Year 6 pupil home in her own car after the club, without telling the office';
+
+    await setUpSchoolAndConfirm(page);
+    await createStaffAccount(page);
+    await expectOk(page, 'accounts.create', { username: sealedHead.username, displayName: sealedHead.displayName, role: 'head', staffGroup: 'leadership', temporaryPassword: sealedHead.temporaryPassword });
+    await signOut(page);
+    await signInFirstTime(page, sealedHead);
+    await expectOk(page, 'adults.setRoleHolders', { headteacherUserId: app.store!.prepare('SELECT id FROM users WHERE username = ?').pluck().get(sealedHead.username) as string, chairOfGovernorsUserId: null, dslUserId: null, lowLevelTo: 'headteacher', headIsProprietor: false });
+    await signOut(page);
+
+    // 08:00, nobody who holds the key signed in: the records are locked, and the staff list with them.
+    await signInFirstTime(page, staff);
+    expect(app.store, 'a staff sign-in opens nothing').toBeNull();
+    await page.getByRole('link', { name: 'Record a concern about an adult' }).click();
+    await heading(page, 'Record a concern about an adult');
+    await page.getByText('The staff list opens when a DSL signs in; type their name and role.').waitFor();
+    expect(await page.getByLabel('The adult', { exact: true }).count(), 'no list that can list nobody').toBe(0);
+    await page.getByText('Your list opens when a DSL signs in.').waitFor();
+    await check('the form for a concern about an adult while the records are locked');
+
+    await fill(page, 'Their name', dsl.displayName);
+    await fill(page, 'Their role (optional)', 'Designated safeguarding lead');
+    await fill(page, 'What happened', sealedWords);
+    await page.getByLabel('I am not sure', { exact: true }).check();
+    await page.getByRole('button', { name: 'Record the concern' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved and sealed — it will reach the person who receives concerns about adults when the records are next opened.' }).waitFor();
+    // Not sure whether a child was harmed: KCSIE wants it told now, not when a computer next opens the records.
+    await page.getByRole('alert').filter({ hasText: 'Speak to the headteacher in person now' }).waitFor();
+    await check('a concern about an adult saved and sealed');
+    expect(app.store, 'recording it opens nothing').toBeNull();
+    await signOut(page);
+
+    // The head signs in: the records open, it is stored, and it waits unread in the register.
+    await signIn(page, sealedHead.username, sealedHead.password);
+    await heading(page, 'Hello, Hannah');
+    await page.getByRole('status').filter({ hasText: '1 new record' }).waitFor();
+    await goTo(page, 'Concerns about adults');
+    const register = page.getByRole('table', { name: 'Low-level concerns sent to you, newest first' });
+    const row = register.getByRole('row').filter({ has: page.getByRole('cell', { name: dsl.displayName, exact: true }) });
+    await row.getByRole('cell', { name: 'New; no response yet', exact: true }).waitFor();
+    await register.getByRole('link', { name: new RegExp(`^Open the record about ${dsl.displayName}`) }).click();
+    await heading(page, `About ${dsl.displayName}`);
+    expect(await page.locator('main').textContent()).toContain(sealedWords);
 
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);

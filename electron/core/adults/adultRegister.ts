@@ -100,15 +100,25 @@ function resolveSubject(db: Store, viewer: Viewer, input: ParsedInput<'adults.lo
   return { ...subject, userId: sameName.length === 1 ? sameName[0]! : null };
 }
 
-export function logAdultConcern(db: Store, viewer: Viewer, input: ParsedInput<'adults.log'>, now: Date) {
+/** When it happened, refused if in the future; needs no store, so a concern sealed while locked is checked too. */
+export function occurredAtOf(input: ParsedInput<'adults.log'>, now: Date): Date {
   const occurredAt = isIsoDate(input.occurredDate) ? londonDateTime(input.occurredDate, input.occurredTime || '00:00') : new Date(NaN);
   if (Number.isNaN(occurredAt.getTime()) || occurredAt.getTime() > now.getTime() + FUTURE_GRACE_MS) {
     throw new CommandError('invalid_input', 'The date and time it happened cannot be in the future.', { occurredDate: ['The date cannot be in the future'] });
   }
+  return occurredAt;
+}
+
+/**
+ * What the person logging believes decides the register: possible harm goes to the case manager as an allegation;
+ * anything else is a low-level concern, which its recipient can escalate.
+ */
+export const adultConcernKindOf = (input: Pick<ParsedInput<'adults.log'>, 'childHarm'>): AdultConcernKind => (input.childHarm === 'yes' ? 'allegation' : 'low_level');
+
+export function logAdultConcern(db: Store, viewer: Viewer, input: ParsedInput<'adults.log'>, now: Date) {
+  const occurredAt = occurredAtOf(input, now);
   const subject = resolveSubject(db, viewer, input);
-  // What the person logging believes decides the register: possible harm goes to the case manager as an allegation;
-  // anything else is a low-level concern, which its recipient can escalate.
-  const kind: AdultConcernKind = input.childHarm === 'yes' ? 'allegation' : 'low_level';
+  const kind = adultConcernKindOf(input);
   const id = uuidv7();
   const recordedAt = now.toISOString();
   insertAdultConcern(db, {
@@ -128,7 +138,7 @@ export function logAdultConcern(db: Store, viewer: Viewer, input: ParsedInput<'a
     caseManagerKnewAt: kind === 'allegation' ? recordedAt : null,
   });
   const routing = routeAdultConcern({ kind, subjectUserId: subject.userId }, readRoleHolders(db));
-  return { id, recordedAt, kind, sentTo: routing.to, nobodyToReceive: routing.userId === null, ladoDirectly: routing.ladoDirectly, ladoContact: routing.ladoDirectly ? ladoContact(db) : null };
+  return { id, recordedAt, delivery: 'stored' as const, kind, sentTo: routing.to, nobodyToReceive: routing.userId === null, ladoDirectly: routing.ladoDirectly, ladoContact: routing.ladoDirectly ? ladoContact(db) : null };
 }
 
 export function myAdultConcerns(db: Store, rows: readonly AdultConcernRow[]) {

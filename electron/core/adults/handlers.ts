@@ -4,8 +4,10 @@ import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { adultRoleHolderRoles, mayChangeAdultRoleHolders, mayReadAdultConcern, roleLabels, type AdultRoleHolders, type Role } from '../../../shared/api';
 import { londonDateTime, londonIsoDate } from '../../../shared/calendar';
+import { appendAudit } from '../audit';
 import { CommandError } from '../dispatch/commandError';
-import { awaiting, inTransaction, type CommandContext } from '../dispatch/handler';
+import { awaiting, inTransaction, withSession, type CommandContext } from '../dispatch/handler';
+import { writeTransaction } from '../store';
 import { createEncryptedArchive, generatePassphrase } from '../exports/archive';
 import { adultSummaryPdf } from './adultSummaryPdf';
 import {
@@ -23,9 +25,9 @@ import {
   unreadAdultConcerns,
   writeRoleHolders,
 } from './adultConcernsRepository';
-import { logAdultConcern, myAdultConcerns, register, requireVisible, viewAdultConcern } from './adultRegister';
+import { adultConcernKindOf, logAdultConcern, myAdultConcerns, occurredAtOf, register, requireVisible, viewAdultConcern } from './adultRegister';
 
-const viewerOf = (ctx: CommandContext) => ({ id: ctx.session.user.id, role: ctx.session.user.role, displayName: ctx.session.user.displayName });
+const viewerOf = (ctx: Pick<CommandContext, 'session'>) => ({ id: ctx.session.user.id, role: ctx.session.user.role, displayName: ctx.session.user.displayName });
 
 export const adultHandlers = {
   'adults.staffList': inTransaction<'adults.staffList'>(({ db }) =>
@@ -35,10 +37,21 @@ export const adultHandlers = {
     })),
   ),
 
-  'adults.log': inTransaction<'adults.log'>((ctx, input) => {
-    const logged = logAdultConcern(ctx.db, viewerOf(ctx), input, ctx.now);
-    ctx.recordIds.push(logged.id);
-    return logged;
+  // Open records: stored now, with its routing, and audited as any command. Locked (no reader signed in): sealed to
+  // the intake key and queued, so a worry about a colleague at 08:00 is not lost (decision 0020, addendum).
+  'adults.log': withSession<'adults.log'>(({ app, caller, db, door, now, session }, input) => {
+    if (!db) {
+      // What can be checked without the store is checked now, while the words are still on the screen.
+      occurredAtOf(input, now);
+      const sealed = app.intake.submitAboutAdult(session.user, input, now);
+      return { ...sealed, delivery: 'sealed', kind: adultConcernKindOf(input), sentTo: null, nobodyToReceive: false, ladoDirectly: false, ladoContact: null };
+    }
+    const { user } = session;
+    return writeTransaction(db, () => {
+      const logged = logAdultConcern(db, viewerOf({ session }), input, now);
+      appendAudit(db, { at: now.toISOString(), userId: user.id, role: user.role, door, client: caller.address ?? null, command: 'adults.log', recordIds: [logged.id], outcome: 'ok' });
+      return logged;
+    });
   }),
 
   'adults.mine': inTransaction<'adults.mine'>((ctx) => myAdultConcerns(ctx.db, adultConcernsBy(ctx.db, ctx.session.user.id))),

@@ -2,7 +2,7 @@
 // appended durably to the queue beside the store, whoever submits it and whether or not the store is open; if it is
 // open, the queue is ingested at once, so the concern reaches the records (and the DSL's alert) in the same call.
 import crypto from 'node:crypto';
-import type { ParsedConcern, SessionUser } from '../../../shared/api';
+import type { ParsedConcern, ParsedInput, SessionUser } from '../../../shared/api';
 import type { AlertBus } from '../alerts';
 import { submitConcern } from '../concerns/concernLog';
 import { CommandError } from '../dispatch/commandError';
@@ -15,6 +15,7 @@ import {
   readIntakePublicKey,
   sealEnvelope,
   signReceipt,
+  type AboutAdultBody,
   type EnvelopeHeader,
   type IngestSummary,
   type IntakeReceipt,
@@ -34,7 +35,10 @@ export interface SubmitReply {
   message: string;
 }
 
-/** What a reader who opened the records is told about the concerns that were waiting for them. */
+/**
+ * What a reader who opened the records is told about the concerns about children that were waiting for them. Concerns
+ * about adults are never in it: the reader may be their subject (decision 0020); their recipient finds them unread.
+ */
 export interface IntakeNotice {
   arrived: number;
   immediateDanger: number;
@@ -150,6 +154,19 @@ export class IntakeDesk {
     return { receipt, outcome: stored ? 'stored' : 'waiting' };
   }
 
+  /**
+   * A concern about an adult while the records are locked (decision 0020, addendum): sealed and queued like any
+   * concern, body `{ aboutAdult }`, and stored in the adults' register by the next reader's opening. With the
+   * records open, adults.log stores it directly instead, with its routing.
+   */
+  submitAboutAdult(user: SessionUser, input: ParsedInput<'adults.log'>, now: Date): { id: string; recordedAt: string } {
+    const body: AboutAdultBody = { aboutAdult: input };
+    const sealed = sealEnvelope(this.publicKey(this.openStore(), now), { recordedAt: now, accountId: user.id, body });
+    // Flushed to disk before the person is told it is saved.
+    intakeQueue(this.dataDir).append(sealed.bytes);
+    return { id: sealed.id, recordedAt: now.toISOString() };
+  }
+
   private tryInTrial(db: Store, authorId: string, input: ParsedConcern, now: Date): void {
     try {
       writeTransaction(db, () => {
@@ -165,25 +182,30 @@ export class IntakeDesk {
   ingest(db: Store, now: Date): IngestSummary {
     const summary = ingestQueue(db, this.dataDir, now);
     for (const item of summary.setAside) this.log.error('intake set aside', new Error(`Envelope ${item.envelopeId ?? '(unreadable id)'} set aside: ${item.reason} — ${item.detail}`));
-    for (const concern of summary.stored) this.alerts.publish({ kind: 'concern.new', immediateDanger: concern.immediateDanger, at: now.toISOString() });
+    // The DSLs' alert is for concerns about children; one about an adult shows only in its recipient's register.
+    for (const concern of summary.stored.filter((stored) => stored.about === 'child')) this.alerts.publish({ kind: 'concern.new', immediateDanger: concern.immediateDanger, at: now.toISOString() });
     return summary;
   }
 
   /** Ingests at the opening of the records and says what was waiting; null when nothing was. */
   ingestOnOpening(db: Store, now: Date): IntakeNotice | null {
-    const summary = this.ingest(db, now);
+    // Only concerns about children: the reader opening the records may be the subject of one about an adult.
+    const aboutChildren = this.ingest(db, now).stored.filter((concern) => concern.about === 'child');
     const unnoticed = db.prepare('SELECT sha256 FROM intake_set_aside WHERE noticed_at IS NULL').pluck().all() as string[];
-    if (summary.stored.length === 0 && unnoticed.length === 0) return null;
+    if (aboutChildren.length === 0 && unnoticed.length === 0) return null;
     writeTransaction(db, () => db.prepare('UPDATE intake_set_aside SET noticed_at = ? WHERE noticed_at IS NULL').run(now.toISOString()));
     return {
-      arrived: summary.stored.length,
-      immediateDanger: summary.stored.filter((concern) => concern.immediateDanger).length,
+      arrived: aboutChildren.length,
+      immediateDanger: aboutChildren.filter((concern) => concern.immediateDanger).length,
       setAside: unnoticed.length,
-      concernIds: summary.stored.map((concern) => concern.concernId),
+      concernIds: aboutChildren.map((concern) => concern.concernId),
     };
   }
 
-  /** This account's concerns still sealed in the queue, from the envelopes' headers alone (no key needed). */
+  /**
+   * This account's concerns still sealed in the queue, from the envelopes' headers alone (no key needed). The header
+   * cannot tell a concern about a child from one about an adult (it is the same for both, by design), so both are here.
+   */
   waitingFor(accountId: string): Array<{ envelopeId: string; recordedAt: string }> {
     const { records } = intakeQueue(this.dataDir).read();
     const mine: Array<{ envelopeId: string; recordedAt: string }> = [];

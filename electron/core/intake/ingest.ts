@@ -2,7 +2,10 @@
 // concerns.submit (submitConcern), with its audit row, at the time its author recorded it — each in its own
 // transaction, so a crash part-way leaves every envelope either stored (and known by its id) or still waiting.
 // Ingesting the same envelope again stores nothing: its id is in intake_ingested.
-import { concernInputSchema } from '../../../shared/api';
+// A concern about an adult (body `{ aboutAdult }`, decision 0020's addendum) is stored by logAdultConcern, the code
+// adults.log uses, into the adults' register; nothing about it reaches the children's alerts or the reader's notice.
+import { adultConcernInputSchema, concernInputSchema, type Role } from '../../../shared/api';
+import { logAdultConcern } from '../adults/adultRegister';
 import { appendAudit } from '../audit';
 import { submitConcern } from '../concerns/concernLog';
 import { CommandError } from '../dispatch/commandError';
@@ -16,9 +19,48 @@ export const INTAKE_DOOR = 'intake';
 
 export interface StoredFromIntake {
   envelopeId: string;
+  /** The concern's id, or the adult concern's (in its own register) when `about` is 'adult'. */
   concernId: string;
   recordedAt: string;
   immediateDanger: boolean;
+  /** A concern about an adult is for its recipient alone: never counted in what a DSL is told (decision 0020). */
+  about: 'child' | 'adult';
+}
+
+/** The body of an envelope that holds a concern about an adult, sealed while the records were locked. */
+export interface AboutAdultBody {
+  aboutAdult: unknown;
+}
+
+export const isAboutAdult = (body: unknown): body is AboutAdultBody => typeof body === 'object' && body !== null && !Array.isArray(body) && 'aboutAdult' in body;
+
+type Author = { id: string; role: Role; display_name: string };
+
+function rejection(error: unknown, envelopeId: string): IngestOutcome {
+  if (error instanceof CommandError) {
+    const fields = Object.values(error.fields ?? {}).flat();
+    return { kind: 'rejected', envelopeId, reason: 'rejected', detail: [error.message, ...fields].join(' ') };
+  }
+  throw error;
+}
+
+/** A concern about an adult, stored as its author would have stored it at `recorded` (inside ingestEnvelope's transaction). */
+function ingestAboutAdult(db: Store, envelopeId: string, author: Author, body: AboutAdultBody, recorded: Date, now: Date): IngestOutcome {
+  const parsed = adultConcernInputSchema.safeParse(body.aboutAdult);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // The path and the rule only: never the words, which are about an adult and may reach a log a DSL reads.
+    return { kind: 'rejected', envelopeId, reason: 'unreadable', detail: `Not a concern about an adult this app can store (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).` };
+  }
+  let logged: { id: string; recordedAt: string };
+  try {
+    logged = db.transaction(() => logAdultConcern(db, { id: author.id, role: author.role, displayName: author.display_name }, parsed.data, recorded))();
+  } catch (error) {
+    return rejection(error, envelopeId);
+  }
+  db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)').run(envelopeId, logged.id, author.id, logged.recordedAt, now.toISOString());
+  appendAudit(db, { at: now.toISOString(), userId: author.id, role: author.role, door: INTAKE_DOOR, client: null, command: 'adults.log', recordIds: [logged.id, envelopeId], outcome: 'ok' });
+  return { kind: 'stored', envelopeId, concernId: logged.id, recordedAt: logged.recordedAt, immediateDanger: false, about: 'adult' };
 }
 
 export type IngestOutcome =
@@ -32,25 +74,22 @@ export function ingestEnvelope(db: Store, opened: OpenedEnvelope, now: Date): In
   const { id: envelopeId, accountId, recordedAt } = opened.header;
   return writeTransaction(db, () => {
     if (db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').get(envelopeId)) return { kind: 'duplicate', envelopeId };
-    const author = db.prepare('SELECT id, role FROM users WHERE id = ?').get(accountId) as { id: string; role: string } | undefined;
+    const author = db.prepare('SELECT id, role, display_name FROM users WHERE id = ?').get(accountId) as Author | undefined;
     if (!author) return { kind: 'rejected', envelopeId, reason: 'unknown_account', detail: `No account ${accountId} in this school.` };
+    // The author's own time, unless their computer's clock runs ahead of the hub's: no concern is dated in the future.
+    const recorded = new Date(Math.min(Date.parse(recordedAt), now.getTime()));
+    if (isAboutAdult(opened.body)) return ingestAboutAdult(db, envelopeId, author, opened.body, recorded, now);
     const parsed = concernInputSchema.safeParse(opened.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return { kind: 'rejected', envelopeId, reason: 'unreadable', detail: `Not a concern this app can store (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).` };
     }
-    // The author's own time, unless their computer's clock runs ahead of the hub's: no concern is dated in the future.
-    const recorded = new Date(Math.min(Date.parse(recordedAt), now.getTime()));
     let concern: { id: string; recordedAt: string };
     try {
       // A savepoint: a refusal part-way through leaves nothing of this concern behind.
       concern = db.transaction(() => submitConcern(db, author.id, parsed.data, recorded))();
     } catch (error) {
-      if (error instanceof CommandError) {
-        const fields = Object.values(error.fields ?? {}).flat();
-        return { kind: 'rejected', envelopeId, reason: 'rejected', detail: [error.message, ...fields].join(' ') };
-      }
-      throw error;
+      return rejection(error, envelopeId);
     }
     db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)').run(
       envelopeId,
@@ -70,7 +109,7 @@ export function ingestEnvelope(db: Store, opened: OpenedEnvelope, now: Date): In
       recordIds: [concern.id, envelopeId, ...parsed.data.pupils.map((pupil) => pupil.pupilId)],
       outcome: 'ok',
     });
-    return { kind: 'stored', envelopeId, concernId: concern.id, recordedAt: concern.recordedAt, immediateDanger: parsed.data.immediateDanger };
+    return { kind: 'stored', envelopeId, concernId: concern.id, recordedAt: concern.recordedAt, immediateDanger: parsed.data.immediateDanger, about: 'child' };
   });
 }
 
@@ -126,7 +165,7 @@ export function ingestQueue(db: Store, dataDir: string, now = new Date(), afterC
     const chunk = opened.slice(start, start + ENVELOPES_PER_TRANSACTION);
     const outcomes = writeTransaction(db, () => chunk.map(({ envelope }) => ingestEnvelope(db, envelope, now)));
     outcomes.forEach((outcome, index) => {
-      if (outcome.kind === 'stored') summary.stored.push({ envelopeId: outcome.envelopeId, concernId: outcome.concernId, recordedAt: outcome.recordedAt, immediateDanger: outcome.immediateDanger });
+      if (outcome.kind === 'stored') summary.stored.push({ envelopeId: outcome.envelopeId, concernId: outcome.concernId, recordedAt: outcome.recordedAt, immediateDanger: outcome.immediateDanger, about: outcome.about });
       else if (outcome.kind === 'duplicate') summary.duplicates += 1;
       else toSetAside.push({ bytes: chunk[index]!.bytes, reason: outcome.reason, detail: outcome.detail });
     });

@@ -1,6 +1,8 @@
 // Logging a concern about an adult who works or volunteers at the school, or about oneself (KCSIE Part 4). The same
 // zero threshold and care for the words as the concern form: a failed check keeps every word, each message sits by
 // its field. Afterwards the person sees where it went (by role), and their own submissions and whether each was read.
+// While the records are locked (no DSL signed in), the staff list is inside them: the form asks for the name typed,
+// and what is recorded is sealed until a reader opens the records (decision 0020, addendum).
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import {
@@ -15,6 +17,7 @@ import {
 } from '../../../../shared/api';
 import { formatDate, formatDateTime, parseUkDate } from '../../../../shared/calendar';
 import { invoke } from '../../api';
+import { useApp } from '../../app/AppContext';
 import { hrefFor } from '../../app/routes';
 import { AlertMessage, Button, CheckboxField, ErrorSummary, Fieldset, PageHeading, RadioGroup, SelectField, StatusMessage, TextField, checkWith, useForm, type FieldMessages } from '../../components';
 import '../concerns/concerns.css';
@@ -25,6 +28,12 @@ type Logged = CommandOutput<'adults.log'>;
 
 /** "Someone not on the list": the free-text fields appear. */
 const NOT_LISTED = 'not-listed';
+
+/** Why there is no list to choose from while the records are locked. */
+const LOCKED_STAFF_NOTE = 'The staff list opens when a DSL signs in; type their name and role.';
+
+/** What the person is told when it could not be stored yet (the reply's delivery is 'sealed'). */
+const SEALED_FOR_RECIPIENT = 'Saved and sealed — it will reach the person who receives concerns about adults when the records are next opened.';
 
 const blank = () => ({
   selfReport: false,
@@ -45,23 +54,27 @@ type Values = ReturnType<typeof blank>;
 
 const fieldOrder = ['subject.userId', 'subject.name', 'subject.employer', 'occurredDate', 'occurredTime', 'whatHappened', 'childHarm'];
 
-/** The form's words as the command's input; the date is typed dd/MM/yyyy and checked by the shared rule. */
-function check(values: Values) {
+/**
+ * The form's words as the command's input; the date is typed dd/MM/yyyy and checked by the shared rule. `typedOnly`:
+ * there is no staff list to choose from (the records are locked), so the name typed is who it is about.
+ */
+function check(values: Values, typedOnly: boolean) {
   const extra: FieldMessages = {};
   const date = parseUkDate(values.occurredDate);
   if (!date.ok) extra.occurredDate = date.message;
-  if (!values.selfReport && values.subjectUserId === '') extra['subject.userId'] = 'Choose the adult from the staff list, or “Someone not on the list”';
-  const listed = values.subjectUserId !== '' && values.subjectUserId !== NOT_LISTED;
+  const subjectUserId = typedOnly && values.subjectUserId === '' ? NOT_LISTED : values.subjectUserId;
+  if (!values.selfReport && subjectUserId === '') extra['subject.userId'] = 'Choose the adult from the staff list, or “Someone not on the list”';
+  const listed = subjectUserId !== '' && subjectUserId !== NOT_LISTED;
   return checkWith(
     adultConcernInputSchema,
     {
       selfReport: values.selfReport,
       // Nobody chosen yet: the one message is "choose the adult", not one about a name field that is not shown.
       subject:
-        values.selfReport || values.subjectUserId === ''
+        values.selfReport || subjectUserId === ''
           ? undefined
           : listed
-            ? { userId: values.subjectUserId }
+            ? { userId: subjectUserId }
             : { userId: null, name: values.subjectName, role: values.subjectRole, employer: values.subjectEmployer, relationship: values.subjectRelationship },
       occurredDate: date.ok ? date.isoDate : '',
       occurredTime: values.occurredTime.trim(),
@@ -74,16 +87,39 @@ function check(values: Values) {
   );
 }
 
-const sentToWords: Record<Logged['sentTo'], string> = {
+const sentToWords: Record<NonNullable<Logged['sentTo']>, string> = {
   headteacher: 'the headteacher',
   dsl: 'the designated safeguarding lead named for these',
   chair_of_governors: 'the chair of governors',
 };
 
-function Sent({ logged, onAnother }: { logged: Logged; onAnother: () => void }) {
+/** Sealed while the records were locked: where it goes is decided inside them, so the person is told what to do now. */
+function Sealed({ logged, childHarm }: { logged: Logged; childHarm: string }) {
   return (
     <>
-      {logged.ladoDirectly ? (
+      <StatusMessage title="Saved and sealed">
+        <p>{SEALED_FOR_RECIPIENT}</p>
+        <p>You recorded it at {formatDateTime(new Date(logged.recordedAt))}. Nobody can read it until then, not even you.</p>
+      </StatusMessage>
+      {(childHarm === 'yes' || childHarm === 'not_sure') && (
+        // KCSIE: an allegation is reported straight away, not when a computer next opens the records.
+        <AlertMessage title="Tell the headteacher in person now">
+          <p>
+            You think a child has been harmed, or could be. Speak to the headteacher in person now — or, if it is about the headteacher, the chair of governors. Do not wait for
+            the records to be opened.
+          </p>
+        </AlertMessage>
+      )}
+    </>
+  );
+}
+
+function Sent({ logged, childHarm, onAnother }: { logged: Logged; childHarm: string; onAnother: () => void }) {
+  return (
+    <>
+      {logged.delivery === 'sealed' ? (
+        <Sealed logged={logged} childHarm={childHarm} />
+      ) : logged.ladoDirectly ? (
         <AlertMessage title="Tell the LADO now">
           <p>
             This allegation is about the headteacher, who is also the school’s proprietor, so it goes straight to the local authority designated officer (LADO). Phone them today.
@@ -101,7 +137,7 @@ function Sent({ logged, onAnother }: { logged: Logged; onAnother: () => void }) 
       ) : (
         <StatusMessage title="Recorded">
           <p>
-            Your {logged.kind === 'allegation' ? 'allegation' : 'low-level concern'} was recorded at {formatDateTime(new Date(logged.recordedAt))} and sent to {sentToWords[logged.sentTo]} only.
+            Your {logged.kind === 'allegation' ? 'allegation' : 'low-level concern'} was recorded at {formatDateTime(new Date(logged.recordedAt))} and sent to {logged.sentTo ? sentToWords[logged.sentTo] : 'the person who receives it'} only.
           </p>
           {logged.nobodyToReceive && <p>Nobody has been named for that role in the app yet: tell them in person today as well.</p>}
         </StatusMessage>
@@ -118,35 +154,44 @@ export function LogAdultConcernPage() {
   const form = useForm<Values>(blank());
   const [staff, setStaff] = useState<Array<{ id: string; displayName: string }>>([]);
   const [mine, setMine] = useState<Mine[] | null>(null);
-  const [logged, setLogged] = useState<Logged | null>(null);
+  const [mineLocked, setMineLocked] = useState(false);
+  const [staffLocked, setStaffLocked] = useState(false);
+  const [logged, setLogged] = useState<{ reply: Logged; childHarm: string } | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
+  const recordsLocked = useApp().status.records === 'locked' || staffLocked;
 
   const loadMine = () =>
     invoke('adults.mine', {}).then((result) => {
+      setMineLocked(!result.ok && result.error.code === 'locked');
       if (result.ok) setMine(result.value);
-      else setProblem(result.error);
+      else if (result.error.code !== 'locked') setProblem(result.error);
     });
 
   useEffect(() => {
     void invoke('adults.staffList', {}).then((result) => {
       if (result.ok) setStaff(result.value);
+      else setStaffLocked(result.error.code === 'locked');
     });
     void loadMine();
   }, []);
 
   const { values, set, bind } = form;
-  const notListed = values.subjectUserId === NOT_LISTED;
+  // With no list to choose from (it is inside the locked records), the name is typed: the free-text fields at once.
+  const typedOnly = recordsLocked && staff.length === 0;
+  const notListed = typedOnly || values.subjectUserId === NOT_LISTED;
 
-  const submit = () =>
-    form.submit({
-      check,
+  const submit = () => {
+    const childHarm = values.childHarm;
+    return form.submit({
+      check: (shown) => check(shown, typedOnly),
       send: (input) => invoke('adults.log', input),
       onSuccess: (value) => {
-        setLogged(value);
+        setLogged({ reply: value, childHarm });
         form.reset(blank());
         void loadMine();
       },
     });
+  };
 
   return (
     <section className="page narrow-page">
@@ -156,7 +201,7 @@ export function LogAdultConcernPage() {
         yourself. It goes to the headteacher (or the chair of governors if it is about the headteacher), never to the person it is about.
       </p>
       {logged ? (
-        <Sent logged={logged} onAnother={() => setLogged(null)} />
+        <Sent logged={logged.reply} childHarm={logged.childHarm} onAnother={() => setLogged(null)} />
       ) : (
         <form
           noValidate
@@ -176,7 +221,8 @@ export function LogAdultConcernPage() {
             />
             {!values.selfReport && (
               <>
-                <SelectField
+                {!typedOnly && (
+                  <SelectField
                   id={form.idFor('subject.userId')}
                   label="The adult"
                   error={form.errors['subject.userId']}
@@ -184,10 +230,17 @@ export function LogAdultConcernPage() {
                   onChange={(value) => set('subjectUserId', value)}
                   placeholder="Choose from the staff list"
                   options={[...staff.map((person) => ({ value: person.id, label: person.displayName })), { value: NOT_LISTED, label: 'Someone not on the list' }]}
-                />
+                  />
+                )}
                 {notListed && (
                   <>
-                    <TextField {...bind('subjectName')} id={form.idFor('subject.name')} error={form.errors['subject.name']} label="Their name" />
+                    <TextField
+                      {...bind('subjectName')}
+                      id={form.idFor('subject.name')}
+                      error={form.errors['subject.name']}
+                      label="Their name"
+                      hint={typedOnly ? LOCKED_STAFF_NOTE : undefined}
+                    />
                     <TextField {...bind('subjectRole')} id={form.idFor('subject.role')} error={form.errors['subject.role']} label="Their role (optional)" hint="For example supply teacher, caretaker, sports coach." />
                     <SelectField
                       id={form.idFor('subject.relationship')}
@@ -239,6 +292,7 @@ export function LogAdultConcernPage() {
 
       <h2>What you have recorded</h2>
       {problem && <AlertMessage title="Your records could not be loaded">{problem.message}</AlertMessage>}
+      {mineLocked && <p>Your list opens when a DSL signs in. Anything you record before then is sealed and safe, and reaches its recipient when the records are opened.</p>}
       {mine && mine.length === 0 && <p>You have not recorded any concerns about adults.</p>}
       {mine && mine.length > 0 && (
         <div className="table-wrap">
