@@ -80,7 +80,10 @@ describe('the school’s local-authority pack', () => {
     await check('settings with a pack selected');
     await screenshot(page, 'settings-pack');
     await choosePack(page, worcestershire.title, 'Redditch (district)');
-    expect(await page.getByRole('radio', { name: /the school’s pack now/ }).isChecked()).toBe(true);
+    // The list is read again after the choice: wait for the mark to move to Worcestershire, then check it is chosen.
+    const nowChosen = page.getByRole('radio', { name: new RegExp(`^${worcestershire.title.replace(/[()]/g, '\\$&')}[\\s\\S]*the school’s pack now`) });
+    await nowChosen.waitFor();
+    expect(await nowChosen.isChecked()).toBe(true);
 
     // The explorer: levels side by side, a search that finds a red flag with its source and doubt note.
     await goTo(page, 'Thresholds');
