@@ -44,6 +44,16 @@ function rejection(error: unknown, envelopeId: string): IngestOutcome {
   throw error;
 }
 
+/**
+ * What every stored envelope leaves behind, in the same transaction as the record: its id in intake_ingested (so it is
+ * never stored twice) and the audit row in its author's name.
+ */
+function markIngested(db: Store, envelopeId: string, author: Author, stored: { id: string; recordedAt: string }, command: 'concerns.submit' | 'adults.log', recordIds: string[], now: Date): void {
+  db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)').run(envelopeId, stored.id, author.id, stored.recordedAt, now.toISOString());
+  // Sealed on another computer: which one is not known here, only who submitted it.
+  appendAudit(db, { at: now.toISOString(), userId: author.id, role: author.role, door: INTAKE_DOOR, client: null, command, recordIds, outcome: 'ok' });
+}
+
 /** A concern about an adult, stored as its author would have stored it at `recorded` (inside ingestEnvelope's transaction). */
 function ingestAboutAdult(db: Store, envelopeId: string, author: Author, body: AboutAdultBody, recorded: Date, now: Date): IngestOutcome {
   const parsed = adultConcernInputSchema.safeParse(body.aboutAdult);
@@ -58,8 +68,7 @@ function ingestAboutAdult(db: Store, envelopeId: string, author: Author, body: A
   } catch (error) {
     return rejection(error, envelopeId);
   }
-  db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)').run(envelopeId, logged.id, author.id, logged.recordedAt, now.toISOString());
-  appendAudit(db, { at: now.toISOString(), userId: author.id, role: author.role, door: INTAKE_DOOR, client: null, command: 'adults.log', recordIds: [logged.id, envelopeId], outcome: 'ok' });
+  markIngested(db, envelopeId, author, logged, 'adults.log', [logged.id, envelopeId], now);
   return { kind: 'stored', envelopeId, concernId: logged.id, recordedAt: logged.recordedAt, immediateDanger: false, about: 'adult' };
 }
 
@@ -91,24 +100,7 @@ export function ingestEnvelope(db: Store, opened: OpenedEnvelope, now: Date): In
     } catch (error) {
       return rejection(error, envelopeId);
     }
-    db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)').run(
-      envelopeId,
-      concern.id,
-      author.id,
-      concern.recordedAt,
-      now.toISOString(),
-    );
-    appendAudit(db, {
-      at: now.toISOString(),
-      userId: author.id,
-      role: author.role,
-      door: INTAKE_DOOR,
-      // Sealed on another computer: which one is not known here, only who submitted it.
-      client: null,
-      command: 'concerns.submit',
-      recordIds: [concern.id, envelopeId, ...parsed.data.pupils.map((pupil) => pupil.pupilId)],
-      outcome: 'ok',
-    });
+    markIngested(db, envelopeId, author, concern, 'concerns.submit', [concern.id, envelopeId, ...parsed.data.pupils.map((pupil) => pupil.pupilId)], now);
     return { kind: 'stored', envelopeId, concernId: concern.id, recordedAt: concern.recordedAt, immediateDanger: parsed.data.immediateDanger, about: 'child' };
   });
 }
