@@ -252,7 +252,9 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     const now = clock();
     try {
-      const sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { recordedAt: now, accountId: session.user.id, body: parsed.data });
+      // The page's submission id becomes the envelope's: if the hub stored the try whose answer was lost, it stores this once.
+      const { submissionId, ...concern } = parsed.data;
+      const sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { id: submissionId, recordedAt: now, accountId: session.user.id, body: concern });
       // Flushed to disk before the person is told it is saved.
       outbox.add(sealed.bytes);
       schedule(waitMs);
