@@ -10,6 +10,7 @@ import {
   ensureIntakeKey,
   ingestQueue,
   intakeQueue,
+  issueVoucher,
   loadOrCreateReceiptKey,
   readEnvelopeHeader,
   readIntakePublicKey,
@@ -19,6 +20,7 @@ import {
   type EnvelopeHeader,
   type IngestSummary,
   type IntakeReceipt,
+  type IntakeVoucher,
   type ReceiptKeyPair,
 } from '../intake';
 import { writeTransaction, type Store } from '../store';
@@ -159,6 +161,14 @@ export class IntakeDesk {
   private receiptKey(): ReceiptKeyPair {
     this.receiptKeyPair ??= loadOrCreateReceiptKey(this.dataDir);
     return this.receiptKeyPair;
+  }
+
+  /**
+   * The hub's voucher for a connect-mode computer's session key, good for what the account records until `notAfter`
+   * (the session's absolute end). Signed with the receipt key, under its own context line (voucher.ts).
+   */
+  voucherFor(user: Pick<SessionUser, 'id' | 'role'>, publicKey: Buffer, now: Date, notAfter: Date): IntakeVoucher {
+    return issueVoucher(this.receiptKey(), { accountId: user.id, role: user.role, publicKey, issuedAt: now, notAfter });
   }
 
   /** What a connect-mode computer learns at enrolment: public keys only, handed out locked or open. */
