@@ -24,6 +24,7 @@ export {
   receivesOnlyConcernsAboutAdults,
 } from './accessRules';
 export {
+  adultConcernKindOf,
   adultConcernKinds,
   adultRoleHolderRoles,
   mayChangeAdultRoleHolders,

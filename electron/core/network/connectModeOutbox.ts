@@ -5,7 +5,7 @@
 // forgot every session, or else by its author's session; only the hub's signed receipt for exactly those bytes takes it
 // out of the outbox. Everything else goes to the hub as before (hubTransport).
 import crypto from 'node:crypto';
-import { commands, intakeVoucherSchema, invalidInput, roleMay, type AppStatus, type Result, type SessionUser } from '../../../shared/api';
+import { adultConcernKindOf, commands, intakeVoucherSchema, invalidInput, roleMay, type AppStatus, type ParsedInput, type Result, type SessionUser } from '../../../shared/api';
 // The intake modules themselves, not its index: connect mode holds no store, so none of the store's code comes with it.
 import { sealEnvelope } from '../intake/envelope';
 import { Outbox, type WaitingEnvelope } from '../intake/outbox';
@@ -307,23 +307,36 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
     if (started && mayNowSucceed && ((deliverer() && mineWaiting().length > 0) || vouchedWaiting())) await deliverNow();
   }
 
-  /** `concerns.submit` while the hub does not answer: sealed here, or null when it cannot be (the words stay on screen). */
-  function sealHere(input: unknown): Result<unknown> | null {
+  /**
+   * `concerns.submit` or `adults.log` while the hub does not answer: sealed here, or null when it cannot be (the words
+   * stay on screen). A concern about an adult is sealed as the hub seals one while its records are locked (body
+   * `{ aboutAdult }`, decision 0020's addendum): where it goes is decided inside the records, so the reply says only
+   * which register it is for.
+   */
+  function sealHere(command: 'concerns.submit' | 'adults.log', input: unknown): Result<unknown> | null {
     const session = known;
     const intake = keys?.intake;
-    // Only for the person the hub last said was signed in here, able to log a concern: never a guess.
-    if (!maySeal(session) || !intake) return null;
-    const parsed = commands['concerns.submit'].input.safeParse(input ?? {});
+    // Only for the person the hub last said was signed in here, able to log it: never a guess.
+    if (!maySeal(session) || !roleMay(session.user.role, command === 'adults.log' ? 'adults.log' : 'concerns.log') || !intake) return null;
+    const parsed = commands[command].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     const now = clock();
     try {
-      // The page's submission id becomes the envelope's: if the hub stored the try whose answer was lost, it stores this once.
-      const { submissionId, ...concern } = parsed.data;
-      const sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { id: submissionId, recordedAt: now, accountId: session.user.id, body: concern });
+      let sealed: { id: string; bytes: Buffer };
+      if (command === 'concerns.submit') {
+        // The page's submission id becomes the envelope's: if the hub stored the try whose answer was lost, it stores this once.
+        const { submissionId, ...concern } = parsed.data as ParsedInput<'concerns.submit'>;
+        sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { id: submissionId, recordedAt: now, accountId: session.user.id, body: concern });
+      } else {
+        sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { recordedAt: now, accountId: session.user.id, body: { aboutAdult: parsed.data } });
+      }
       // Flushed to disk (with its voucher, if this session has one) before the person is told it is saved.
       outbox.add(sealed.bytes, vouchFor(session.user.id, sealed.bytes, now));
       schedule(waitMs);
-      return { ok: true, value: { id: sealed.id, recordedAt: now.toISOString(), delivery: 'outbox', message: SAVED_ON_THIS_COMPUTER } };
+      const saved = { id: sealed.id, recordedAt: now.toISOString(), delivery: 'outbox' as const };
+      if (command === 'concerns.submit') return { ok: true, value: { ...saved, message: SAVED_ON_THIS_COMPUTER } };
+      const adult = parsed.data as ParsedInput<'adults.log'>;
+      return { ok: true, value: { ...saved, kind: adultConcernKindOf(adult), sentTo: null, nobodyToReceive: false, ladoDirectly: false, ladoContact: null } };
     } catch (error) {
       log.error('saving a concern to the outbox', error);
       return null;
@@ -353,7 +366,7 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
       }
       return result;
     }
-    if (reply.kind === 'not_answering' && command === 'concerns.submit') return sealHere(input) ?? { ok: false, error: reply.error };
+    if (reply.kind === 'not_answering' && (command === 'concerns.submit' || command === 'adults.log')) return sealHere(command, input) ?? { ok: false, error: reply.error };
     return { ok: false, error: reply.error };
   };
 

@@ -54,6 +54,7 @@ afterAll(async () => {
 });
 
 const STAFF_PASSWORD = 'lunch queue by the hall';
+const ADULT_WORDS = 'The minibus driver told a Year 4 girl to sit in the front with him and not tell anyone.';
 // Words a reader would look for; the numbered phrase is in one concern only.
 const wordsOf = (index: number) => [`Concern ${index} of 50`, 'Amelia', 'bruises', 'fingertip', 'stepfather', 'Don’t tell Mum'];
 const concernNumber = (index: number): CommandInput<'concerns.submit'> => ({
@@ -118,12 +119,16 @@ describe('a connect-mode computer while the hub is stopped and started again', (
       envelopeIds.push((reply as { value: { id: string } }).value.id);
     }
     expect(SAVED_ON_THIS_COMPUTER).toBe('Saved on this computer, not yet delivered — it will be sent when the records computer is back.');
+    // And one about an adult: sealed the same way, its register known, where it goes decided inside the records.
+    const aboutAdult = await invoke('adults.log', { subject: { name: 'Mr Carl Venn', role: 'Minibus driver', employer: 'Vale Coaches', relationship: 'contractor' }, occurredDate: '2026-11-30', whatHappened: ADULT_WORDS, childHarm: 'yes' });
+    expect(aboutAdult).toMatchObject({ ok: true, value: { delivery: 'outbox', kind: 'allegation', sentTo: null } });
+    envelopeIds.push((aboutAdult as { value: { id: string } }).value.id);
     expect(connect.outbox.waiting().envelopes.map((envelope) => envelope.envelopeId)).toEqual(envelopeIds);
     // grep: not a word of any concern in any file on her computer, as UTF-8 or UTF-16.
     const onDisk = fs.readdirSync(clientDir).map((name) => fs.readFileSync(path.join(clientDir, name)));
     expect(fs.statSync(connect.outbox.file).size).toBeGreaterThan(50 * 256);
-    for (let index = 1; index <= 50; index += 1) {
-      for (const word of wordsOf(index)) {
+    for (let index = 1; index <= 51; index += 1) {
+      for (const word of index === 51 ? ['Carl Venn', 'Vale Coaches', ADULT_WORDS] : wordsOf(index)) {
         for (const encoding of ['utf8', 'utf16le'] as const) {
           expect([word, encoding, onDisk.some((contents) => contents.includes(Buffer.from(word, encoding)))]).toEqual([word, encoding, false]);
         }
@@ -159,6 +164,9 @@ describe('a connect-mode computer while the hub is stopped and started again', (
     await records.signIn('dsl.jones', DSL_PASSWORD, { door: 'cli', sessionId: null });
     const stored = records.store!.prepare('SELECT what_happened FROM concerns ORDER BY what_happened').pluck().all() as string[];
     expect(stored).toEqual(Array.from({ length: 50 }, (_, index) => concernNumber(index + 1).whatHappened).sort());
+    expect(records.store!.prepare('SELECT kind, subject_name AS subjectName, what_happened AS whatHappened FROM adult_concerns').all()).toEqual([
+      { kind: 'allegation', subjectName: 'Mr Carl Venn', whatHappened: ADULT_WORDS },
+    ]);
     expect(records.store!.prepare('SELECT envelope_id FROM intake_ingested ORDER BY envelope_id').pluck().all()).toEqual([...envelopeIds].sort());
   }, 240_000);
 });
