@@ -2,11 +2,14 @@
 // of Debian's gnome-keyring on a private bus — and a real encrypted store: a hub that opens itself after a restart, one
 // that cannot (and says so), who may turn it on, and what a copy of the folder is worth without this account's storage.
 import Database from 'better-sqlite3-multiple-ciphers';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Entry } from '@napi-rs/keyring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../electron/core';
+import { PROTECTED_STORAGE_SERVICE } from '../../../../electron/core/app/protectedStorage';
 import { deriveKeyFromPassword, readKeyring, unwrapDataKey, unwrapWithMachineSecret, type Keyring } from '../../../../electron/core/crypto';
 import { readStaffVerifiers } from '../../../../electron/core/intake';
 import { applyKey, databasePath } from '../../../../electron/core/store';
@@ -235,6 +238,21 @@ describe.skipIf(process.platform !== 'linux')('unlock at start from the Secret S
       ['dsl', 'forbidden'],
     ]);
   });
+
+  it('stays off when there is no Secret Service, and never falls back to the kernel keyring that a reboot empties', async () => {
+    const { hub, dataDir, installId } = await schoolOnHub();
+    await call(hub, 'session.signOut', {});
+    hub.close();
+    // A hub run as a service, outside any desktop session: no session bus to find a Secret Service on.
+    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(dataDir, 'no-bus-here')}` };
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/protectedStorage/turnOnInAnotherProcess.ts', dataDir, 'dsl.jones', DSL_PASSWORD], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(child.status, child.stderr).toBe(0);
+    const answer = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as unknown;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('Unlock at start is still off') } });
+    expect(readKeyring(dataDir)!.machine).toBeUndefined();
+    expect(new Entry(PROTECTED_STORAGE_SERVICE, installId, { linux: { store: 'keyutils' } }).getSecret(), 'nothing in the kernel keyring').toBeNull();
+    // A process of its own compiles the core afresh: slower than the rest on a busy machine.
+  }, 90_000);
 
   it('is not offered on a computer that is not the hub', async () => {
     const app = newApp();
