@@ -167,8 +167,20 @@ export class SafeguardingApp {
       mustEnrolSecondFactor: session?.pendingSecondFactor === 'enrol',
       records: db ? 'open' : 'locked',
       intakeNotice: (session && this.intakeNotices.get(session)) ?? null,
-      unlockAtStartFailed: (session && this.unlockAtStartNotices.get(session)) ?? null,
+      unlockAtStartFailed: session ? this.unlockAtStartNoticeFor(session) : null,
     };
+  }
+
+  /**
+   * A start that could not open the records from protected storage is told to the first DSL to reach their home — with
+   * their second factor given, so a password alone learns nothing — and then to no one else (decision 0027).
+   */
+  private unlockAtStartNoticeFor(session: Session): { at: string; reason: string } | null {
+    const told = this.unlockAtStartNotices.get(session);
+    if (told || session.state !== 'active' || session.pendingSecondFactor || !mayChangeUnlockAtStart(session.user.role)) return told ?? null;
+    const failure = this.unlockAtStart.takeFailureFor(session.user.id);
+    if (failure) this.unlockAtStartNotices.set(session, failure);
+    return failure;
   }
 
   /** The caller's session, whether active or locked; null if they hold none. */
@@ -360,10 +372,6 @@ export class SafeguardingApp {
     if (db) session.pendingSecondFactor = secondFactorStepFor(db, account, caller.door);
     this.startIdleSweep();
     if (db) this.ingestForReader(session, db);
-    if (mayChangeUnlockAtStart(account.role)) {
-      const failure = this.unlockAtStart.takeFailureFor(account.id);
-      if (failure) this.unlockAtStartNotices.set(session, failure);
-    }
     // A member of staff whose old wrap opened the store (before decision 0022) does not keep it open.
     this.closeStoreIfUnused();
     return session;

@@ -162,6 +162,10 @@ describe.skipIf(process.platform !== 'linux')('unlock at start from the Secret S
     const staff = newCaller();
     await as(restarted, staff, 'session.signIn', { username: 'm.lunchtime', password: STAFF_PASSWORD });
     expect(restarted.status(staff).unlockAtStartFailed ?? null).toBeNull();
+    // A DSL's password without their authenticator's code learns nothing of it, and does not use up the telling.
+    const halfway = newCaller();
+    expect(await dispatch(restarted, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD }, halfway)).toMatchObject({ ok: true });
+    expect(restarted.status(halfway)).toMatchObject({ state: 'needs_code', unlockAtStartFailed: null });
     const dsl = newCaller();
     await as(restarted, dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
     expect(restarted.store).not.toBeNull();
@@ -178,6 +182,7 @@ describe.skipIf(process.platform !== 'linux')('unlock at start from the Secret S
     await as(restarted, staff, 'session.signOut', {});
     await as(restarted, dsl, 'session.signOut', {});
     await as(restarted, again, 'session.signOut', {});
+    await as(restarted, halfway, 'session.signOut', {});
     expect(restarted.store).toBeNull();
   });
 
