@@ -1,6 +1,7 @@
 // Unlock at start from the settings page (decision 0027), on the real hub over HTTPS with the real Secret Service
 // (gnome-keyring on a private bus): the DSL reads the trade-off, cannot turn it on without confirming how the hub is
-// kept, turns it on, and the hub started again on the same folder opens the records before anyone signs in.
+// kept, turns it on, and the hub started again on the same folder opens the records before anyone signs in; when the
+// secret is lost, the next start is locked and the DSL who signs in is told.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,19 +56,25 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function dslAtSettings(): Promise<Page> {
+/** The DSL at a browser of her own, signed in (password and authenticator code) and on her home page. */
+async function dslSignedIn(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(running!.hub.origin);
   await signIn(page, dsl.username, dsl.password);
   await heading(page, /^Hello, /);
+  return page;
+}
+
+async function dslAtSettings(): Promise<Page> {
+  const page = await dslSignedIn();
   await goTo(page, 'Settings');
   return page;
 }
 
 describe.skipIf(process.platform !== 'linux')('unlock at start on the settings page', () => {
-  it('is turned on by a DSL who confirms how the hub is kept, and the restarted hub opens the records by itself', async () => {
+  it('is turned on by a DSL who confirms how the hub is kept, opens the restarted hub by itself, and when the secret is lost tells the DSL who signs in', async () => {
     const page = await dslAtSettings();
     const section = page.getByRole('region', { name: 'Unlock at start' });
     await section.getByText('Unlock at start is off.', { exact: true }).waitFor();
@@ -98,6 +105,27 @@ describe.skipIf(process.platform !== 'linux')('unlock at start on the settings p
     await onPage.getByRole('button', { name: 'Turn unlock at start off' }).click();
     await onPage.getByText('Unlock at start is off.', { exact: true }).waitFor();
     expect(secretService.entry(installId).getSecret()).toBeNull();
+
+    // On again; then the computer's profile is rebuilt (the entry is gone) and the hub restarts: locked, and the DSL
+    // who signs in is told on her home page, and Settings says why it is off.
+    await onPage.getByLabel(/The hub is in a locked room/).check();
+    await onPage.getByRole('button', { name: 'Turn unlock at start on' }).click();
+    await onPage.getByText(/^Unlock at start is on \(since/).waitFor();
     await again.context().close();
+    expect(secretService.entry(installId).deleteCredential()).toBe(true);
+    await running!.stop();
+    running = await startHub();
+    expect(running.hub.startedWith).toMatchObject({ opened: false, reason: expect.stringContaining('has no secret') });
+    expect(running.hub.app.store).toBeNull();
+
+    const told = await dslSignedIn();
+    await told.getByText('The hub could not open the records by itself when it started').waitFor();
+    await told.getByText(/Unlock at start is now off, so the hub stays locked after a restart/).waitFor();
+    expect(await seriousViolations(told, 'home after unlock at start failed')).toEqual([]);
+    await goTo(told, 'Settings');
+    const after = told.getByRole('region', { name: 'Unlock at start' });
+    await after.getByText('Unlock at start is off.', { exact: true }).waitFor();
+    await after.getByText('The last start could not open the records by itself').waitFor();
+    await told.context().close();
   });
 });
