@@ -12,6 +12,7 @@ export {
   managesWithoutRecords,
   mayAddSiblings,
   mayBeAssignedConcerns,
+  mayChangeUnlockAtStart,
   mayGrantRole,
   mayManageSessions,
   mayOpenConcern,
