@@ -1,7 +1,6 @@
 // Unlock at start (decision 0027) against the operating system's real protected storage — on Linux the Secret Service
 // of Debian's gnome-keyring on a private bus — and a real encrypted store: a hub that opens itself after a restart, one
 // that cannot (and says so), who may turn it on, and what a copy of the folder is worth without this account's storage.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,12 +11,13 @@ import { dispatch, type SafeguardingApp } from '../../../../electron/core';
 import { PROTECTED_STORAGE_SERVICE } from '../../../../electron/core/app/protectedStorage';
 import { deriveKeyFromPassword, readKeyring, unwrapDataKey, unwrapWithMachineSecret, type Keyring } from '../../../../electron/core/crypto';
 import { readStaffVerifiers } from '../../../../electron/core/intake';
-import { applyKey, databasePath } from '../../../../electron/core/store';
+import { databasePath } from '../../../../electron/core/store';
 import type { CommandInput } from '../../../../shared/api';
 import { as } from '../../../fixtures/doors/as';
 import { newCaller, personAt } from '../../../fixtures/doors/callers';
 import { startSecretService, type SecretService } from '../../../fixtures/protectedStorage/secretService';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from './testSchool';
+import { keyOpensStore } from '../../../fixtures/store/keyOpens';
 
 const STAFF_PASSWORD = 'dinner hall rota seven';
 const HEAD_PASSWORD = 'head own long password';
@@ -279,7 +279,7 @@ describe.skipIf(process.platform !== 'linux')('unlock at start from the Secret S
 
     // The control: with this account's secret, the machine wrap does open the copy, so a pass below is not a broken attack.
     const secret = Buffer.from(secretService.entry(installId).getSecret()!);
-    expect(opens(file, unwrapWithMachineSecret(keyring, secret))).toBe(true);
+    expect(keyOpensStore(file, unwrapWithMachineSecret(keyring, secret))).toBe(true);
 
     // The outsider: every key the staff password leads to through the files, each tried as the data key and as the
     // machine secret; the slot's own bytes; and secrets guessed or taken from another computer.
@@ -300,22 +300,8 @@ describe.skipIf(process.platform !== 'linux')('unlock at start from the Secret S
     }
     candidates.push(Buffer.alloc(32), crypto.randomBytes(32), crypto.createHash('sha256').update(installId).digest());
     expect(candidates.length).toBeGreaterThan(8);
-    const opening = candidates.flatMap((candidate) => keyrings.map((held) => unwrapWithMachineSecret(held, candidate)).concat([candidate])).filter((key) => opens(file, key));
+    const opening = candidates.flatMap((candidate) => keyrings.map((held) => unwrapWithMachineSecret(held, candidate)).concat([candidate])).filter((key) => keyOpensStore(file, key));
     expect(opening, 'keys from the copy and a staff password that open the store').toEqual([]);
   });
 });
 
-/** Whether `key` opens the database file `file` (a copy), through the same driver and cipher settings as the app. */
-function opens(file: string, key: Buffer | null): boolean {
-  if (!key || key.length !== 32) return false;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    applyKey(db, key);
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
-}
