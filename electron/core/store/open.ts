@@ -51,8 +51,15 @@ export function openStore(file: string, key: Buffer, migrations: readonly Migrat
       converted = convertToAegis(file, key, options.conversionHooks).converted;
       if (converted) cipher = 'aegis-256';
     } catch (error) {
-      // The old store is still in place and still opens; the conversion is tried again at the next open.
+      // Normally the old store is still in place and still opens; the conversion is tried again at the next open.
       options.onConversionFailed?.(error as Error);
+      // A swap that could neither finish nor be undone leaves the checked copy waiting in the staging folder: it is the
+      // store now. Never carry on to create an empty store in the place of a missing one.
+      if (!fs.existsSync(file)) {
+        if (!finishInterruptedConversion(file)) throw new StoreError((error as Error).message, 'damaged');
+        converted = true;
+        cipher = 'aegis-256';
+      }
     }
   }
   let markedClosed: () => void;
