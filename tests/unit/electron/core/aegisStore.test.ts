@@ -36,6 +36,15 @@ describe('the AEGIS-256 store', () => {
     expect(cipherPragmas).toEqual(["cipher = 'aegis'", "algorithm = 'aegis-256'", 'plaintext_header_size = 0']);
   });
 
+  it('writes the file header decision 0028 names: 4,096-byte pages in WAL mode, 64 bytes of each kept for AEGIS-256', () => {
+    const { file } = storeWithRows();
+    const header = fs.readFileSync(file).subarray(0, 24);
+    // Bytes 0–15 are page 1's random salt, not SQLite's magic text; 16–23 stay readable so SQLite can size the pages
+    // before decrypting: page size, WAL (2, 2), reserved bytes per page (32-byte nonce + 32-byte tag), payload fractions.
+    expect(header.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(header.subarray(16, 24).toString('hex')).toBe('1000020240402020');
+  });
+
   it('is refused by the SQLCipher 4 settings with the right key, and opens with the AEGIS-256 settings', () => {
     const { file, key } = storeWithRows();
     expect(opensWith(file, key, sqlcipher4Pragmas)).toBe(false);

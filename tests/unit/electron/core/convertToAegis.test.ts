@@ -81,6 +81,9 @@ describe('converting a SQLCipher 4 store to AEGIS-256', () => {
   it('happens at the first sign-in after the upgrade: every row and the audit chain survive, with a row saying so', async () => {
     const { dataDir, file, key, before } = await oldSchool();
     expect(before.words).toHaveLength(3);
+    // AEGIS-256 leaves header bytes 16–23 readable (4,096-byte pages, WAL, 64 reserved bytes); SQLCipher 4 encrypts them.
+    const readableHeader = () => fs.readFileSync(file).subarray(16, 24).toString('hex');
+    expect(readableHeader()).not.toBe('1000020240402020');
 
     const app = newApp(dataDir);
     await call(app, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
@@ -97,6 +100,7 @@ describe('converting a SQLCipher 4 store to AEGIS-256', () => {
 
     expect(opensWith(file, key, sqlcipher4Pragmas)).toBe(false);
     expect(opensWith(file, key, cipherPragmas)).toBe(true);
+    expect(readableHeader()).toBe('1000020240402020');
     expect(leftovers(dataDir)).toEqual([]);
     // Opened again, nothing more is converted.
     const again = openStore(file, key);
