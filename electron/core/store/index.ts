@@ -1,4 +1,4 @@
-export { cipherPragmas, sqlcipher4Pragmas, applyKey, cipherOf, pragmasFor, type StoreCipher } from './cipher';
+export { cipherPragmas, sqlcipher4Pragmas, applyKey, cipherOf, pragmasFor, rawKeyPragma, type StoreCipher } from './cipher';
 export { CONVERSION_DIR, convertToAegis, finishInterruptedConversion, type ConversionHooks, type ConversionStep } from './convertToAegis';
 export { RestoreMoveError, nodeFileOps, replaceFiles, replacedName, type FileOps } from './replaceFiles';
 export { CONVERTED_COMMAND, DATABASE_FILE, StoreError, databasePath, openStore, schemaVersion, type OpenOptions } from './open';
