@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../electron/core/audit';
 import {
+  BackgroundCheckpoints,
   CONVERSION_DIR,
   CONVERTED_COMMAND,
   applyKey,
@@ -142,6 +143,31 @@ describe('converting a SQLCipher 4 store to AEGIS-256', () => {
     const alone = openStore(file, key);
     expect(cipherOf(alone)).toBe('aegis-256');
     alone.close();
+  });
+
+  it('keys the checkpoint worker for the old format while the conversion waits, so it can still fold the log in', async () => {
+    const { dataDir, file, key } = await oldSchool();
+    const otherProcess = markStoreOpen(dataDir);
+    const db = openStore(file, key);
+    const waitUntil = async (done: () => boolean) => {
+      for (let tries = 0; tries < 500 && !done(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      return done();
+    };
+    try {
+      const errors: Error[] = [];
+      const checkpoints = new BackgroundCheckpoints(file, key, (error) => errors.push(error), cipherOf(db));
+      expect(await waitUntil(() => checkpoints.isOpen())).toBe(true);
+      checkpoints.stop();
+      expect(errors).toEqual([]);
+      // Keyed for AEGIS-256 instead, the worker cannot read the old store and says so (the app carries on).
+      const mismatched: Error[] = [];
+      const wrong = new BackgroundCheckpoints(file, key, (error) => mismatched.push(error), 'aegis-256');
+      expect(await waitUntil(() => mismatched.length > 0)).toBe(true);
+      wrong.stop();
+    } finally {
+      db.close();
+      otherProcess();
+    }
   });
 
   const steps: ConversionStep[] = ['copy', 're-encrypt', 'check', 'swap'];
