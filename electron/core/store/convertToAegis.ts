@@ -136,14 +136,20 @@ export function convertToAegis(file: string, key: Buffer, hooks: ConversionHooks
   }
 }
 
+/** Whether the store's file is missing while its checked AEGIS-256 copy waits to be moved in (a swap cut short). */
+export function conversionWaiting(file: string): boolean {
+  const staging = path.join(path.dirname(file), CONVERSION_DIR);
+  return !fs.existsSync(file) && fs.existsSync(path.join(staging, path.basename(file))) && fs.existsSync(path.join(staging, CHECKED_MARK));
+}
+
 /**
  * Finishes a conversion that stopped part-way through its swap (a power cut, a killed process): the store's file is
  * gone but the checked AEGIS-256 copy waits in the staging folder. Moves it in and returns true; otherwise does nothing.
  */
 export function finishInterruptedConversion(file: string): boolean {
+  if (!conversionWaiting(file)) return false;
   const staging = path.join(path.dirname(file), CONVERSION_DIR);
   const copy = path.join(staging, path.basename(file));
-  if (fs.existsSync(file) || !fs.existsSync(copy) || !fs.existsSync(path.join(staging, CHECKED_MARK))) return false;
   let lock: ReturnType<typeof lockForRestore>;
   try {
     lock = lockForRestore(path.dirname(file));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { appendAudit } from '../audit/auditLog';
 import { applyKey, type StoreCipher } from './cipher';
-import { convertToAegis, finishInterruptedConversion, type ConversionHooks } from './convertToAegis';
+import { conversionWaiting, convertToAegis, finishInterruptedConversion, type ConversionHooks } from './convertToAegis';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { markStoreOpen, StoreInUseError } from './storeInUse';
 import { writeTransaction } from './transactions';
@@ -45,6 +45,11 @@ export const CONVERTED_COMMAND = 'store.convertedToAegis256';
 export function openStore(file: string, key: Buffer, migrations: readonly Migration[] = allMigrations, options: OpenOptions = {}): Store {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let converted = finishInterruptedConversion(file);
+  if (conversionWaiting(file)) {
+    // The store is the checked copy waiting in the staging folder, and another process stopped it being moved in: an
+    // empty store must never be created in its place.
+    throw new StoreError(`The store in ${path.dirname(file)} is part-way through its conversion to AEGIS-256 and another program has the folder open. Close Safeguarding Records and any admin command using this folder, then sign in again.`, 'in_use');
+  }
   let cipher = fs.existsSync(file) ? formatOf(file, key) : 'aegis-256';
   if (cipher === 'sqlcipher-4') {
     try {

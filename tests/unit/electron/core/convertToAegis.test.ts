@@ -254,6 +254,12 @@ describe('converting a SQLCipher 4 store to AEGIS-256', () => {
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.readdirSync(path.join(dataDir, CONVERSION_DIR))).toContain('safeguarding.db');
 
+    // While another process holds the folder the copy cannot be moved in, and no empty store is made in its place.
+    const otherProcess = markStoreOpen(dataDir);
+    expect(() => openStore(file, key)).toThrow(/part-way through its conversion to AEGIS-256/);
+    expect(fs.existsSync(file)).toBe(false);
+    otherProcess();
+
     const db = openStore(file, key);
     expect(cipherOf(db)).toBe('aegis-256');
     expect(read(db).words).toEqual(before.words);
