@@ -318,7 +318,7 @@ export class SafeguardingApp {
     if (!unwrapped) return null;
     // Another person may already have the store open: theirs is used, and this copy of the key wiped.
     const alreadyOpen = this.held.db;
-    const db = alreadyOpen ?? openStore(databasePath(this.dataDir), unwrapped.dataKey);
+    const db = alreadyOpen ?? openStore(databasePath(this.dataDir), unwrapped.dataKey, undefined, { onConversionFailed: (error) => this.log.error('store conversion to AEGIS-256 (decision 0028)', error) });
     const account = findAccount(db, unwrapped.userId);
     if (account?.status === 'active') return { db, dataKey: unwrapped.dataKey, account };
     if (!alreadyOpen) db.close();

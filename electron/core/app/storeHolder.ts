@@ -1,7 +1,7 @@
 // The open store and the data key that opened it. It is open while anyone has an unlocked session and closed —
 // the key wiped from memory — when the last one locks or ends (decision 0016).
 import { wipe } from '../crypto';
-import { BackgroundCheckpoints, databasePath, type Store } from '../store';
+import { BackgroundCheckpoints, cipherOf, databasePath, type Store } from '../store';
 import type { Log } from './log';
 
 export class StoreHolder {
@@ -28,7 +28,7 @@ export class StoreHolder {
     if (this.store) throw new Error('The store is already open');
     this.store = db;
     this.key = dataKey;
-    this.checkpoints = new BackgroundCheckpoints(databasePath(this.dataDir), dataKey, (error) => this.log.error('background checkpoint', error));
+    this.checkpoints = new BackgroundCheckpoints(databasePath(this.dataDir), dataKey, (error) => this.log.error('background checkpoint', error), cipherOf(db));
   }
 
   /** After every command: whatever it wrote is folded into the database file in the background. */
