@@ -132,6 +132,7 @@ function inputs(s: School, role: Role): Partial<Record<CommandName, unknown>> {
     // A session that has already ended: the answer must still carry nothing it should not.
     'sessions.end': { ref: '01900000-0000-7000-8000-000000000001' },
     'settings.get': {},
+    'settings.unlockAtStartState': {},
     'setup.progress': {},
     'settings.update': { version: settingsVersionNow(s.app), idleLockMinutes: 10 },
     'audit.verify': {},
