@@ -1,9 +1,10 @@
 // The culture report's commands ('reports.view': head and DSLs). They read aggregates only: no record ids go into
 // the audit row because no child's or adult's record is opened, but each call is still audited (by dispatch, once the
 // report is ready). The report is built on a long-work thread (decision 0026), so the saves of everyone else in the
-// school go on meanwhile; only folding the newest concerns into the tallies, a short write, happens here.
+// school go on meanwhile; only folding the newest concerns into the tallies, in short writes, happens here.
 import type { PeriodChoice, ReportAudience, ReportView } from '../../../shared/reports';
 import { awaiting, type CommandContext } from '../dispatch/handler';
+import { LongWorkStopped } from '../longWork';
 import { writeTransaction } from '../store';
 import { reportFileStem } from './cultureReport';
 import { reportCsv } from './reportCsv';
@@ -16,14 +17,23 @@ function longWorkOf({ app }: CommandContext) {
   return pool;
 }
 
-/** The tallies brought up to date in one short write, just before the job's snapshot begins. */
-const foldTallies =
-  ({ db }: CommandContext) =>
-  () =>
-    writeTransaction(db, () => bringTalliesUpToDate(db));
+/** Concerns folded into the tallies per write while catching up: tens of milliseconds, so saves wait no longer. */
+const FOLD_CHUNK = 2_000;
+
+/**
+ * Brings the tallies up to date in short writes with other people's commands between them (after a bulk import there
+ * can be tens of thousands of concerns to fold), then hands over the job, whose snapshot begins right after the last.
+ */
+async function withTalliesFolded<T>({ app, db }: CommandContext, hand: (beforeSnapshot: () => void) => Promise<T>): Promise<T> {
+  while (!writeTransaction(db, () => bringTalliesUpToDate(db, FOLD_CHUNK))) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (app.store !== db) throw new LongWorkStopped();
+  }
+  return hand(() => writeTransaction(db, () => bringTalliesUpToDate(db)));
+}
 
 function cultureReportOffThread(ctx: CommandContext, period: PeriodChoice, audience: ReportAudience): Promise<ReportView> {
-  return longWorkOf(ctx).run('cultureReport', { period, audience, now: ctx.now.toISOString() }, { beforeSnapshot: foldTallies(ctx) });
+  return withTalliesFolded(ctx, (beforeSnapshot) => longWorkOf(ctx).run('cultureReport', { period, audience, now: ctx.now.toISOString() }, { beforeSnapshot }));
 }
 
 export const reportHandlers = {
@@ -36,7 +46,7 @@ export const reportHandlers = {
 
   'reports.exportGovernorsPdf': awaiting<'reports.exportGovernorsPdf'>(async (ctx, input) => {
     // Read from one snapshot and drawn after it, both on the long-work thread.
-    const pdf = await longWorkOf(ctx).run('governorsPdf', { period: input.period, now: ctx.now.toISOString() }, { beforeSnapshot: foldTallies(ctx) });
+    const pdf = await withTalliesFolded(ctx, (beforeSnapshot) => longWorkOf(ctx).run('governorsPdf', { period: input.period, now: ctx.now.toISOString() }, { beforeSnapshot }));
     const bytes = Buffer.from(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength);
     return { fileName: `${reportFileStem(pdf.view)}.pdf`, mimeType: 'application/pdf', dataBase64: bytes.toString('base64'), pageCount: pdf.pageCount };
   }),
