@@ -241,6 +241,8 @@ export class LongWorkPool {
     if (job) {
       clearTimeout(job.timer);
       job.reject(new LongWorkFailed(job.name, this.log.error(`long work ${job.name}`, thread.crash ?? new Error(`The long-work thread ended (exit code ${code}) while the job was running.`))));
+    } else if (thread.crash && !this.stopped) {
+      this.log.error('long work: a thread ended between jobs', thread.crash);
     }
     if (this.stopped) return;
     // A thread that never became ready would fail again for the same reason: the jobs waiting for it fail now.
