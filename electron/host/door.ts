@@ -12,8 +12,9 @@ import { createSession } from 'better-sse';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { mayReceiveConcernAlerts, type ErrorCode } from '../../shared/api';
-import { contentSecurityPolicy, deliverSealed, dispatch, type Caller, type SafeguardingApp } from '../core';
-import { HUB_INTAKE_KEYS_PATH, HUB_INTAKE_PATH, HUB_ROOT_CERTIFICATE_PATH, hubKeysDocument, rootCertificateDownload } from '../core/network';
+import { contentSecurityPolicy, deliverSealed, deliverVouched, dispatch, type Caller, type SafeguardingApp } from '../core';
+import { vouchedDeliverySchema, type VouchedDelivery } from '../core/intake';
+import { HUB_INTAKE_KEYS_PATH, HUB_INTAKE_PATH, HUB_ROOT_CERTIFICATE_PATH, VOUCHED_DELIVERY_HEADER, hubKeysDocument, rootCertificateDownload } from '../core/network';
 import type { Alert } from '../core/alerts';
 
 export type DoorMode =
@@ -56,6 +57,16 @@ const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
  */
 const ENVELOPE_ALLOWANCE_BYTES = 64 * 1024;
 /** How a refusal of a delivered envelope is answered over HTTP; the body is the same result value as /api/invoke's. */
+/** The voucher header's JSON, or null when it is not a voucher and signature in the shape the hub issues. */
+function parseVouched(header: string): VouchedDelivery | null {
+  try {
+    const parsed = vouchedDeliverySchema.safeParse(JSON.parse(Buffer.from(header, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 const deliveryStatus: Partial<Record<ErrorCode, number>> = { unauthenticated: 401, forbidden: 403, invalid_input: 400, internal: 500 };
 /** Commands that try a secret: the door slows a client that tries too many, whoever it claims to be. */
 const SECRET_COMMANDS = new Set(['session.signIn', 'session.unlock', 'setup.create', 'accounts.resetPassword', 'session.changePassword']);
@@ -209,7 +220,16 @@ export function buildDoor(options: DoorOptions): Door {
     server.post(HUB_INTAKE_PATH, { bodyLimit: maxBodyBytes + ENVELOPE_ALLOWANCE_BYTES }, async (request, reply) => {
       if (request.headers[REQUEST_HEADER] !== '1') return refuse(request, reply, 403, 'forbidden', 'This request did not come from the Safeguarding Records app.');
       if (!Buffer.isBuffer(request.body)) return refuse(request, reply, 415, 'unsupported_media_type', 'Send the sealed envelope as application/octet-stream.');
-      const result = deliverSealed(app, callerOf(request), request.body);
+      // With a voucher, no session is needed (the hub may have restarted since it was sealed); otherwise the author's session.
+      const voucherHeader = request.headers[VOUCHED_DELIVERY_HEADER];
+      let result;
+      if (typeof voucherHeader === 'string') {
+        const vouched = parseVouched(voucherHeader);
+        if (!vouched) return refuse(request, reply, 400, 'bad_request', 'The voucher sent with this concern is not one the hub can read.');
+        result = deliverVouched(app, callerOf(request), request.body, vouched);
+      } else {
+        result = deliverSealed(app, callerOf(request), request.body);
+      }
       if (!result.ok && result.error.code === 'forbidden') logRefusal(request, `403 ${result.error.message}`);
       return reply
         .code(result.ok ? 200 : (deliveryStatus[result.error.code] ?? 400))

@@ -119,6 +119,12 @@ export async function runHub(argv: readonly string[]): Promise<void> {
   console.log(`Enrolment code for connecting a computer: ${fingerprint.enrolmentCode}`);
   console.log(`Root certificate fingerprint (SHA-256 of its public key): ${fingerprint.grouped}`);
   console.log(`Browsers trust the hub once IT deploys its root certificate: ${running.hub.origin}/hub-root.pem (see docs/admin-guide.md).`);
+  const started = running.hub.startedWith;
+  if (started.opened) {
+    console.log(`The records are open: unlock at start opened them from this computer’s protected storage (${started.arrived} waiting concern(s) stored, ${started.immediateDanger} saying immediate danger).`);
+  } else if (started.reason) {
+    console.log(`The records are locked until a DSL signs in: unlock at start could not open them — ${started.reason}. It is now off; a DSL can turn it on again in Settings.`);
+  }
   console.log('Press Ctrl+C to stop. Stopping locks the records; staff pages keep what they typed until the hub is back.');
   const stop = () => {
     void running.stop().then(() => process.exit(0));

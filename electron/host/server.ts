@@ -2,7 +2,7 @@
 // per launch handed to the page in the URL fragment (never sent to a server, never logged). The hub: HTTPS for the
 // whole school network on the names in its certificate, one session cookie per browser (decision 0016).
 import crypto from 'node:crypto';
-import { SafeguardingApp, type AppOptions } from '../core';
+import { SafeguardingApp, type AppOptions, type StartOutcome } from '../core';
 import { buildDoor, type DoorOptions } from './door';
 
 export interface BrowserHostOptions {
@@ -67,6 +67,8 @@ export interface Hub {
   origin: string;
   port: number;
   app: SafeguardingApp;
+  /** Whether the records opened at start from protected storage (decision 0027), and if not, why not. */
+  startedWith: StartOutcome;
   /** Takes a renewed certificate into use for new connections. */
   setCertificate(tls: { key: string | Buffer; cert: string | Buffer }): void;
   close(): Promise<void>;
@@ -78,7 +80,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     clock: options.clock,
     kdfCost: options.kdfCost,
     ...(options.sessionLifetimeHours ? { sessionLifetimeHours: options.sessionLifetimeHours } : {}),
+    hub: true,
   });
+  // Before the door opens, so the first page served already finds the records open (when a DSL turned that on).
+  const startedWith = app.openAtStart();
   const door = buildDoor({
     app,
     staticDir: options.staticDir,
@@ -92,6 +97,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     origin,
     port: Number(new URL(origin).port || 443),
     app,
+    startedWith,
     setCertificate: (tls) => door.setCertificate(tls),
     close: async () => {
       app.close();

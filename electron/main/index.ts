@@ -7,6 +7,7 @@ import { registerAppScheme, serveRenderer, APP_ORIGIN } from './appProtocol';
 import { connectModeWithOutbox, createPinnedClient, readConnectSettings } from '../core/network';
 import { registerInvokeHandler, type Destination } from './invokeHandler';
 import { createSecureWindow } from './secureWindow';
+import { applicationMenuTemplate } from './windowPolicy';
 
 // Bundled to build/electron/main.cjs beside preload.cjs; the renderer is built to dist/renderer.
 const buildDir = __dirname;
@@ -43,9 +44,9 @@ if (!electronApp.requestSingleInstanceLock()) {
   });
 
   void electronApp.whenReady().then(() => {
-    // The default menu offers Reload and Toggle Developer Tools; the installed app keeps only what typing needs
-    // (macOS takes copy and paste from the Edit menu; elsewhere the page handles them without a menu).
-    if (electronApp.isPackaged) Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
+    // No Reload or Toggle Developer Tools in the installed app (windowPolicy.applicationMenuTemplate says why).
+    const menu = applicationMenuTemplate(process.platform, { packaged: electronApp.isPackaged });
+    if (menu !== undefined) Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
     serveRenderer(path.join(projectDir, 'dist', 'renderer'));
     hub?.start();
     registerInvokeHandler(destination, () => window);

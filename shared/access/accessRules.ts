@@ -98,6 +98,12 @@ export const mayManageSessions = (role: Role): boolean => roleMay(role, 'session
  */
 export const holdsDataKey = (role: Role): boolean => permissions.some((permission) => !logsOnly.has(permission) && roleMay(role, permission));
 
+/**
+ * Who may turn unlock at start on or off, and who is told when a start could not use it (decision 0027): the DSLs,
+ * who answer for the records. Dispatch adds that their second factor is given, as for any command.
+ */
+export const mayChangeUnlockAtStart = (role: Role): boolean => roleMay(role, 'unlockAtStart.manage');
+
 /** Permissions that only put something in (a concern about a child or an adult): they never need the records open. */
 const logsOnly = new Set<string>(['public', 'signedIn', 'concerns.log', 'adults.log']);
 

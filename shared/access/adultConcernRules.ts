@@ -7,6 +7,13 @@ import type { Role } from './roles';
 export const adultConcernKinds = ['low_level', 'allegation'] as const;
 export type AdultConcernKind = (typeof adultConcernKinds)[number];
 
+/**
+ * What the person logging believes decides the register: possible harm goes to the case manager as an allegation;
+ * anything else is a low-level concern, which its recipient can escalate. Known before the records are open (a
+ * concern sealed while they are locked, or on a computer that cannot reach the hub, still says which it is).
+ */
+export const adultConcernKindOf = (input: { childHarm?: 'yes' | 'no' | 'not_sure' | undefined }): AdultConcernKind => (input.childHarm === 'yes' ? 'allegation' : 'low_level');
+
 /** Who holds each Part 4 role in this school: a setting, named by account, changed only by the rule below. */
 export interface AdultRoleHolders {
   /** The headteacher: the case manager for allegations, and the usual recipient of low-level concerns. */

@@ -12,6 +12,7 @@ export {
   managesWithoutRecords,
   mayAddSiblings,
   mayBeAssignedConcerns,
+  mayChangeUnlockAtStart,
   mayGrantRole,
   mayManageSessions,
   mayOpenConcern,
@@ -24,6 +25,7 @@ export {
   receivesOnlyConcernsAboutAdults,
 } from './accessRules';
 export {
+  adultConcernKindOf,
   adultConcernKinds,
   adultRoleHolderRoles,
   mayChangeAdultRoleHolders,

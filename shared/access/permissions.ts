@@ -19,6 +19,7 @@ export const permissions = [
   'adults.log',
   'adults.receive',
   'secondFactor.enrol',
+  'unlockAtStart.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,6 +47,9 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   'adults.receive': ['head', 'dsl', 'governor'],
   // Setting up an authenticator app: only the accounts that sign in with one (decision 0021).
   'secondFactor.enrol': ['dsl', 'head', 'admin'],
+  // Opening the records at the hub's start without anyone's password (decision 0027) weakens what a copy of the hub's
+  // disk is worth to a thief: the people answerable for the records decide it, not IT.
+  'unlockAtStart.manage': ['dsl'],
 };
 
 /** Whether someone in `role` may open a child's safeguarding file: a link to one is shown only to them. */

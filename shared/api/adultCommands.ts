@@ -65,9 +65,10 @@ export const adultConcernLoggedSchema = z.object({
   /**
    * 'stored': in the register now. 'sealed': the records were locked, so it was sealed to the hub's intake key and
    * waits for the next reader to open them (decision 0020, addendum); who holds each role is inside the store, so
-   * where it goes is not known yet.
+   * where it goes is not known yet. 'outbox': sealed on this computer, which could not reach the records computer, and
+   * sent when it answers (decision 0024).
    */
-  delivery: z.enum(['stored', 'sealed']),
+  delivery: z.enum(['stored', 'sealed', 'outbox']),
   /** The register it is (or will be) in: decided by the person logging, so known even while sealed. */
   kind: z.enum(adultConcernKinds),
   /** To whom it went, by role (never by name: the person logging need not know who holds it); null while sealed. */

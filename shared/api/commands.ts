@@ -63,6 +63,8 @@ export const appStatusSchema = z.object({
     .object({ arrived: z.number().int(), immediateDanger: z.number().int(), setAside: z.number().int(), concernIds: z.array(z.string()) })
     .nullable()
     .optional(),
+  /** For the first DSL to sign in after a hub start that could not open the records from protected storage (0027). */
+  unlockAtStartFailed: z.object({ at: z.string(), reason: z.string() }).nullable().optional(),
   /** Connect mode: this person's concerns sealed on this computer while the hub was out of reach, not yet delivered. */
   outboxWaiting: z.number().int().nonnegative().optional(),
 });
@@ -181,6 +183,18 @@ export function parseAuditAnchor(row: string, fingerprint: string) {
   return auditAnchorSchema.safeParse({ seq, fingerprint });
 }
 
+/** Unlock at start (decision 0027): whether it is on, since when, and why the last start could not use it. */
+export const unlockAtStartStateSchema = z.object({
+  on: z.boolean(),
+  turnedOnAt: z.string().nullable(),
+  lastFailure: z.object({ at: z.string(), reason: z.string() }).nullable(),
+  /** Whether this app runs as the school's hub: only a hub opens the records at start. */
+  hub: z.boolean(),
+  /** After turning it off: what could not be cleaned up, in plain words. */
+  warning: z.string().nullable().optional(),
+});
+export type UnlockAtStartState = z.infer<typeof unlockAtStartStateSchema>;
+
 export const auditVerificationSchema = z.object({
   integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
   chain: z.object({
@@ -248,6 +262,10 @@ export const commands = {
 
   'settings.get': command('signedIn', nothing, versionedSettingsSchema, { audited: false }),
   'settings.update': command('settings.manage', settingsUpdateSchema.extend({ version: versionSchema }), versionedSettingsSchema),
+
+  /** Whether the hub opens the records at start from the operating system's protected storage (decision 0027). */
+  'settings.unlockAtStartState': command('settings.manage', nothing, unlockAtStartStateSchema, { audited: false }),
+  'settings.unlockAtStart': command('unlockAtStart.manage', z.object({ on: z.boolean({ message: 'Choose on or off' }) }), unlockAtStartStateSchema),
 
   'audit.verify': command('audit.verify', z.object({ anchor: auditAnchorSchema.optional() }), auditVerificationSchema),
 

@@ -1,5 +1,6 @@
 // The zero-threshold concern log: drafts, submitting, "my concerns", addenda, and the DSL's first look.
 import { z } from 'zod';
+import { roles } from '../access/roles';
 import { attachmentTypes, bodyMapMarkSchema, concernInputSchema, pupilParts } from '../concerns/concernSchema';
 import { command, done, nothing } from './define';
 import { idSchema } from './fields';
@@ -63,6 +64,25 @@ export const concernViewSchema = z.object({
 });
 export type ConcernView = z.infer<typeof concernViewSchema>;
 
+/**
+ * The hub's voucher for a connect-mode computer's session key (decision 0024, addendum): what that computer seals while
+ * the hub is away, signed with the key, can be delivered after the hub restarts, with no session.
+ */
+export const intakeVoucherSchema = z.object({
+  version: z.literal(1),
+  accountId: z.uuid(),
+  /** The account's role when it was issued: a delivery with no session is checked against it (the store may be locked). */
+  role: z.enum(roles),
+  /** The computer's Ed25519 public key for this session, raw 32 bytes, base64. */
+  // Exactly 32 bytes: 43 characters, the last carrying 4 bits, and one '='.
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/, 'An Ed25519 public key is 32 bytes, in base64'),
+  issuedAt: z.iso.datetime(),
+  /** The session's absolute end: envelopes recorded after it are not this voucher's. */
+  notAfter: z.iso.datetime(),
+  /** The hub's Ed25519 signature over a context line and the fields above; base64. */
+  signature: z.base64(),
+});
+
 export const draftSchema = z.object({ id: z.string(), updatedAt: z.string(), form: z.string() });
 
 export const newConcernAlertSchema = z.object({
@@ -120,6 +140,8 @@ export const concernCommands = {
     z.object({ id: z.string(), recordedAt: z.string(), delivery: z.enum(['stored', 'sealed', 'outbox']), message: z.string() }),
   ),
   'concerns.mine': command('concerns.log', nothing, z.array(myConcernSchema)),
+  /** For the installed app in connect mode only: its session key, vouched for until the session's absolute end. */
+  'intake.voucher': command('concerns.log', z.object({ publicKey: intakeVoucherSchema.shape.publicKey }), intakeVoucherSchema),
   /** The author may open their own (and sees only their own addenda); a DSL may open any (and opening it marks it read). */
   'concerns.get': command('concerns.log', z.object({ concernId: idSchema }), concernViewSchema),
   'concerns.attachment': command(

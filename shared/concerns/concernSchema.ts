@@ -75,6 +75,11 @@ export const concernInputSchema = z
     attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS, `Attach at most ${MAX_ATTACHMENTS} files`).default([]),
     /** The draft this submission finishes, so the draft can be removed in the same transaction. */
     draftId: z.uuid().nullable().default(null),
+    /**
+     * Chosen by the page (or the connect-mode computer) once per concern and sent with every try: the envelope's id.
+     * A try whose answer was lost and is sent again, or sealed into an outbox, is stored once (decision 0024).
+     */
+    submissionId: z.uuid({ version: 'v7', message: 'This submission’s id is not one the app makes: reload the page (your words are kept in your draft).' }).optional(),
   })
   .superRefine((concern, context) => {
     // Either from the roster or in their own words: a concern must say which child, or the DSL cannot act on it.

@@ -3,19 +3,18 @@
 // afterwards. Benchmarks are not tests: no thresholds. The figures with targets are ratios to the physical floor
 // measured in the same run (floors.ts, decision 0017); the absolute figures are printed beside them, with medians.
 import fs from 'node:fs';
-import path from 'node:path';
 import { dispatch } from '../../electron/core';
-import { insertConcern, readConcern, type NewConcern } from '../../electron/core/concerns';
 import { deriveKeyFromPassword, newKdfParams, readKeyring, unwrapWithPassword } from '../../electron/core/crypto';
-import { databasePath, openStore, type Store } from '../../electron/core/store';
-import { benchDir, benchSchool, DSL, fillStore, openEncryptedStore, openPlainStore } from './benchStores';
+import { databasePath, openStore } from '../../electron/core/store';
+import { benchDir, benchSchool, DSL } from './benchStores';
+import { insertAndRead, measureEncryptedVsPlain } from './storeCipher';
 import { fsyncFloor, machine, overFloor, PlainInsertFloor, timeBesideFloor } from './floors';
 import { measureExports } from './exports';
 import { measureHub } from './hub';
 import { measureIntake } from './intake';
 import { measureConcernLogAndQueue, measurePacks, measureRosterImport } from './features';
 import { measureReports } from './reports';
-import { median, percentile, progress, report, timeEach, timeEachAsync, total } from './measure';
+import { median, percentile, progress, report, timeEach, timeEachAsync } from './measure';
 import { personAt } from '../fixtures/doors/callers';
 
 async function measureUnlock(dataDir: string): Promise<void> {
@@ -29,43 +28,6 @@ async function measureUnlock(dataDir: string): Promise<void> {
   const opens = timeEach(20, () => openStore(databasePath(dataDir), unwrapped.dataKey).close(), 2);
   unwrapped.dataKey.fill(0);
   report({ metric: 'unlock.open_ms', value: median(opens) / 1000, unit: 'ms' });
-}
-
-/** A concern like a member of staff submits: one pupil, one or two categories, a paragraph of text. */
-function benchConcern(authorId: string, pupilIds: readonly string[], index: number): NewConcern {
-  const now = new Date(Date.UTC(2026, 10, 20, 12, 0, 0) + index * 1000).toISOString();
-  return {
-    authorId,
-    occurredAt: now,
-    recordedAt: now,
-    location: 'Playground',
-    othersPresent: 'Midday supervisor on duty',
-    whatHappened: `Benchmark concern ${index}: the child arrived with a bruise about 3 cm across on their upper arm and said their dad had grabbed them when he was angry last night.`,
-    childWords: 'Dad did it because I was too loud.',
-    actionTaken: 'Reassured the child and told them I would pass this on to the DSL. Did not ask leading questions.',
-    immediateDanger: false,
-    urgent: false,
-    spokenToDsl: null,
-    fgmPoliceReference: '',
-    status: 'new',
-    readAt: null,
-    readBy: null,
-    pupils: [{ pupilId: pupilIds[index % pupilIds.length]!, part: 'subject' }],
-    categories: index % 3 === 0 ? ['physical-abuse', 'domestic-abuse'] : ['physical-abuse'],
-  };
-}
-
-/** Inserts (each in its own transaction, as a submission is) and reads back existing concerns; timings in µs. */
-function insertAndRead(db: Store, authorId: string, inserts: number, reads: number) {
-  const pupilIds = db.prepare('SELECT id FROM pupils ORDER BY id').pluck().all() as string[];
-  const concernIds = db.prepare('SELECT id FROM concerns ORDER BY id').pluck().all() as string[];
-  const insertOne = db.transaction((index: number) => insertConcern(db, benchConcern(authorId, pupilIds, index)));
-  const insertTimings = timeEach(inserts, (index) => insertOne(index + 1_000_000));
-  // A fixed stride through the ids visits the whole log in the same order on both stores.
-  const readTimings = timeEach(reads, (index) => {
-    if (!readConcern(db, concernIds[(index * 7_919) % concernIds.length]!)) throw new Error('A concern went missing.');
-  });
-  return { insertTimings, readTimings };
 }
 
 async function main(): Promise<void> {
@@ -101,16 +63,8 @@ async function main(): Promise<void> {
 
     await measureUnlock(schoolDir);
 
-    progress('encrypted against plain SQLite: the same data and the same workload');
-    const workloadTime = (db: Store) => {
-      const authorId = fillStore(db);
-      const { insertTimings, readTimings } = insertAndRead(db, authorId, 1_000, 10_000);
-      db.close();
-      return total(insertTimings) + total(readTimings);
-    };
-    const encryptedTime = workloadTime(openEncryptedStore(path.join(compareDir, 'encrypted.db')));
-    const plainTime = workloadTime(openPlainStore(path.join(compareDir, 'plain.db')));
-    report({ metric: 'store.encrypted_vs_plain.ratio', value: encryptedTime / plainTime, unit: 'ratio' });
+    const cipher = measureEncryptedVsPlain(compareDir);
+    report({ metric: 'store.encrypted_vs_plain.ratio', value: cipher.encrypted / cipher.plain, unit: 'ratio' });
 
     measurePacks();
     await measureRosterImport();

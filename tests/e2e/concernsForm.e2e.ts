@@ -154,4 +154,37 @@ describe('the concern form', () => {
     expect(after.value).toEqual([]);
     expect(problems).toEqual([]);
   });
+  it('keeps the words when the answer to a submission is lost, tries again by itself, and the concern is stored once', async () => {
+    const { page, problems } = e2e.opened;
+    await schoolWithStaffSignedIn(page);
+    await openLogConcern(page);
+    await choosePupil(page, 'amir', pupils.amir.name);
+    await fill(page, 'What you saw or heard', words);
+    await page.getByLabel('I am not sure: leave it to the DSL', { exact: true }).check();
+
+    // The first try reaches the app and is stored, but its answer never comes back (the connection drops on the way).
+    const tries: string[] = [];
+    await page.route('**/api/invoke', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('"command":"concerns.submit"')) return route.continue();
+      tries.push((JSON.parse(body) as { input: { submissionId: string } }).input.submissionId);
+      if (tries.length > 1) return route.continue();
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Submit the concern' }).click();
+    const notSent = page.getByRole('status').filter({ hasText: 'Not sent yet — your words are safe on this screen' });
+    await notSent.waitFor();
+    expect(await notSent.textContent()).toContain('tried again by itself');
+    expect(await page.getByLabel('What you saw or heard', { exact: true }).inputValue()).toBe(words);
+    expect(await seriousViolations(page, 'the form waiting to try again')).toEqual([]);
+
+    // Tried again by itself, with the same submission id: the page is told what the first try did, and no second copy is made.
+    await heading(page, 'Thank you — the DSL has been told');
+    expect(tries).toHaveLength(2);
+    expect(tries[1]).toBe(tries[0]);
+    const mine = await invokeFromPage<Array<{ pupilNames: string[] }>>(page, 'concerns.mine', {});
+    expect(mine.value!.filter((concern) => concern.pupilNames.includes(pupils.amir.name))).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
 });

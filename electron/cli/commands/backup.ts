@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { appendAudit } from '../../core/audit';
 import { keyringPath } from '../../core/crypto';
-import { writeEncryptedCopy, writeTransaction } from '../../core/store';
+import { cipherOf, writeEncryptedCopy, writeTransaction, type StoreCipher } from '../../core/store';
 import { CliError, requiredValue } from '../arguments';
 import { checkBackupInto, keyringCopyFor } from '../backupFiles';
 import { count } from '../output';
@@ -30,10 +30,14 @@ export const backupCommand: CliCommand = {
     }
 
     const app = openExistingSchool(dataDir, out);
+    // A copy is written in the store's own format (VACUUM INTO keeps the cipher): AEGIS-256, or SQLCipher 4 for a store
+    // that another process kept open through its conversion (decision 0028). A restore converts the latter.
+    let cipher: StoreCipher;
     try {
       const session = await signIn(app, cliCaller(), username, password);
       requireRole(session, ['dsl', 'admin'], 'backups are made by a DSL or an administrator.');
       const db = app.store!;
+      cipher = cipherOf(db);
       writeEncryptedCopy(db, file);
       fs.copyFileSync(keyringPath(dataDir), keyringFile);
       fs.chmodSync(keyringFile, 0o600);
@@ -53,12 +57,13 @@ export const backupCommand: CliCommand = {
       if (!check.ok) throw new CliError(`The backup was written to ${file}, but checking it failed: ${check.problem}. Do not rely on it; run the backup again.`);
       out.line(`Backup written: ${file}`);
       out.line(`Keyring copy:   ${keyringFile}`);
+      out.line(`Encrypted with: ${cipher === 'aegis-256' ? 'AEGIS-256' : 'SQLCipher 4 (converted to AEGIS-256 when restored)'}`);
       out.line(`Checked: it opens with ${username}’s password and passes the integrity check and the audit chain (${count(check.contents.pupils)} pupils, ${count(check.contents.concerns)} concerns).`);
       out.line('');
       out.line('Keep BOTH files together: the database copy cannot be opened without its keyring copy. Opening them also needs');
       out.line('the school’s recovery key or the password of an account that existed when the backup was made.');
       out.line('Both files are encrypted; store them where only the school’s IT lead can reach them, and test a restore each term.');
-      out.result({ ok: true, file, keyringFile, contents: check.contents });
+      out.result({ ok: true, file, keyringFile, cipher, contents: check.contents });
       return 0;
     } finally {
       fs.rmSync(stagingDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // visibleTo(), which asks shared/access's named rule: a record is open to its recipient and never to its subject.
 import { v7 as uuidv7 } from 'uuid';
 import {
+  adultConcernKindOf,
   adultConcernRetention,
   ladoClock,
   mayReadAdultConcern,
@@ -108,12 +109,6 @@ export function occurredAtOf(input: ParsedInput<'adults.log'>, now: Date): Date 
   }
   return occurredAt;
 }
-
-/**
- * What the person logging believes decides the register: possible harm goes to the case manager as an allegation;
- * anything else is a low-level concern, which its recipient can escalate.
- */
-export const adultConcernKindOf = (input: Pick<ParsedInput<'adults.log'>, 'childHarm'>): AdultConcernKind => (input.childHarm === 'yes' ? 'allegation' : 'low_level');
 
 export function logAdultConcern(db: Store, viewer: Viewer, input: ParsedInput<'adults.log'>, now: Date) {
   const occurredAt = occurredAtOf(input, now);

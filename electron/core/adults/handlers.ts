@@ -2,7 +2,7 @@
 // visibleTo(); every handler takes the person from ctx.session, never from anything the page sends.
 import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { adultRoleHolderRoles, mayChangeAdultRoleHolders, mayReadAdultConcern, roleLabels, type AdultRoleHolders, type Role } from '../../../shared/api';
+import { adultConcernKindOf, adultRoleHolderRoles, mayChangeAdultRoleHolders, mayReadAdultConcern, roleLabels, type AdultRoleHolders, type Role } from '../../../shared/api';
 import { londonDateTime, londonIsoDate } from '../../../shared/calendar';
 import { appendAudit } from '../audit';
 import { CommandError } from '../dispatch/commandError';
@@ -25,7 +25,7 @@ import {
   unreadAdultConcerns,
   writeRoleHolders,
 } from './adultConcernsRepository';
-import { adultConcernKindOf, logAdultConcern, myAdultConcerns, occurredAtOf, register, requireVisible, viewAdultConcern } from './adultRegister';
+import { logAdultConcern, myAdultConcerns, occurredAtOf, register, requireVisible, viewAdultConcern } from './adultRegister';
 
 const viewerOf = (ctx: Pick<CommandContext, 'session'>) => ({ id: ctx.session.user.id, role: ctx.session.user.role, displayName: ctx.session.user.displayName });
 

@@ -1,5 +1,5 @@
 export { SafeguardingApp } from './safeguardingApp';
-export type { AppOptions } from './safeguardingApp';
+export type { AppOptions, StartOutcome } from './safeguardingApp';
 export { DEFAULT_SESSION_LIFETIME_HOURS, SessionRegistry } from './sessionRegistry';
 export type { Caller, Session, SessionEnd } from './sessionRegistry';
 export { fileLog } from './log';

@@ -10,6 +10,7 @@ import {
   ensureIntakeKey,
   ingestQueue,
   intakeQueue,
+  issueVoucher,
   loadOrCreateReceiptKey,
   readEnvelopeHeader,
   readIntakePublicKey,
@@ -19,6 +20,7 @@ import {
   type EnvelopeHeader,
   type IngestSummary,
   type IntakeReceipt,
+  type IntakeVoucher,
   type ReceiptKeyPair,
 } from '../intake';
 import { writeTransaction, type Store } from '../store';
@@ -94,30 +96,79 @@ export class IntakeDesk {
 
   async submit(user: SessionUser, input: ParsedConcern, now: Date): Promise<SubmitReply> {
     const db = this.openStore();
+    const { submissionId, ...concern } = input;
+    // The same submission sent again (its answer was lost on the way back): answered as the first time, stored once.
+    const earlier = submissionId ? this.earlierSubmission(db, user.id, submissionId, now) : null;
+    if (earlier) return earlier;
     // With the records open, what the records would refuse (a pupil no longer on the roster, a date in the future) is
     // refused now, while the person can still correct it on screen, instead of being set aside after sealing.
-    if (db) this.tryInTrial(db, user.id, input, now);
-    const sealed = sealEnvelope(this.publicKey(db, now), { recordedAt: now, accountId: user.id, body: input });
+    if (db) this.tryInTrial(db, user.id, concern, now);
+    const sealed = sealEnvelope(this.publicKey(db, now), { id: submissionId, recordedAt: now, accountId: user.id, body: concern });
     // On disk (flushed) before anything else: from here the concern cannot be lost, whatever happens next.
     intakeQueue(this.dataDir).append(sealed.bytes);
     const waiting: SubmitReply = { id: sealed.id, recordedAt: now.toISOString(), delivery: 'sealed', message: SEALED_WAITING };
-    if (!db) return waiting;
-    let summary: IngestSummary;
+    return db ? this.ingestSubmitted(db, sealed.id, now, waiting) : waiting;
+  }
+
+  /** Ingests what was just queued and answers with the stored concern, or with `waiting` if it is still sealed. */
+  private ingestSubmitted(db: Store, envelopeId: string, now: Date, waiting: SubmitReply): SubmitReply {
     try {
-      summary = this.ingest(db, now);
+      this.ingest(db, now);
     } catch (error) {
       // It is sealed and queued: the next opening of the records ingests it.
       this.log.error('ingesting a submitted concern', error);
       return waiting;
     }
-    const stored = summary.stored.find((concern) => concern.envelopeId === sealed.id);
-    return stored ? { id: stored.concernId, recordedAt: stored.recordedAt, delivery: 'stored', message: SENT_TO_DSL } : waiting;
+    return this.storedReply(db, envelopeId) ?? waiting;
+  }
+
+  private storedReply(db: Store, envelopeId: string): SubmitReply | null {
+    const stored = db.prepare('SELECT concern_id AS id, recorded_at AS recordedAt FROM intake_ingested WHERE envelope_id = ?').get(envelopeId) as
+      | { id: string; recordedAt: string }
+      | undefined;
+    return stored ? { ...stored, delivery: 'stored', message: SENT_TO_DSL } : null;
+  }
+
+  /**
+   * What became of a submission with this id, if it arrived before: stored (its concern), or still sealed in the queue
+   * (ingested now if the records are open). An id another account used is refused: ids are not guessed by honest pages.
+   */
+  private earlierSubmission(db: Store | null, accountId: string, envelopeId: string, now: Date): SubmitReply | null {
+    const ingested = db?.prepare('SELECT account_id FROM intake_ingested WHERE envelope_id = ?').pluck().get(envelopeId) as string | undefined;
+    const queued = this.queuedHeaders().find((header) => header.id === envelopeId);
+    const owner = ingested ?? queued?.accountId;
+    if (owner === undefined) return null;
+    if (owner !== accountId) throw new CommandError('invalid_input', 'This submission’s id belongs to another concern: reload the page and submit again (your words are kept in your draft).');
+    if (db && ingested) return this.storedReply(db, envelopeId);
+    const waiting: SubmitReply = { id: envelopeId, recordedAt: queued!.recordedAt, delivery: 'sealed', message: SEALED_WAITING };
+    return db ? this.ingestSubmitted(db, envelopeId, now, waiting) : waiting;
+  }
+
+  /** The headers of what waits in the queue (no key needed); damaged envelopes are skipped, ingestion sets them aside. */
+  private queuedHeaders(): EnvelopeHeader[] {
+    const headers: EnvelopeHeader[] = [];
+    for (const record of intakeQueue(this.dataDir).read().records) {
+      try {
+        headers.push(readEnvelopeHeader(record.payload));
+      } catch {
+        // Set aside, with its reason, by the next ingestion.
+      }
+    }
+    return headers;
   }
 
   /** The receipt key, made beside the store on first use; the same for the hub's whole life (clients pin it). */
   private receiptKey(): ReceiptKeyPair {
     this.receiptKeyPair ??= loadOrCreateReceiptKey(this.dataDir);
     return this.receiptKeyPair;
+  }
+
+  /**
+   * The hub's voucher for a connect-mode computer's session key, good for what the account records until `notAfter`
+   * (the session's absolute end). Signed with the receipt key, under its own context line (voucher.ts).
+   */
+  voucherFor(user: Pick<SessionUser, 'id' | 'role'>, publicKey: Buffer, now: Date, notAfter: Date): IntakeVoucher {
+    return issueVoucher(this.receiptKey(), { accountId: user.id, role: user.role, publicKey, issuedAt: now, notAfter });
   }
 
   /** What a connect-mode computer learns at enrolment: public keys only, handed out locked or open. */
@@ -207,16 +258,11 @@ export class IntakeDesk {
    * cannot tell a concern about a child from one about an adult (it is the same for both, by design), so both are here.
    */
   waitingFor(accountId: string): Array<{ envelopeId: string; recordedAt: string }> {
-    const { records } = intakeQueue(this.dataDir).read();
-    const mine: Array<{ envelopeId: string; recordedAt: string }> = [];
-    for (const record of records) {
-      try {
-        const header = readEnvelopeHeader(record.payload);
-        if (header.accountId === accountId) mine.push({ envelopeId: header.id, recordedAt: header.recordedAt });
-      } catch {
-        // A damaged envelope is set aside at ingestion; it names no one reliably here.
-      }
+    const mine = new Map<string, { envelopeId: string; recordedAt: string }>();
+    // One entry per envelope id: a submission whose answer was lost may wait twice, and is stored once.
+    for (const header of this.queuedHeaders()) {
+      if (header.accountId === accountId && !mine.has(header.id)) mine.set(header.id, { envelopeId: header.id, recordedAt: header.recordedAt });
     }
-    return mine.reverse();
+    return [...mine.values()].reverse();
   }
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface Log {
   error(context: string, error: unknown): string;
+  /** Something worth finding later that went right (the hub opening the records at start). */
+  info?(context: string, message: string): void;
 }
 
 /** Past this size app.log is moved to app.log.1 (replacing the one before) and starts afresh. */
@@ -31,6 +33,15 @@ export function fileLog(dataDir: string, { maxBytes = LOG_MAX_BYTES }: { maxByte
         // Logging must never turn one failure into two.
       }
       return reference;
+    },
+    info(context, message) {
+      try {
+        const dir = path.join(dataDir, 'logs');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.appendFileSync(path.join(dir, 'app.log'), `${new Date().toISOString()} ${context}: ${message}`.slice(0, maxBytes - 1) + '\n', { mode: 0o600 });
+      } catch {
+        // Logging must never turn one failure into two.
+      }
     },
   };
 }

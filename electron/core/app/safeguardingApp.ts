@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { holdsDataKey, mayVouchForReset, packForLocalAuthority, type AppStatus, type LocalAuthorityId, type Role, type SessionUser, type Settings } from '../../../shared/api';
+import { holdsDataKey, mayChangeUnlockAtStart, mayVouchForReset, packForLocalAuthority, type AppStatus, type LocalAuthorityId, type Role, type SessionUser, type Settings } from '../../../shared/api';
 import { findAccount, findAccountByUsername, insertAccount, markSignedIn, setMustChangePassword } from '../accounts';
 import { AlertBus, REMINDER_INTERVAL_MS, unreadImmediateDanger } from '../alerts';
 import { appendAudit } from '../audit';
@@ -37,6 +37,7 @@ import { KeyringHolder, type SecretAttempt } from './keyringHolder';
 import { fileLog, type Log } from './log';
 import { SessionRegistry, type Caller, type Session, type SessionEnd } from './sessionRegistry';
 import { StoreHolder } from './storeHolder';
+import { OPENED_AT_START, UnlockAtStart, type UnlockAtStartState } from './unlockAtStart';
 import { secondFactorStepFor } from '../secondFactor';
 
 export interface AppOptions {
@@ -54,7 +55,15 @@ export interface AppOptions {
    * with `lockIdleSessions()` when it means to.
    */
   idleSweep?: boolean;
+  /**
+   * This app is the school's hub (`--hub`): it may open the records at start from the operating system's protected
+   * storage when a DSL has turned that on (decision 0027), and keeps them open while it runs.
+   */
+  hub?: boolean;
 }
+
+/** What the hub's start did about unlock at start, for its console. */
+export type StartOutcome = { opened: true; arrived: number; immediateDanger: number } | { opened: false; reason: string | null };
 
 const SIGN_IN_FAILED = 'That username and password do not match an active account. Check them and try again, or ask your DSL or IT lead to reset your password.';
 /** The throttle's key for the recovery key (a username's key is a hex hash, so the two never collide). */
@@ -84,6 +93,17 @@ type AccountForSession = { id: string; username: string; displayName: string; ro
 /** A password that checked: readers bring the store (opened with their key, or the one already open); staff may not. */
 type Authenticated = { db: Store | null; dataKey: Buffer | null; account: AccountForSession };
 
+/** The start's waiting concerns and those a reader's own opening found, told as one. */
+function mergeNotices(first: IntakeNotice | null, second: IntakeNotice | null): IntakeNotice | null {
+  if (!first || !second) return first ?? second;
+  return {
+    arrived: first.arrived + second.arrived,
+    immediateDanger: first.immediateDanger + second.immediateDanger,
+    setAside: first.setAside + second.setAside,
+    concernIds: [...first.concernIds, ...second.concernIds],
+  };
+}
+
 export class SafeguardingApp {
   readonly dataDir: string;
   readonly clock: () => Date;
@@ -95,6 +115,12 @@ export class SafeguardingApp {
   readonly intake: IntakeDesk;
   /** What was waiting when a reader opened the records, kept for that reader's session until they sign out. */
   private readonly intakeNotices = new WeakMap<Session, IntakeNotice>();
+  /** What was waiting when the hub opened the records at start, for the first reader who signs in. */
+  private startNotice: IntakeNotice | null = null;
+  /** For the first DSL after a start that could not open the records from protected storage. */
+  private readonly unlockAtStartNotices = new WeakMap<Session, { at: string; reason: string }>();
+  private readonly unlockAtStart: UnlockAtStart;
+  readonly isHub: boolean;
   /**
    * Staff display names as they were when the store last closed, in memory only (never on disk: decision 0022), so a
    * member of staff signing in to locked records is greeted by name; after a restart, by their username.
@@ -117,6 +143,8 @@ export class SafeguardingApp {
     this.held = new StoreHolder(this.dataDir, this.log);
     this.keyring = new KeyringHolder(this.dataDir, this.clock, () => this.held.db);
     this.accountKeys = new AccountKeys(this.dataDir, this.keyring, this.kdfCost);
+    this.unlockAtStart = new UnlockAtStart(this.keyring, this.clock, this.log);
+    this.isHub = options.hub ?? false;
     this.intake = new IntakeDesk(this.dataDir, () => this.held.db, this.alerts, this.log);
     this.sessions = new SessionRegistry(this.clock, defaultSettings.idleLockMinutes, options.sessionLifetimeHours);
     this.sweepsIdleSessions = options.idleSweep ?? true;
@@ -145,7 +173,20 @@ export class SafeguardingApp {
       mustEnrolSecondFactor: session?.pendingSecondFactor === 'enrol',
       records: db ? 'open' : 'locked',
       intakeNotice: (session && this.intakeNotices.get(session)) ?? null,
+      unlockAtStartFailed: session ? this.unlockAtStartNoticeFor(session) : null,
     };
+  }
+
+  /**
+   * A start that could not open the records from protected storage is told to the first DSL to reach their home — with
+   * their second factor given, so a password alone learns nothing — and then to no one else (decision 0027).
+   */
+  private unlockAtStartNoticeFor(session: Session): { at: string; reason: string } | null {
+    const told = this.unlockAtStartNotices.get(session);
+    if (told || session.state !== 'active' || session.pendingSecondFactor || !mayChangeUnlockAtStart(session.user.role)) return told ?? null;
+    const failure = this.unlockAtStart.takeFailureFor(session.user.id);
+    if (failure) this.unlockAtStartNotices.set(session, failure);
+    return failure;
   }
 
   /** The caller's session, whether active or locked; null if they hold none. */
@@ -283,7 +324,7 @@ export class SafeguardingApp {
     if (!unwrapped) return null;
     // Another person may already have the store open: theirs is used, and this copy of the key wiped.
     const alreadyOpen = this.held.db;
-    const db = alreadyOpen ?? openStore(databasePath(this.dataDir), unwrapped.dataKey);
+    const db = alreadyOpen ?? openStore(databasePath(this.dataDir), unwrapped.dataKey, undefined, { onConversionFailed: (error) => this.log.error('store conversion to AEGIS-256 (decision 0028)', error) });
     const account = findAccount(db, unwrapped.userId);
     if (account?.status === 'active') return { db, dataKey: unwrapped.dataKey, account };
     if (!alreadyOpen) db.close();
@@ -349,7 +390,7 @@ export class SafeguardingApp {
   private ingestForReader(session: Session, db: Store): void {
     if (!holdsDataKey(session.user.role)) return;
     try {
-      const notice = this.intake.ingestOnOpening(db, this.clock());
+      const notice = mergeNotices(this.takeStartNotice(), this.intake.ingestOnOpening(db, this.clock()));
       if (notice) this.intakeNotices.set(session, notice);
     } catch (error) {
       // The envelopes stay queued (ingestion is all or nothing per hundred): signing in must not fail because of them.
@@ -396,11 +437,14 @@ export class SafeguardingApp {
   }
 
   /** The store stays open only while someone who holds its key is active: otherwise the key leaves memory (decision 0022). */
-  private closeStoreIfUnused(): void {
+  private closeStoreIfUnused({ evenIfKeptOpen = false } = {}): void {
     // Open while anyone is at work (decision 0016): a member of staff logging at 12:40 needs the pupil list even when
     // the DSL's own session has locked. Staff can never open it (they hold no key, decision 0022); they only keep
     // open what a reader opened.
     if (this.sessions.anyActive()) return;
+    // A hub that opens itself at start keeps the records open while it runs (decision 0027): closing them would not
+    // take the key out of its reach, only delay the next concern's arrival in the records.
+    if (!evenIfKeptOpen && this.keepsStoreOpen()) return;
     const db = this.held.db;
     if (db) {
       const rows = db.prepare("SELECT id, display_name FROM users WHERE status = 'active'").all() as Array<{ id: string; display_name: string }>;
@@ -478,7 +522,77 @@ export class SafeguardingApp {
       this.auditSessionEvent(session, 'session.lock', { door: session.door, address: session.address });
       session.state = 'locked';
     }
-    this.closeStoreIfUnused();
+    // Someone chose to shut the records: they close even on a hub that opened itself at start (decision 0027).
+    this.closeStoreIfUnused({ evenIfKeptOpen: true });
+  }
+
+  private keepsStoreOpen(): boolean {
+    return this.isHub && this.unlockAtStart.state().on;
+  }
+
+  /**
+   * The hub's start (decision 0027): when a DSL has turned unlock at start on, opens the records with the key from
+   * protected storage exactly as a reader's sign-in would — migrations, the intake key, the waiting concerns (immediate
+   * danger first) — and writes an audit row that names no person. When it cannot, the hub starts locked as always.
+   */
+  openAtStart(): StartOutcome {
+    if (!this.isHub || this.held.db) return { opened: false, reason: null };
+    const unlocked = this.unlockAtStart.open();
+    if (unlocked.kind === 'off') return { opened: false, reason: null };
+    if (unlocked.kind === 'failed') return { opened: false, reason: unlocked.reason };
+    const { dataKey } = unlocked;
+    let db: Store;
+    try {
+      db = openStore(databasePath(this.dataDir), dataKey);
+    } catch (error) {
+      // Not protected storage's fault (a damaged or newer file): left on, and a DSL's sign-in would meet the same.
+      wipe(dataKey);
+      this.log.error('unlock at start', error);
+      return { opened: false, reason: `the records could not be opened (${error instanceof Error ? error.message : String(error)})` };
+    }
+    this.ensureOpen(db, dataKey);
+    const now = this.clock();
+    let moved: Keyring['pendingAudit'] = [];
+    writeTransaction(db, () => {
+      moved = this.keyring.movePendingInto(db);
+      appendAudit(db, { at: now.toISOString(), userId: null, role: null, door: 'hub', client: null, command: OPENED_AT_START, recordIds: [], outcome: 'ok' });
+    });
+    this.keyring.forgetMoved(moved);
+    let notice: IntakeNotice | null = null;
+    try {
+      notice = this.intake.ingestOnOpening(db, now);
+    } catch (error) {
+      // They stay queued; the first reader's sign-in tries again.
+      this.log.error('ingesting waiting concerns at start', error);
+    }
+    this.startNotice = notice;
+    this.log.info?.('unlock at start', `Opened the records at start from this computer's protected storage; ${notice?.arrived ?? 0} waiting concern(s) stored.`);
+    return { opened: true, arrived: notice?.arrived ?? 0, immediateDanger: notice?.immediateDanger ?? 0 };
+  }
+
+  private takeStartNotice(): IntakeNotice | null {
+    const notice = this.startNotice;
+    this.startNotice = null;
+    return notice;
+  }
+
+  unlockAtStartState(): UnlockAtStartState & { hub: boolean } {
+    this.keyring.require();
+    return { ...this.unlockAtStart.state(), hub: this.isHub };
+  }
+
+  /** Turns unlock at start on (a DSL, second factor given: dispatch has checked) with the open store's key. */
+  turnOnUnlockAtStart(by: string): void {
+    if (!this.isHub) {
+      throw new CommandError('conflict', 'Unlock at start is for the school’s hub: turn it on from a browser signed in to the hub, not from this computer’s own app.');
+    }
+    this.unlockAtStart.turnOn(this.requireDataKey(), by);
+  }
+
+  /** Turns it off: the keyring's machine slot and the secret in protected storage go; answers a warning if the secret could not. */
+  turnOffUnlockAtStart(): string | null {
+    this.keyring.require();
+    return this.unlockAtStart.turnOff();
   }
 
   setIdleLockMinutes(minutes: number): void {

@@ -92,6 +92,11 @@ export class SessionRegistry {
     return session;
   }
 
+  /** When a session ends whatever its activity: its absolute lifetime after it started. */
+  endsAt(session: Session): Date {
+    return new Date(session.startedAt.getTime() + this.lifetimeHours * 3_600_000);
+  }
+
   /** After unlocking, the same session continues under a new id: the old one is useless from then on. */
   renew(caller: Caller, session: Session): void {
     if (caller.sessionId) this.sessions.delete(keyOf(caller.sessionId));

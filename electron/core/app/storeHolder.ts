@@ -3,7 +3,7 @@
 // background checkpoints, the long-work threads of decision 0026) live and die with it.
 import { wipe } from '../crypto';
 import { LongWorkPool } from '../longWork';
-import { BackgroundCheckpoints, databasePath, type Store } from '../store';
+import { BackgroundCheckpoints, cipherOf, databasePath, type Store } from '../store';
 import type { Log } from './log';
 
 export class StoreHolder {
@@ -36,8 +36,9 @@ export class StoreHolder {
     if (this.store) throw new Error('The store is already open');
     this.store = db;
     this.key = dataKey;
-    this.checkpoints = new BackgroundCheckpoints(databasePath(this.dataDir), dataKey, (error) => this.log.error('background checkpoint', error));
-    this.longWorkPool = new LongWorkPool(databasePath(this.dataDir), dataKey, this.log);
+    const cipher = cipherOf(db);
+    this.checkpoints = new BackgroundCheckpoints(databasePath(this.dataDir), dataKey, (error) => this.log.error('background checkpoint', error), cipher);
+    this.longWorkPool = new LongWorkPool(databasePath(this.dataDir), dataKey, this.log, { cipher });
   }
 
   /** After every command: whatever it wrote is folded into the database file in the background. */

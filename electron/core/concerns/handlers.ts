@@ -41,6 +41,11 @@ export const concernHandlers = {
   // Sealed and queued whether or not the records are open, and stored at once if they are (decision 0022).
   'concerns.submit': withSession<'concerns.submit'>(({ app, session, now }, input) => app.intake.submit(session.user, input, now)),
 
+  // The installed app's session key in connect mode (decision 0024, addendum); issued while locked or open.
+  'intake.voucher': withSession<'intake.voucher'>(({ app, session, now }, input) =>
+    app.intake.voucherFor(session.user, Buffer.from(input.publicKey, 'base64'), now, app.sessions.endsAt(session)),
+  ),
+
   /** With the records locked, what is still sealed is listed from the envelopes' headers; the rest waits for them to open. */
   'concerns.mine': withSession<'concerns.mine'>(({ app, db, session }) => {
     const waiting = app.intake.waitingFor(session.user.id).map((envelope) => ({

@@ -6,6 +6,7 @@ export { decodeRecoveryKey, encodeRecoveryKey, generateRecoveryKey, recoveryKeyE
 export {
   KEYRING_FILE,
   KeyringError,
+  MACHINE_SECRET_BYTES,
   keyringPath,
   newKeyring,
   putUserWrap,
@@ -14,8 +15,10 @@ export {
   setUserWrap,
   updateKeyring,
   unwrapWithPassword,
+  unwrapWithMachineSecret,
   unwrapWithRecoveryKey,
   usernameLookup,
+  wrapForMachine,
   wrapForUser,
   writeKeyring,
 } from './keyring';

@@ -46,6 +46,15 @@ const keyringSchema = z.object({
       }),
     )
     .default([]),
+  /**
+   * Unlock at start (decision 0027): the data key wrapped under a secret kept in the operating system's protected
+   * storage, under `account`. Present only while a DSL has it turned on; neither half opens anything alone.
+   */
+  machine: z
+    .object({ account: z.string(), salt: z.string(), wrapped: wrappedKeySchema, turnedOnAt: z.string(), turnedOnBy: z.string() })
+    .optional(),
+  /** Why the last start could not open the records from protected storage; kept until it is turned on again. */
+  machineFailure: z.object({ at: z.string(), reason: z.string(), toldTo: z.string().nullable() }).optional(),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
 export type KeyringUser = Keyring['users'][number];
@@ -62,6 +71,10 @@ export function usernameLookup(keyring: Pick<Keyring, 'lookupSalt'>, username: s
 
 const userAssociatedData = (keyring: Keyring, userId: string, lookup: string) => `user:${keyring.installId}:${userId}:${lookup}`;
 const recoveryAssociatedData = (keyring: Keyring) => `recovery:${keyring.installId}`;
+const machineAssociatedData = (keyring: Keyring, account: string) => `machine:${keyring.installId}:${account}`;
+/** The secret in protected storage is 256 random bits: like the recovery key, it needs HKDF, not a slow derivation. */
+const machineKeyEncryptionKey = (secret: Buffer, salt: Buffer) => Buffer.from(crypto.hkdfSync('sha256', secret, salt, 'safeguarding-records machine wrap v1', 32));
+export const MACHINE_SECRET_BYTES = 32;
 
 export class KeyringError extends Error {}
 
@@ -176,6 +189,24 @@ export async function unwrapWithPassword(keyring: Keyring, username: string, pas
 export function unwrapWithRecoveryKey(keyring: Keyring, recoveryKey: Buffer): Buffer | null {
   const keyEncryptionKey = recoveryKeyEncryptionKey(recoveryKey, Buffer.from(keyring.recovery.salt, 'base64'));
   const dataKey = unwrapDataKey(keyring.recovery.wrapped, keyEncryptionKey, recoveryAssociatedData(keyring));
+  keyEncryptionKey.fill(0);
+  return dataKey;
+}
+
+/** The machine slot for unlock at start: the data key wrapped under `secret`, which lives only in protected storage. */
+export function wrapForMachine(keyring: Keyring, account: string, secret: Buffer, dataKey: Buffer, turnedOn: { at: Date; by: string }): NonNullable<Keyring['machine']> {
+  const salt = crypto.randomBytes(16);
+  const keyEncryptionKey = machineKeyEncryptionKey(secret, salt);
+  const wrapped = wrapDataKey(dataKey, keyEncryptionKey, machineAssociatedData(keyring, account));
+  keyEncryptionKey.fill(0);
+  return { account, salt: salt.toString('base64'), wrapped, turnedOnAt: turnedOn.at.toISOString(), turnedOnBy: turnedOn.by };
+}
+
+/** The data key from the machine slot and the secret protected storage gave back; null if there is no slot or the secret is not its own. */
+export function unwrapWithMachineSecret(keyring: Keyring, secret: Buffer): Buffer | null {
+  if (!keyring.machine || secret.length !== MACHINE_SECRET_BYTES) return null;
+  const keyEncryptionKey = machineKeyEncryptionKey(secret, Buffer.from(keyring.machine.salt, 'base64'));
+  const dataKey = unwrapDataKey(keyring.machine.wrapped, keyEncryptionKey, machineAssociatedData(keyring, keyring.machine.account));
   keyEncryptionKey.fill(0);
   return dataKey;
 }

@@ -1,5 +1,5 @@
 export { admit, dispatch, dispatchWith } from './dispatch';
-export { DELIVER_SEALED, deliverSealed } from './sealedDelivery';
+export { DELIVER_SEALED, deliverSealed, deliverVouched } from './sealedDelivery';
 export type { Admission, Dispatch } from './dispatch';
 export { handlers } from './handlers';
 export { awaiting, inTransaction, publicHandler } from './handler';

@@ -11,6 +11,8 @@ export { INTAKE_PUBLIC_KEY_FILE, ensureIntakeKey, intakePrivateKeys, readIntakeP
 export { RECEIPT_KEY_FILE, generateReceiptKeyPair, intakeReceiptSchema, loadOrCreateReceiptKey, signReceipt, verifyReceipt } from './receipt';
 export type { IntakeReceipt, ReceiptKeyPair } from './receipt';
 export { OUTBOX_FILE, Outbox, deliverWaiting } from './outbox';
+export { VOUCHER_CLOCK_ALLOWANCE_MS, VoucherError, checkVouchedEnvelope, intakeVoucherSchema, issueVoucher, signEnvelope, voucherIsGenuine, vouchedDeliverySchema } from './voucher';
+export type { IntakeVoucher, VouchedDelivery } from './voucher';
 export type { WaitingEnvelope } from './outbox';
 export {
   STAFF_VERIFIER_FILE,

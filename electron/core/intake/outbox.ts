@@ -1,12 +1,21 @@
 // A client's outbox: concerns sealed on this computer to the pinned hub's intake key while the hub cannot be reached.
 // Only sealed envelopes are written (never the words), each flushed before the person is told it is saved; one leaves
 // only on the hub's signed receipt for exactly its bytes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomically } from '../network/atomicFile';
 import { EnvelopeError, readEnvelopeHeader, type EnvelopeHeader } from './envelope';
 import { FramedLog, type SetAsideRecord } from './intakeQueue';
 import { verifyReceipt, type IntakeReceipt } from './receipt';
+import { vouchedDeliverySchema, type VouchedDelivery } from './voucher';
 
 export const OUTBOX_FILE = 'outbox.bin';
 export const OUTBOX_SET_ASIDE_FILE = 'outbox-set-aside.bin';
+/** Each waiting envelope's voucher and signature, by envelope id: public and signed, no words and no secret. */
+export const OUTBOX_VOUCHERS_FILE = 'outbox-vouchers.json';
+
+const vouchersFileSchema = z.object({ version: z.literal(1), vouched: z.record(z.uuid(), vouchedDeliverySchema) });
 
 export interface WaitingEnvelope {
   envelopeId: string;
@@ -15,13 +24,17 @@ export interface WaitingEnvelope {
   /** The submitter's own time, for "Saved on this computer at 12:40, not yet delivered". */
   recordedAt: string;
   bytes: Buffer;
+  /** Present when it was sealed with a voucher: it can then be delivered with no session at all. */
+  vouched?: VouchedDelivery;
 }
 
 export class Outbox {
   private readonly log: FramedLog;
+  private readonly vouchersFile: string;
 
   constructor(dir: string) {
     this.log = new FramedLog(dir, OUTBOX_FILE, OUTBOX_SET_ASIDE_FILE);
+    this.vouchersFile = path.join(dir, OUTBOX_VOUCHERS_FILE);
   }
 
   get file(): string {
@@ -29,14 +42,31 @@ export class Outbox {
   }
 
   /** Keeps a sealed envelope until the hub confirms it; on disk when this returns. */
-  add(envelope: Buffer): void {
-    readEnvelopeHeader(envelope); // only envelopes: a slip that passed plain words here must fail, not be written
+  add(envelope: Buffer, vouched?: VouchedDelivery): void {
+    const header = readEnvelopeHeader(envelope); // only envelopes: a slip that passed plain words here must fail, not be written
+    // The voucher first: an envelope on disk without its voucher would wait for its author's next sign-in here.
+    if (vouched) this.writeVouchers({ ...this.readVouchers(), [header.id]: vouched });
     this.log.append(envelope);
+  }
+
+  /** The vouchers kept beside the outbox; none if the file is missing or damaged (those envelopes wait for a sign-in). */
+  private readVouchers(): Record<string, VouchedDelivery> {
+    if (!fs.existsSync(this.vouchersFile)) return {};
+    try {
+      return vouchersFileSchema.parse(JSON.parse(fs.readFileSync(this.vouchersFile, 'utf8'))).vouched;
+    } catch {
+      return {};
+    }
+  }
+
+  private writeVouchers(vouched: Record<string, VouchedDelivery>): void {
+    writeFileAtomically(this.vouchersFile, JSON.stringify({ version: 1, vouched }), 0o600);
   }
 
   /** What is still to deliver, oldest first; each envelope once even if it was added twice. */
   waiting(): { envelopes: WaitingEnvelope[]; setAside: SetAsideRecord[] } {
     const { records, setAside } = this.log.read();
+    const vouchers = this.readVouchers();
     const seen = new Set<string>();
     const envelopes: WaitingEnvelope[] = [];
     const unreadable: Array<{ bytes: Buffer; reason: string; detail: string }> = [];
@@ -50,7 +80,8 @@ export class Outbox {
       }
       if (seen.has(header.id)) continue;
       seen.add(header.id);
-      envelopes.push({ envelopeId: header.id, accountId: header.accountId, recordedAt: header.recordedAt, bytes: Buffer.from(record.payload) });
+      const vouched = vouchers[header.id];
+      envelopes.push({ envelopeId: header.id, accountId: header.accountId, recordedAt: header.recordedAt, bytes: Buffer.from(record.payload), ...(vouched ? { vouched } : {}) });
     }
     if (unreadable.length > 0) {
       setAside.push(...this.log.setAside(unreadable));
@@ -82,7 +113,16 @@ export class Outbox {
       cleared = true;
       return true;
     });
+    if (cleared) this.forgetVoucher(receipt.envelopeId);
     return cleared;
+  }
+
+  /** A delivered envelope's voucher goes with it (another copy of the same envelope id, if any, is delivered by then too). */
+  private forgetVoucher(envelopeId: string): void {
+    const vouched = this.readVouchers();
+    if (!(envelopeId in vouched)) return;
+    delete vouched[envelopeId];
+    this.writeVouchers(vouched);
   }
 }
 

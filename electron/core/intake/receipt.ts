@@ -36,6 +36,16 @@ export const intakeReceiptSchema = z.object({
 });
 export type IntakeReceipt = z.infer<typeof intakeReceiptSchema>;
 
+/** An Ed25519 private key from its 32-byte seed. */
+export function ed25519PrivateKey(seed: Buffer): crypto.KeyObject {
+  return crypto.createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+}
+
+/** An Ed25519 public key from its raw 32 bytes. */
+export function ed25519PublicKey(raw: Buffer): crypto.KeyObject {
+  return crypto.createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, raw]), format: 'der', type: 'spki' });
+}
+
 export function generateReceiptKeyPair(): ReceiptKeyPair {
   const pair = crypto.generateKeyPairSync('ed25519');
   return {
@@ -56,8 +66,7 @@ export function signReceipt(keyPair: ReceiptKeyPair, envelope: Buffer, queuedAt:
     envelopeSha256: crypto.createHash('sha256').update(envelope).digest('hex'),
     queuedAt: queuedAt.toISOString(),
   };
-  const privateKey = crypto.createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, keyPair.privateKey]), format: 'der', type: 'pkcs8' });
-  return { ...unsigned, signature: crypto.sign(null, signedBytes(unsigned), privateKey).toString('base64') };
+  return { ...unsigned, signature: crypto.sign(null, signedBytes(unsigned), ed25519PrivateKey(keyPair.privateKey)).toString('base64') };
 }
 
 /** True only for a receipt the pinned hub signed, for exactly these envelope bytes. */
@@ -72,8 +81,7 @@ export function verifyReceipt(receipt: IntakeReceipt, hubReceiptPublicKey: Buffe
   }
   if (receipt.envelopeId !== envelopeId) return false;
   try {
-    const publicKey = crypto.createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, hubReceiptPublicKey]), format: 'der', type: 'spki' });
-    return crypto.verify(null, signedBytes(receipt), publicKey, Buffer.from(receipt.signature, 'base64'));
+    return crypto.verify(null, signedBytes(receipt), ed25519PublicKey(hubReceiptPublicKey), Buffer.from(receipt.signature, 'base64'));
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@
 // time per thread (a school's hub is often a two-core PC), and comes back as a value or as an error — never a hang.
 import { Worker } from 'node:worker_threads';
 import type { Log } from '../app/log';
+import type { StoreCipher } from '../store/cipher';
 import { CommandError } from '../dispatch/commandError';
 import type { LongJobInput, LongJobName, LongJobOutput } from './jobs';
 import { longWorkWorkerFile } from './workerFile';
@@ -54,6 +55,8 @@ interface Thread {
 }
 
 export interface LongWorkOptions {
+  /** The store's cipher, as the app's own connection reports it (cipherOf); AEGIS-256 unless told otherwise. */
+  cipher?: StoreCipher;
   /** Threads at most (one or two: the hub also needs a core to answer requests). */
   threads?: number;
   /** A job still running after this long is stopped and reported as failed. */
@@ -65,6 +68,7 @@ export class LongWorkPool {
   private readonly queue: Job[] = [];
   private readonly maxThreads: number;
   private readonly timeoutMs: number;
+  private readonly cipher: StoreCipher;
   private nextId = 1;
   /** Threads whose worker file is still being found (bundled, from the sources). */
   private spawning = 0;
@@ -79,6 +83,7 @@ export class LongWorkPool {
   ) {
     this.maxThreads = Math.min(2, Math.max(1, options.threads ?? 1));
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.cipher = options.cipher ?? 'aegis-256';
   }
 
   /**
@@ -190,7 +195,7 @@ export class LongWorkPool {
     key.set(this.dataKey);
     let worker: Worker;
     try {
-      worker = new Worker(file, { workerData: { file: this.file, key, control } satisfies LongWorkData });
+      worker = new Worker(file, { workerData: { file: this.file, cipher: this.cipher, key, control } satisfies LongWorkData });
     } catch (error) {
       key.fill(0);
       this.failQueued('long work: starting a thread', error);

@@ -1,6 +1,7 @@
 // What the app's thread and a long-work thread say to each other (decision 0026). Messages carry jobs and results;
 // two words of shared memory carry what the app's thread must be able to wait for without its event loop: whether
 // the thread holds the store open, and how many read snapshots it has begun.
+import type { StoreCipher } from '../store/cipher';
 
 /** Index of the thread's state in its control words. */
 export const STATE = 0;
@@ -20,6 +21,8 @@ export const CLOSED = 3;
 export interface LongWorkData {
   /** The database file. */
   file: string;
+  /** Its cipher (a store from before decision 0028 is read in its old format until it is converted). */
+  cipher: StoreCipher;
   /** The data key, in memory shared with the app's thread so that either side can zero it (both do). */
   key: Uint8Array<SharedArrayBuffer>;
   /** The control words (STATE, SNAPSHOTS), shared with the app's thread. */

@@ -12,7 +12,7 @@ import { CLOSED, describeError, OPEN, SNAPSHOTS, STARTING, STATE, STOPPING, type
 
 if (isMainThread || !parentPort) throw new Error('The long-work worker runs only on a worker thread.');
 const port = parentPort;
-const { file, key, control } = workerData as LongWorkData;
+const { file, cipher, key, control } = workerData as LongWorkData;
 const say = (message: FromThread) => port.postMessage(message);
 
 /** Thrown at a job's next statement once the app's thread has asked this thread to stop (the store is closing). */
@@ -63,7 +63,7 @@ function open(): Store {
     ownKey.set(key);
     key.fill(0);
     store = new Database(file, { readonly: true, fileMustExist: true });
-    applyKey(store, ownKey);
+    applyKey(store, ownKey, cipher);
     // Prove the key before anything else reads.
     store.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {

@@ -1,14 +1,17 @@
 // Connect mode when the school's records computer cannot be reached (issue 16, decision 0024). A concern submitted
 // then is sealed here, to the intake key this computer learned over the pinned connection, in the signed-in person's
-// name, and kept in the outbox (ciphertext only, flushed before the person is told). A loop delivers it as soon as
-// the hub answers and the same person's session is there to vouch for it; only the hub's signed receipt for exactly
-// those bytes takes it out of the outbox. Everything else goes to the hub as before (hubTransport).
-import { commands, invalidInput, roleMay, type AppStatus, type Result, type SessionUser } from '../../../shared/api';
+// name, signed with the session key the hub vouched for, and kept in the outbox (ciphertext only, flushed before the
+// person is told). A loop delivers it as soon as the hub answers — under the voucher, even if the hub restarted and
+// forgot every session, or else by its author's session; only the hub's signed receipt for exactly those bytes takes it
+// out of the outbox. Everything else goes to the hub as before (hubTransport).
+import crypto from 'node:crypto';
+import { adultConcernKindOf, commands, intakeVoucherSchema, invalidInput, roleMay, type AppStatus, type ParsedInput, type Result, type SessionUser } from '../../../shared/api';
 // The intake modules themselves, not its index: connect mode holds no store, so none of the store's code comes with it.
 import { sealEnvelope } from '../intake/envelope';
 import { Outbox, type WaitingEnvelope } from '../intake/outbox';
 import { intakeReceiptSchema } from '../intake/receipt';
-import { HUB_INTAKE_PATH, fetchHubKeys, readConnectSettings, rememberHubKeys, type HubKeysSetting } from './enrolment';
+import { signEnvelope, voucherIsGenuine, type IntakeVoucher, type VouchedDelivery } from '../intake/voucher';
+import { HUB_INTAKE_PATH, VOUCHED_DELIVERY_HEADER, fetchHubKeys, readConnectSettings, rememberHubKeys, type HubKeysSetting } from './enrolment';
 import { sendToHub, type HubReply, type RemoteInvoke } from './hubTransport';
 import { HubIdentityError, type PinnedClient } from './pinnedClient';
 
@@ -54,16 +57,28 @@ export interface ConnectMode {
   readonly outbox: Outbox;
   /** One delivery round now (or joins the one under way); the loop calls this itself. */
   deliverNow(): Promise<DeliveryRound>;
+  /** Whether the hub has vouched for this computer's key for the person signed in here (what they seal can then go with no session). */
+  readonly holdsVoucher: boolean;
   /** Starts the loop: a round now if anything waits, then after each failure with a growing wait. */
   start(): void;
   stop(): void;
 }
 
 type KnownSession = { user: SessionUser; state: 'signed_in' | 'locked' | 'needs_code' };
+/** The signed-in person's session key (memory only) and the hub's voucher for it. */
+type Signer = { accountId: string; privateKey: crypto.KeyObject; voucher: IntakeVoucher };
+
+/** A voucher is asked for again when less than this is left of it (a session nearing its absolute end). */
+const RENEW_VOUCHER_MS = 30 * 60_000;
 type DeliveryAnswer = { ok?: boolean; value?: { receipt?: unknown }; error?: { code?: string; message?: string } };
 
 /** Commands after whose success the hub's view of the session is asked for again. */
 const CHANGES_THE_SESSION = new Set(['session.signIn', 'session.unlock', 'session.verifyCode', 'session.changePassword', 'secondFactor.confirmEnrolment']);
+
+/** The voucher header's value: base64url of the voucher and signature's JSON. */
+function encodeVouched(vouched: VouchedDelivery): string {
+  return Buffer.from(JSON.stringify(vouched), 'utf8').toString('base64url');
+}
 
 export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode {
   const { client, dataDir } = options;
@@ -76,6 +91,8 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
   let lastKeyLookup = 0;
   // Learned only from what the hub itself answered through this process: never from the page.
   let known: KnownSession | null = null;
+  let signer: Signer | null = null;
+  let lastVoucherTry = 0;
   /** Counts what the hub has said of the session, so a refusal of a request sent before a new sign-in forgets nothing. */
   let heardOfSession = 0;
   let waitMs = firstWaitMs;
@@ -92,7 +109,42 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
 
   function learnFromStatus(status: AppStatus): void {
     known = status.user && (status.state === 'signed_in' || status.state === 'locked' || status.state === 'needs_code') ? { user: status.user, state: status.state } : null;
+    if (signer && signer.accountId !== known?.user.id) signer = null;
     heardOfSession += 1;
+  }
+
+  /** Whether the signed-in person may seal here: the hub said so, with nothing owed first. */
+  function maySeal(session: KnownSession | null): session is KnownSession {
+    return session !== null && session.state === 'signed_in' && !session.user.mustChangePassword && roleMay(session.user.role, 'concerns.log');
+  }
+
+  /**
+   * Makes a session key and asks the hub to vouch for it, while the person is signed in and the hub answers; again as
+   * the voucher nears its end. Kept only if it is the pinned hub's, for this person and this key.
+   */
+  async function ensureVoucher(): Promise<void> {
+    const session = known;
+    if (!maySeal(session) || !keys) return;
+    const now = clock().getTime();
+    if (signer && signer.accountId === session.user.id && new Date(signer.voucher.notAfter).getTime() - now > RENEW_VOUCHER_MS) return;
+    if (now - lastVoucherTry < 60_000) return;
+    lastVoucherTry = now;
+    const pair = crypto.generateKeyPairSync('ed25519');
+    const publicKey = Buffer.from(pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32));
+    const reply = await sendToHub(client, 'intake.voucher', { publicKey: publicKey.toString('base64') });
+    if (reply.kind !== 'answered' || !reply.result.ok) return;
+    const voucher = intakeVoucherSchema.safeParse(reply.result.value);
+    if (
+      voucher.success &&
+      voucher.data.accountId === session.user.id &&
+      voucher.data.publicKey === publicKey.toString('base64') &&
+      voucherIsGenuine(voucher.data, Buffer.from(keys.receiptPublicKey, 'base64')) &&
+      known?.user.id === session.user.id
+    ) {
+      signer = { accountId: session.user.id, privateKey: pair.privateKey, voucher: voucher.data };
+    } else {
+      log.error('asking the hub to vouch for this computer', new Error('The hub’s voucher did not verify under the receipt key kept at enrolment, or was not for this person and key.'));
+    }
   }
 
   async function refreshSession(): Promise<void> {
@@ -127,14 +179,18 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
     if (!keys) return { delivered: [], waiting: all.length, stoppedBy: 'no_receipt_key' };
     const receiptKey = Buffer.from(keys.receiptPublicKey, 'base64');
     const delivered: string[] = [];
-    const user = deliverer();
+    let user = deliverer();
     const asHeard = heardOfSession;
-    let stoppedBy: DeliveryStop | null = user ? null : 'not_signed_in';
-    for (const envelope of user ? all.filter((item) => item.accountId === user.id) : []) {
+    let stoppedBy: DeliveryStop | null = null;
+    for (const envelope of all) {
+      // The author's own session if it is here; otherwise the voucher it was sealed with; otherwise it waits for them.
+      const bySession = user !== null && envelope.accountId === user.id;
+      if (!bySession && !envelope.vouched) continue;
+      const headers: Record<string, string> = bySession ? {} : { [VOUCHED_DELIVERY_HEADER]: encodeVouched(envelope.vouched!) };
       let status: number;
       let body: DeliveryAnswer | undefined;
       try {
-        const response = await client.request<DeliveryAnswer>('POST', HUB_INTAKE_PATH, envelope.bytes);
+        const response = await client.request<DeliveryAnswer>('POST', HUB_INTAKE_PATH, envelope.bytes, headers);
         status = response.status;
         body = response.json;
       } catch (error) {
@@ -153,27 +209,32 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
         stoppedBy = 'receipt_not_verified';
         break;
       }
-      if (status === 401) {
-        // The hub no longer knows this session (it restarted, or it ended): the person's next sign-in delivers.
-        if (heardOfSession === asHeard) known = null;
-        stoppedBy = 'not_signed_in';
-        break;
-      }
-      if (status === 403) {
-        stoppedBy = 'refused';
-        log.error('outbox delivery', new Error(`The hub refused envelope ${envelope.envelopeId}: ${body?.error?.message ?? status}`));
-        break;
-      }
       if (status === 400 || status === 413) {
         // The hub will never take these bytes: kept aside on this computer with its reason, and the rest go on.
         outbox.setAside(envelope.bytes, body?.error?.code ?? String(status), body?.error?.message ?? `The hub refused it (${status}).`);
         log.error('outbox delivery', new Error(`The hub refused envelope ${envelope.envelopeId} for good (${status}); it is kept in the outbox's set-aside file.`));
         continue;
       }
+      if (status === 401 && bySession) {
+        // The hub no longer knows this session (it restarted, or it ended): the person's next sign-in delivers.
+        if (heardOfSession === asHeard) known = null;
+        user = null;
+        stoppedBy ??= 'not_signed_in';
+        continue;
+      }
+      if (status === 403) {
+        // A session refused (a temporary password, a code owed) or a voucher refused: it waits for its author's sign-in.
+        log.error('outbox delivery', new Error(`The hub refused envelope ${envelope.envelopeId}${bySession ? '' : ' under its voucher'}: ${body?.error?.message ?? status}`));
+        if (bySession) user = null;
+        stoppedBy ??= bySession ? 'refused' : 'not_signed_in';
+        continue;
+      }
       stoppedBy = 'not_answering';
       break;
     }
-    return { delivered, waiting: countWaiting(), stoppedBy };
+    const waiting = countWaiting();
+    // What is left and was not tried waits for its author's sign-in here.
+    return { delivered, waiting, stoppedBy: stoppedBy ?? (waiting > 0 ? 'not_signed_in' : null) };
   }
 
   function countWaiting(): number {
@@ -227,10 +288,13 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
     if (command === 'app.status' && result.ok) learnFromStatus(result.value as AppStatus);
     else if ((command === 'session.signOut' && result.ok) || (!result.ok && result.error.code === 'unauthenticated')) {
       known = null;
+      // The person has gone (or the hub forgot them): nothing more is sealed or signed in their name here.
+      signer = null;
       heardOfSession += 1;
     }
     else if (typeof command === 'string' && CHANGES_THE_SESSION.has(command) && result.ok) await refreshSession();
     await learnKeys();
+    await ensureVoucher();
     // A refusal of the session is not asked again until the session has changed (no audit row per page poll).
     const sessionChanged = typeof command === 'string' && CHANGES_THE_SESSION.has(command) && result.ok;
     const mayNowSucceed =
@@ -239,28 +303,51 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
       lastStop === 'no_receipt_key' ||
       (lastStop === 'not_signed_in' && (sessionChanged || command === 'app.status')) ||
       (lastStop === 'refused' && sessionChanged);
-    if (started && deliverer() && mayNowSucceed && mineWaiting().length > 0) await deliverNow();
+    const vouchedWaiting = () => outbox.waiting().envelopes.some((envelope) => envelope.vouched !== undefined);
+    if (started && mayNowSucceed && ((deliverer() && mineWaiting().length > 0) || vouchedWaiting())) await deliverNow();
   }
 
-  /** `concerns.submit` while the hub does not answer: sealed here, or null when it cannot be (the words stay on screen). */
-  function sealHere(input: unknown): Result<unknown> | null {
+  /**
+   * `concerns.submit` or `adults.log` while the hub does not answer: sealed here, or null when it cannot be (the words
+   * stay on screen). A concern about an adult is sealed as the hub seals one while its records are locked (body
+   * `{ aboutAdult }`, decision 0020's addendum): where it goes is decided inside the records, so the reply says only
+   * which register it is for.
+   */
+  function sealHere(command: 'concerns.submit' | 'adults.log', input: unknown): Result<unknown> | null {
     const session = known;
     const intake = keys?.intake;
-    // Only for the person the hub last said was signed in here, able to log a concern: never a guess.
-    if (!session || session.state !== 'signed_in' || session.user.mustChangePassword || !roleMay(session.user.role, 'concerns.log') || !intake) return null;
-    const parsed = commands['concerns.submit'].input.safeParse(input ?? {});
+    // Only for the person the hub last said was signed in here, able to log it: never a guess.
+    if (!maySeal(session) || !roleMay(session.user.role, command === 'adults.log' ? 'adults.log' : 'concerns.log') || !intake) return null;
+    const parsed = commands[command].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     const now = clock();
     try {
-      const sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { recordedAt: now, accountId: session.user.id, body: parsed.data });
-      // Flushed to disk before the person is told it is saved.
-      outbox.add(sealed.bytes);
+      let sealed: { id: string; bytes: Buffer };
+      if (command === 'concerns.submit') {
+        // The page's submission id becomes the envelope's: if the hub stored the try whose answer was lost, it stores this once.
+        const { submissionId, ...concern } = parsed.data as ParsedInput<'concerns.submit'>;
+        sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { id: submissionId, recordedAt: now, accountId: session.user.id, body: concern });
+      } else {
+        sealed = sealEnvelope(Buffer.from(intake.publicKey, 'base64'), { recordedAt: now, accountId: session.user.id, body: { aboutAdult: parsed.data } });
+      }
+      // Flushed to disk (with its voucher, if this session has one) before the person is told it is saved.
+      outbox.add(sealed.bytes, vouchFor(session.user.id, sealed.bytes, now));
       schedule(waitMs);
-      return { ok: true, value: { id: sealed.id, recordedAt: now.toISOString(), delivery: 'outbox', message: SAVED_ON_THIS_COMPUTER } };
+      const saved = { id: sealed.id, recordedAt: now.toISOString(), delivery: 'outbox' as const };
+      if (command === 'concerns.submit') return { ok: true, value: { ...saved, message: SAVED_ON_THIS_COMPUTER } };
+      const adult = parsed.data as ParsedInput<'adults.log'>;
+      return { ok: true, value: { ...saved, kind: adultConcernKindOf(adult), sentTo: null, nobodyToReceive: false, ladoDirectly: false, ladoContact: null } };
     } catch (error) {
       log.error('saving a concern to the outbox', error);
       return null;
     }
+  }
+
+  /** The envelope signed with this person's session key, if the hub vouched for it and the voucher covers now. */
+  function vouchFor(accountId: string, envelope: Buffer, now: Date): VouchedDelivery | undefined {
+    if (!signer || signer.accountId !== accountId) return undefined;
+    if (now.getTime() < new Date(signer.voucher.issuedAt).getTime() || now.getTime() > new Date(signer.voucher.notAfter).getTime()) return undefined;
+    return { voucher: signer.voucher, signature: signEnvelope(signer.privateKey, envelope) };
   }
 
   const invoke: RemoteInvoke = async (command, input) => {
@@ -279,7 +366,7 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
       }
       return result;
     }
-    if (reply.kind === 'not_answering' && command === 'concerns.submit') return sealHere(input) ?? { ok: false, error: reply.error };
+    if (reply.kind === 'not_answering' && (command === 'concerns.submit' || command === 'adults.log')) return sealHere(command, input) ?? { ok: false, error: reply.error };
     return { ok: false, error: reply.error };
   };
 
@@ -287,6 +374,9 @@ export function connectModeWithOutbox(options: ConnectModeOptions): ConnectMode 
     invoke,
     outbox,
     deliverNow,
+    get holdsVoucher() {
+      return signer !== null && signer.accountId === known?.user.id;
+    },
     start() {
       started = true;
       stopped = false;

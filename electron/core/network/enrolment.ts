@@ -20,6 +20,8 @@ export const CONNECT_FILE = 'connect.json';
 export const HUB_INTAKE_KEYS_PATH = '/hub-intake-keys.json';
 /** Where the hub takes one sealed envelope (application/octet-stream) from an outbox and answers with its receipt. */
 export const HUB_INTAKE_PATH = '/api/intake';
+/** A delivery with no session carries its voucher and signature here: base64url of their JSON (decision 0024, addendum). */
+export const VOUCHED_DELIVERY_HEADER = 'x-safeguarding-vouched';
 
 // A root certificate is a few kilobytes; anything much larger is not one.
 const MAX_ROOT_BYTES = 64 * 1024;

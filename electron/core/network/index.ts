@@ -22,6 +22,7 @@ export {
   EnrolmentRefusedError,
   HUB_INTAKE_KEYS_PATH,
   HUB_INTAKE_PATH,
+  VOUCHED_DELIVERY_HEADER,
   HUB_ROOT_CERTIFICATE_PATH,
   enrolWithHub,
   fetchHubKeys,

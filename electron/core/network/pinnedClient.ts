@@ -70,8 +70,8 @@ export interface HubEventStreamOptions {
 }
 
 export interface PinnedClient {
-  /** `body` is sent as JSON, or as application/octet-stream when it is a Buffer (a sealed envelope). */
-  request<T = unknown>(method: string, path: string, body?: unknown): Promise<HubResponse<T>>;
+  /** `body` is sent as JSON, or as application/octet-stream when it is a Buffer (a sealed envelope); `extraHeaders` as given. */
+  request<T = unknown>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<HubResponse<T>>;
   events(options: HubEventStreamOptions): HubEventStream;
   readonly cookies: CookieJar;
   /** Ends kept-alive connections and open event streams. */
@@ -203,10 +203,10 @@ export function createPinnedClient(pin: HubPin, options: PinnedClientOptions = {
     });
   }
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<HubResponse<T>> {
+  async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<HubResponse<T>> {
     const upper = method.toUpperCase();
     const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
     if (payload !== undefined) headers['content-type'] = Buffer.isBuffer(payload) ? 'application/octet-stream' : 'application/json';
     const response = await open(upper, path, headers, payload, timeoutMs);
     const text = await readText(response).catch((error: unknown) => {

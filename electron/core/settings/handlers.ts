@@ -13,4 +13,15 @@ export const settingsHandlers = {
     app.setIdleLockMinutes(settings.idleLockMinutes);
     return { ...settings, version: settingsVersion(db) };
   }),
+  'settings.unlockAtStartState': inTransaction<'settings.unlockAtStartState'>(({ app }) => app.unlockAtStartState()),
+  // Lives in the keyring file, not the settings table: the hub must read it before the records are open (decision 0027).
+  'settings.unlockAtStart': inTransaction<'settings.unlockAtStart'>((ctx, { on }) => {
+    ctx.recordIds.push(on ? 'unlock-at-start:on' : 'unlock-at-start:off');
+    if (on) {
+      ctx.app.turnOnUnlockAtStart(ctx.session.user.id);
+      return { ...ctx.app.unlockAtStartState(), warning: null };
+    }
+    const warning = ctx.app.turnOffUnlockAtStart();
+    return { ...ctx.app.unlockAtStartState(), warning };
+  }),
 };

@@ -5,7 +5,7 @@
 // (open.ts) stays as the backstop and then finds almost nothing left to copy.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { cipherPragmas } from './cipher';
+import { pragmasFor, type StoreCipher } from './cipher';
 
 /** The worker's state, in memory shared with the app's thread so that locking can wait for the worker to close. */
 const STARTING = 0;
@@ -67,15 +67,19 @@ export class BackgroundCheckpoints {
   private readonly state = new Int32Array(new SharedArrayBuffer(4));
   private readonly worker: Worker;
 
-  /** Starts the worker on the store at `file`, keyed with a copy of `key`; failures go to `onError` (the log). */
+  /**
+   * Starts the worker on the store at `file`, keyed with a copy of `key` for the store's cipher (the app's own
+   * connection says which: cipherOf); failures go to `onError` (the log).
+   */
   constructor(
     file: string,
     key: Buffer,
     private readonly onError: (error: Error) => void,
+    cipher: StoreCipher = 'aegis-256',
   ) {
     const keyCopy = new Uint8Array(key);
     const driverPath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-    this.worker = new Worker(workerSource, { eval: true, workerData: { driverPath, file, key: keyCopy, pragmas: cipherPragmas, state: this.state } });
+    this.worker = new Worker(workerSource, { eval: true, workerData: { driverPath, file, key: keyCopy, pragmas: pragmasFor(cipher), state: this.state } });
     keyCopy.fill(0);
     // The worker never keeps the app (or a test, or the admin CLI) running by itself.
     this.worker.unref();

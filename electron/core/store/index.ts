@@ -1,5 +1,7 @@
-export { cipherPragmas, applyKey } from './cipher';
-export { DATABASE_FILE, StoreError, databasePath, openStore, schemaVersion } from './open';
+export { cipherPragmas, sqlcipher4Pragmas, applyKey, cipherOf, pragmasFor, rawKeyPragma, type StoreCipher } from './cipher';
+export { CONVERSION_DIR, convertToAegis, finishInterruptedConversion, type ConversionHooks, type ConversionStep } from './convertToAegis';
+export { RestoreMoveError, nodeFileOps, replaceFiles, replacedName, type FileOps } from './replaceFiles';
+export { CONVERTED_COMMAND, DATABASE_FILE, StoreError, databasePath, openStore, schemaVersion, type OpenOptions } from './open';
 export { readSnapshot, writeTransaction } from './transactions';
 export { IN_USE_DIR, RESTORE_LOCK, StoreInUseError, lockForRestore } from './storeInUse';
 export { withExclusiveLock } from './lockFiles';

@@ -3,7 +3,9 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyKey } from './cipher';
+import { appendAudit } from '../audit/auditLog';
+import { applyKey, type StoreCipher } from './cipher';
+import { conversionWaiting, convertToAegis, finishInterruptedConversion, type ConversionHooks } from './convertToAegis';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { markStoreOpen, StoreInUseError } from './storeInUse';
 import { writeTransaction } from './transactions';
@@ -25,12 +27,46 @@ export class StoreError extends Error {
   }
 }
 
+export interface OpenOptions {
+  /** Told when a store from before decision 0028 could not be converted this time (it opens in its old format). */
+  onConversionFailed?(error: Error): void;
+  /** Tests only: makes a step of the conversion fail. */
+  conversionHooks?: ConversionHooks;
+}
+
+/** The audit row of a conversion (decision 0028). */
+export const CONVERTED_COMMAND = 'store.convertedToAegis256';
+
 /**
  * Opens (creating if absent) and migrates the store. Throws StoreError with a message a person can act on. While the
  * store is open this process is marked as using it (storeInUse.ts), so a restore cannot replace the file underneath.
+ * A store from before decision 0028 (SQLCipher 4) is converted to AEGIS-256 first, unless another process has it open.
  */
-export function openStore(file: string, key: Buffer, migrations: readonly Migration[] = allMigrations): Store {
+export function openStore(file: string, key: Buffer, migrations: readonly Migration[] = allMigrations, options: OpenOptions = {}): Store {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  let converted = finishInterruptedConversion(file);
+  if (conversionWaiting(file)) {
+    // The store is the checked copy waiting in the staging folder, and another process stopped it being moved in: an
+    // empty store must never be created in its place.
+    throw new StoreError(`The store in ${path.dirname(file)} is part-way through its conversion to AEGIS-256 and another program has the folder open. Close Safeguarding Records and any admin command using this folder, then sign in again.`, 'in_use');
+  }
+  let cipher = fs.existsSync(file) ? formatOf(file, key) : 'aegis-256';
+  if (cipher === 'sqlcipher-4') {
+    try {
+      converted = convertToAegis(file, key, options.conversionHooks).converted;
+      if (converted) cipher = 'aegis-256';
+    } catch (error) {
+      // Normally the old store is still in place and still opens; the conversion is tried again at the next open.
+      options.onConversionFailed?.(error as Error);
+      // A swap that could neither finish nor be undone leaves the checked copy waiting in the staging folder: it is the
+      // store now. Never carry on to create an empty store in the place of a missing one.
+      if (!fs.existsSync(file)) {
+        if (!finishInterruptedConversion(file)) throw new StoreError((error as Error).message, 'damaged');
+        converted = true;
+        cipher = 'aegis-256';
+      }
+    }
+  }
   let markedClosed: () => void;
   try {
     markedClosed = markStoreOpen(path.dirname(file));
@@ -57,7 +93,7 @@ export function openStore(file: string, key: Buffer, migrations: readonly Migrat
   // Owner-only, like the keyring: other accounts on a shared computer have no business with the file even encrypted.
   if (isNew && process.platform !== 'win32') fs.chmodSync(file, 0o600);
   try {
-    applyKey(db, key);
+    applyKey(db, key, cipher);
     proveKey(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -76,11 +112,38 @@ export function openStore(file: string, key: Buffer, migrations: readonly Migrat
     // (1 s instead of 0.4 s). The cache only grows as pages are read, and is freed when the store is locked.
     db.pragma('cache_size = -262144');
     migrate(db, migrations);
+    if (converted) {
+      writeTransaction(db, () =>
+        appendAudit(db, { at: new Date().toISOString(), userId: null, role: null, door: 'store', client: null, command: CONVERTED_COMMAND, recordIds: [], outcome: 'ok' }),
+      );
+    }
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/**
+ * Which format the file at `file` is in, found by trying: AEGIS-256 first, then SQLCipher 4. Both authenticate page 1,
+ * so the wrong scheme fails exactly as a wrong key does, never by reading garbage. A file that opens with neither
+ * (a wrong key) is reported as AEGIS-256, and proveKey then refuses it with the usual message.
+ */
+function formatOf(file: string, key: Buffer): StoreCipher {
+  for (const cipher of ['aegis-256', 'sqlcipher-4'] as const) {
+    const probe = new Database(file, { fileMustExist: true });
+    try {
+      applyKey(probe, key, cipher);
+      probe.prepare('SELECT count(*) FROM sqlite_master').get();
+      return cipher;
+    } catch (error) {
+      // Page 1 passed its check but the file ends early: this is the format, and proveKey says the file is damaged.
+      if ((error as { code?: string }).code === 'SQLITE_CORRUPT') return cipher;
+    } finally {
+      probe.close();
+    }
+  }
+  return 'aegis-256';
 }
 
 function proveKey(db: Store, file: string): void {

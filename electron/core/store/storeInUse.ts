@@ -22,7 +22,7 @@ export function markStoreOpen(dataDir: string): () => void {
   const restoreLock = path.join(dataDir, RESTORE_LOCK);
   if (fs.existsSync(restoreLock) && !clearIfStale(restoreLock)) {
     fs.rmSync(marker, { force: true });
-    throw new StoreInUseError('The store is being restored from a backup by the admin command line. Wait for the restore to finish, then sign in again.');
+    throw new StoreInUseError('The store is being restored from a backup by the admin command line, or converted to its new format at its first opening after an upgrade. Wait a minute for it to finish, then sign in again.');
   }
   return () => fs.rmSync(marker, { force: true });
 }

@@ -93,12 +93,19 @@ const sentToWords: Record<NonNullable<Logged['sentTo']>, string> = {
   chair_of_governors: 'the chair of governors',
 };
 
-/** Sealed while the records were locked: where it goes is decided inside them, so the person is told what to do now. */
+/** What the person is told when this computer could not reach the records computer (the reply's delivery is 'outbox'). */
+const SAVED_HERE_FOR_RECIPIENT =
+  'Saved on this computer, not yet delivered — it will be sent when the records computer is back, and reach the person who receives concerns about adults when the records are next opened.';
+
+/**
+ * Sealed while the records were locked, or on this computer while the records computer could not be reached: where it
+ * goes is decided inside the records, so the person is told what to do now.
+ */
 function Sealed({ logged, childHarm }: { logged: Logged; childHarm: string }) {
   return (
     <>
-      <StatusMessage title="Saved and sealed">
-        <p>{SEALED_FOR_RECIPIENT}</p>
+      <StatusMessage title={logged.delivery === 'outbox' ? 'Saved on this computer, not yet delivered' : 'Saved and sealed'}>
+        <p>{logged.delivery === 'outbox' ? SAVED_HERE_FOR_RECIPIENT : SEALED_FOR_RECIPIENT}</p>
         <p>You recorded it at {formatDateTime(new Date(logged.recordedAt))}. Nobody can read it until then, not even you.</p>
       </StatusMessage>
       {(childHarm === 'yes' || childHarm === 'not_sure') && (
@@ -117,7 +124,7 @@ function Sealed({ logged, childHarm }: { logged: Logged; childHarm: string }) {
 function Sent({ logged, childHarm, onAnother }: { logged: Logged; childHarm: string; onAnother: () => void }) {
   return (
     <>
-      {logged.delivery === 'sealed' ? (
+      {logged.delivery !== 'stored' ? (
         <Sealed logged={logged} childHarm={childHarm} />
       ) : logged.ladoDirectly ? (
         <AlertMessage title="Tell the LADO now">

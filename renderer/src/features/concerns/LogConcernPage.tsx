@@ -3,6 +3,7 @@
 // duties that cannot wait shown as soon as they apply, and nothing typed is ever lost (drafts save themselves;
 // a failed check keeps every word and lists what to fix).
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { v7 as uuidv7 } from 'uuid';
 import { dutyBanners, type AppError, type Attachment, type FormContext, type SessionUser } from '../../../../shared/api';
 import { formatDateTime, formatTime } from '../../../../shared/calendar';
 import { invoke } from '../../api';
@@ -72,6 +73,10 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [submitted, setSubmitted] = useState<{ id: string; recordedAt: string; delivery: 'stored' | 'sealed' | 'outbox'; message: string } | null>(null);
   const [changes, setChanges] = useState(0);
+  // Sent with every try of this concern, so a try whose answer was lost and is sent again is stored once (decision 0024).
+  const [submissionId, setSubmissionId] = useState(() => uuidv7());
+  // A try the records computer did not answer: the words stay, and it is tried again while they are unchanged.
+  const [unanswered, setUnanswered] = useState<{ error: AppError; changesAtTry: number; tries: number } | null>(null);
   const [sections, setSections] = useState(closedSections);
   // The roster is inside the records: while they are locked a search answers nothing, so the child is named in words.
   const [searchFoundLocked, setSearchFoundLocked] = useState(false);
@@ -163,8 +168,8 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
     onAnother();
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
     if (submitting || form.aboutAnAdult) return;
     const checked = checkConcern(form, attachments, autosave.draftId());
     if (!checked.ok) {
@@ -177,19 +182,41 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
     setSubmitting(true);
     // Let a save in flight finish, so the draft this concern replaces is removed with it.
     const draftId = await autosave.flush();
-    const result = await invoke('concerns.submit', { ...checked.input, draftId });
+    // Changed since a try that was never answered: that try may have arrived, so this is a new submission. The DSL
+    // may then see both versions — never neither.
+    const thisTry = unanswered && unanswered.changesAtTry !== changes ? uuidv7() : submissionId;
+    if (thisTry !== submissionId) setSubmissionId(thisTry);
+    const result = await invoke('concerns.submit', { ...checked.input, draftId, submissionId: thisTry });
     setSubmitting(false);
     if (result.ok) {
+      setUnanswered(null);
       autosave.stop();
       setSubmitted(result.value);
       return;
     }
+    if (result.error.code === 'unavailable') {
+      setUnanswered((previous) => ({ error: result.error, changesAtTry: changes, tries: (previous?.tries ?? 0) + 1 }));
+      setFormError(null);
+      return;
+    }
+    setUnanswered(null);
     const messages = sectionMessages(firstMessages(result.error.fields));
     setErrors(messages);
     openSections(sectionsToOpen(form, attachments, messages, moreCategoryIds));
     setFormError(result.error);
     setFailedSubmits((count) => count + 1);
   };
+
+  // Tried again by itself while the words are as they were sent: 5, 10, 20, then every 30 seconds.
+  const retryInSeconds = unanswered ? Math.min(30, 5 * 2 ** Math.min(unanswered.tries - 1, 3)) : 0;
+  const retrying = unanswered !== null && unanswered.changesAtTry === changes;
+  useEffect(() => {
+    if (!retrying || submitting) return;
+    const timer = window.setTimeout(() => void submit(), retryInSeconds * 1000);
+    return () => window.clearTimeout(timer);
+    // submit is this render's: it sends the words on screen now, which are the words of the unanswered try.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [retrying, submitting, retryInSeconds, unanswered]);
 
   if (submitted) {
     // "No, not yet" to an urgent concern: the record alone does not tell anyone in time, so say so and say who to find.
@@ -490,6 +517,21 @@ function ConcernForm({ user, onAnother }: { user: SessionUser; onAnother: () => 
             <p className="concern-form__blocked" id={`${prefix}-blocked`}>
               You cannot submit this form while it says the concern is about an adult: tell the headteacher now (see above).
             </p>
+          )}
+          {unanswered && (
+            <StatusMessage title="Not sent yet — your words are safe on this screen">
+              <p>{unanswered.error.message}</p>
+              <p>
+                {retrying
+                  ? `It will be tried again by itself in about ${retryInSeconds} seconds (tried ${unanswered.tries} ${unanswered.tries === 1 ? 'time' : 'times'} so far). Keep this page open.`
+                  : 'You have changed the form since it was sent, so it is not tried again by itself: press “Submit the concern” when you are ready.'}
+              </p>
+              {retrying && (
+                <Button variant="secondary" onClick={() => void submit()} disabled={submitting}>
+                  Try now
+                </Button>
+              )}
+            </StatusMessage>
           )}
           <p className="muted">Once you submit, the concern cannot be changed or deleted. You can add to it afterwards.</p>
           <ButtonGroup>

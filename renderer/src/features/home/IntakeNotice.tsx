@@ -3,6 +3,7 @@
 // are locked, that what they submit is sealed until a DSL signs in.
 import { hrefFor } from '../../app/routes';
 import { useApp } from '../../app/AppContext';
+import { formatDateTime } from '../../../../shared/calendar';
 import { AlertMessage, StatusMessage } from '../../components';
 
 const concerns = (count: number) => (count === 1 ? '1 concern' : `${count} concerns`);
@@ -10,9 +11,20 @@ const concerns = (count: number) => (count === 1 ? '1 concern' : `${count} conce
 export function IntakeNotice() {
   const { status } = useApp();
   const notice = status.intakeNotice;
+  const failed = status.unlockAtStartFailed;
+  // Told to the first DSL after a hub start that could not open the records from protected storage (decision 0027).
+  const unlockAtStartFailed = failed && (
+    <AlertMessage title="The hub could not open the records by itself when it started">
+      <p>
+        At {formatDateTime(new Date(failed.at))}: {failed.reason}. Unlock at start is now off, so the hub stays locked after a restart until a DSL
+        signs in. Your password opened the records as usual. To use it again, turn it on in <a href={hrefFor('settings')}>Settings</a>.
+      </p>
+    </AlertMessage>
+  );
   if (notice) {
     return (
       <>
+        {unlockAtStartFailed}
         {notice.immediateDanger > 0 && (
           <AlertMessage title={`${concerns(notice.immediateDanger)} logged while the records were locked say a child is in immediate danger`}>
             <p>
@@ -33,6 +45,7 @@ export function IntakeNotice() {
       </>
     );
   }
+  if (unlockAtStartFailed) return unlockAtStartFailed;
   if (status.records === 'locked') {
     return (
       <StatusMessage title="The records are locked until a DSL signs in">

@@ -1,6 +1,7 @@
 // Settings for the whole school (admin and DSL): how fast an unattended screen locks, who staff should find
 // in an emergency (shown on the concern form), how long a transferred file's copy is kept, the local-authority pack,
-// the school's closure days and term dates; and a check of the records with the audit log's fingerprint.
+// the school's closure days and term dates; whether the hub opens the records at start; and a check of the records
+// with the audit log's fingerprint.
 import type { SettingsVersion } from './settingsVersion';
 import { useEffect, useState, type FormEvent } from 'react';
 import { commands, settingsSchema, type AppError, type Settings, type TransferRetentionRule } from '../../../../shared/api';
@@ -12,6 +13,7 @@ import { PackSettings } from '../packs/PackSettings';
 import { CategorySettings } from './CategorySettings';
 import { RecordsCheck } from './RecordsCheck';
 import { TermDatesSettings } from './TermDatesSettings';
+import { UnlockAtStartSettings } from './UnlockAtStartSettings';
 
 const order = [
   'idleLockMinutes',
@@ -171,6 +173,7 @@ export function SettingsPage() {
           <ClosureDaysSettings initial={settings.closureDates} version={version} />
           <TermDatesSettings initial={settings.termDates} version={version} />
           <CategorySettings />
+          <UnlockAtStartSettings />
           <RecordsCheck />
         </>
       ) : (

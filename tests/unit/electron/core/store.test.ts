@@ -49,10 +49,12 @@ describe('the encrypted store', () => {
     expect(reopened.prepare('SELECT legal_last_name FROM pupils WHERE id = ?').get('p1')).toEqual({ legal_last_name: last });
   });
 
-  it('uses the pinned SQLCipher 4 format and the durable, no-temp-file settings', () => {
+  it('uses the pinned AEGIS-256 format and the durable, no-temp-file settings', () => {
     const db = open(path.join(tempDataDir(), 'safeguarding.db'), crypto.randomBytes(32));
-    expect(db.pragma('cipher', { simple: true })).toBe('sqlcipher');
-    expect(Number(db.pragma('legacy', { simple: true }))).toBe(4);
+    expect(db.pragma('cipher', { simple: true })).toBe('aegis');
+    expect(db.pragma('algorithm', { simple: true })).toBe('aegis-256');
+    expect(Number(db.pragma('plaintext_header_size', { simple: true }))).toBe(0);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -7,8 +7,8 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeQueue, sealEnvelope, verifyReceipt, type IntakeReceipt } from '../../../../electron/core/intake';
-import { HUB_INTAKE_PATH, connectModeWithOutbox, createPinnedClient, fetchHubKeys, type HubKeysSetting, type HubPin, type PinnedClient } from '../../../../electron/core/network';
+import { intakeQueue, issueVoucher, sealEnvelope, signEnvelope, verifyReceipt, type IntakeReceipt, type IntakeVoucher } from '../../../../electron/core/intake';
+import { HUB_INTAKE_PATH, VOUCHED_DELIVERY_HEADER, connectModeWithOutbox, createPinnedClient, fetchHubKeys, type HubKeysSetting, type HubPin, type PinnedClient } from '../../../../electron/core/network';
 import { writeConnectSettings } from '../../../../electron/core/network/enrolment';
 import { generateReceiptKeyPair } from '../../../../electron/core/intake/receipt';
 import { parseHubArguments, startHubFromArguments, type RunningHub } from '../../../../electron/host/hubMain';
@@ -170,6 +170,84 @@ describe('a concern delivered from a connect-mode outbox', () => {
     expect(queued(sealed.bytes)).toBe(0);
     // And /api/invoke takes no bytes.
     expect((await staff.tom.client.request('POST', '/api/invoke', sealed.bytes)).status).toBe(415);
+  });
+});
+
+describe('a delivery with no session, under the voucher the hub gave while its author was signed in', () => {
+  /** What a connect-mode computer holds for a signed-in person: a session key in memory, and the hub's voucher for it. */
+  async function voucherFor(who: 'tom' | 'bea'): Promise<{ privateKey: crypto.KeyObject; voucher: IntakeVoucher }> {
+    const pair = crypto.generateKeyPairSync('ed25519');
+    const publicKey = Buffer.from(pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32)).toString('base64');
+    const answer = await staff[who].client.request<{ ok: boolean; value: IntakeVoucher }>('POST', '/api/invoke', { command: 'intake.voucher', input: { publicKey } });
+    expect(answer.json).toMatchObject({ ok: true, value: { accountId: staff[who].id, role: 'staff', publicKey } });
+    return { privateKey: pair.privateKey, voucher: answer.json!.value };
+  }
+
+  /** Sent as the outbox sends it, but with no cookie at all: the hub may have restarted since. */
+  const deliverVouched = (bytes: Buffer, voucher: unknown, signature: string, extra: Record<string, string> = { 'X-Safeguarding-Request': '1' }) =>
+    raw({ headers: { 'Content-Type': 'application/octet-stream', ...extra, [VOUCHED_DELIVERY_HEADER]: Buffer.from(JSON.stringify({ voucher, signature })).toString('base64url') }, body: bytes });
+
+  // The DSL who signed in during the first tests is still signed in: the records are open, so rows are in the log at once.
+  const refusedAudits = () => running.hub.app.store!.prepare("SELECT count(*) FROM audit_log WHERE command = 'intake.deliver' AND outcome = 'forbidden'").pluck().get() as number;
+
+  it('is taken with no session, with a receipt for exactly those bytes, and audited in the author’s name', async () => {
+    const { privateKey, voucher } = await voucherFor('tom');
+    const words = 'Delivered after the hub restarted: Amy said she sleeps on the sofa at her uncle’s.';
+    const sealed = sealAs(staff.tom.id, words);
+    const answer = await deliverVouched(sealed.bytes, voucher, signEnvelope(privateKey, sealed.bytes));
+    expect(answer.status).toBe(200);
+    const { receipt } = (JSON.parse(answer.body) as { value: { receipt: IntakeReceipt } }).value;
+    expect(verifyReceipt(receipt, Buffer.from(keys.receiptPublicKey, 'base64'), sealed.bytes)).toBe(true);
+    expect(storedWith(words)).toBe(1);
+    const row = running.hub.app.store!.prepare("SELECT user_id AS userId, role, client, outcome FROM audit_log WHERE command = 'intake.deliver' ORDER BY seq DESC LIMIT 1").get();
+    expect(row).toEqual({ userId: staff.tom.id, role: 'staff', client: '127.0.0.1', outcome: 'ok' });
+  });
+
+  it('is refused for a forged or altered voucher, another key’s signature, another account’s envelope, or a time outside the voucher', async () => {
+    const { privateKey, voucher } = await voucherFor('tom');
+    const before = refusedAudits();
+    const attempts: Array<[string, Buffer, unknown, string]> = [];
+    const toms = sealAs(staff.tom.id, 'Tom’s own words, sent with a voucher that is not right.');
+    // A voucher signed by a key that is not the hub's (an attacker who has only the hub's public keys).
+    const stranger = issueVoucher(generateReceiptKeyPair(), { accountId: staff.tom.id, role: 'staff', publicKey: Buffer.from(voucher.publicKey, 'base64'), issuedAt: new Date(voucher.issuedAt), notAfter: new Date(voucher.notAfter) });
+    attempts.push(['a voucher the hub never signed', toms.bytes, stranger, signEnvelope(privateKey, toms.bytes)]);
+    // The hub's voucher with a field changed: a longer life, a reader's role, another person.
+    attempts.push(['a voucher given a longer life', toms.bytes, { ...voucher, notAfter: '2099-01-01T00:00:00.000Z' }, signEnvelope(privateKey, toms.bytes)]);
+    attempts.push(['a voucher given a DSL’s role', toms.bytes, { ...voucher, role: 'dsl' }, signEnvelope(privateKey, toms.bytes)]);
+    const beas = sealAs(staff.bea.id, 'Sealed in Bea’s name by whoever holds Tom’s voucher.');
+    attempts.push(['a voucher moved to Bea', beas.bytes, { ...voucher, accountId: staff.bea.id }, signEnvelope(privateKey, beas.bytes)]);
+    // Tom's genuine voucher for an envelope in Bea's name.
+    attempts.push(['Tom’s voucher for Bea’s envelope', beas.bytes, voucher, signEnvelope(privateKey, beas.bytes)]);
+    // Signed with a key the voucher does not name.
+    attempts.push(['a signature by another key', toms.bytes, voucher, signEnvelope(crypto.generateKeyPairSync('ed25519').privateKey, toms.bytes)]);
+    // The envelope changed after it was signed (the signature is over every byte, header included).
+    const altered = Buffer.from(toms.bytes);
+    altered[altered.length - 1]! ^= 0x01;
+    attempts.push(['an envelope changed after signing', altered, voucher, signEnvelope(privateKey, toms.bytes)]);
+    // Recorded long before the voucher was issued: a voucher cannot reach back to envelopes made without it.
+    const early = sealEnvelope(Buffer.from(keys.intake!.publicKey, 'base64'), { recordedAt: new Date(new Date(voucher.issuedAt).getTime() - 3_600_000), accountId: staff.tom.id, body: concern('Recorded an hour before the voucher.') });
+    attempts.push(['an envelope recorded before its voucher', early.bytes, voucher, signEnvelope(privateKey, early.bytes)]);
+
+    for (const [what, bytes, forged, signature] of attempts) {
+      const answer = await deliverVouched(bytes, forged, signature);
+      expect([what, answer.status]).toEqual([what, 403]);
+      expect([what, queued(bytes)]).toEqual([what, 0]);
+    }
+    expect(storedWith('Sealed in Bea’s name by whoever holds Tom’s voucher.')).toBe(0);
+    expect(refusedAudits()).toBe(before + attempts.length);
+  });
+
+  it('is refused when the voucher is unreadable or the app’s header is missing', async () => {
+    const { privateKey, voucher } = await voucherFor('bea');
+    const sealed = sealAs(staff.bea.id, 'Bea’s, sent without the header.');
+    const signature = signEnvelope(privateKey, sealed.bytes);
+    expect((await deliverVouched(sealed.bytes, voucher, signature, {})).status).toBe(403);
+    const garbled = await raw({ headers: { 'Content-Type': 'application/octet-stream', 'X-Safeguarding-Request': '1', [VOUCHED_DELIVERY_HEADER]: 'not-a-voucher' }, body: sealed.bytes });
+    expect(garbled.status).toBe(400);
+    expect(queued(sealed.bytes)).toBe(0);
+    // And a voucher is only for a session that may log concerns: a key of the wrong length is refused at the command.
+    const wrongLength = await staff.bea.client.request('POST', '/api/invoke', { command: 'intake.voucher', input: { publicKey: crypto.randomBytes(31).toString('base64') } });
+    expect(wrongLength.json).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
 

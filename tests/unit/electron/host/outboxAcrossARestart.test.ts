@@ -1,8 +1,9 @@
 // Issue 16, "Out of reach": the hub stops while a member of staff submits 50 concerns from a connect-mode computer.
-// Each is sealed into that computer's outbox (never a word of it in plain text on its disk); the hub is started again
-// on the same folder, the person signs in again (the restart ended their session), the loop delivers, and after a DSL
-// signs in every one of the 50 is in the records exactly once. The hub is a process of its own, stopped and restarted
-// for real; the client is connect mode's own transport over real TLS.
+// Each is sealed into that computer's outbox (never a word of it in plain text on its disk) and signed with the session
+// key the hub vouched for; the hub is started again on the same folder — and the app on her computer too — and with
+// nobody signed in anywhere the outbox empties by itself under the vouchers; after a DSL signs in every one of the 50 is
+// in the records exactly once. The hub is a process of its own, stopped and restarted for real; the client is connect
+// mode's own transport over real TLS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,6 +54,7 @@ afterAll(async () => {
 });
 
 const STAFF_PASSWORD = 'lunch queue by the hall';
+const ADULT_WORDS = 'The minibus driver told a Year 4 girl to sit in the front with him and not tell anyone.';
 // Words a reader would look for; the numbered phrase is in one concern only.
 const wordsOf = (index: number) => [`Concern ${index} of 50`, 'Amelia', 'bruises', 'fingertip', 'stepfather', 'Don’t tell Mum'];
 const concernNumber = (index: number): CommandInput<'concerns.submit'> => ({
@@ -106,6 +108,7 @@ describe('a connect-mode computer while the hub is stopped and started again', (
     expect(await invoke('session.signIn', { username: 'ta.smith', password: 'temporary password 1' })).toMatchObject({ ok: true });
     expect(await invoke('session.changePassword', { currentPassword: 'temporary password 1', newPassword: STAFF_PASSWORD })).toMatchObject({ ok: true });
     expect(await invoke('app.status', {})).toMatchObject({ ok: true, value: { state: 'signed_in', user: { username: 'ta.smith', mustChangePassword: false }, outboxWaiting: 0 } });
+    await until(() => connect!.holdsVoucher, () => invoke('app.status', {}), 20_000, 'the hub has vouched for this computer’s session key');
 
     // The hub stops (a power cut, a restart for updates) while she logs 50 concerns.
     await stopHub(first.child);
@@ -116,25 +119,37 @@ describe('a connect-mode computer while the hub is stopped and started again', (
       envelopeIds.push((reply as { value: { id: string } }).value.id);
     }
     expect(SAVED_ON_THIS_COMPUTER).toBe('Saved on this computer, not yet delivered — it will be sent when the records computer is back.');
+    // And one about an adult: sealed the same way, its register known, where it goes decided inside the records.
+    const aboutAdult = await invoke('adults.log', { subject: { name: 'Mr Carl Venn', role: 'Minibus driver', employer: 'Vale Coaches', relationship: 'contractor' }, occurredDate: '2026-11-30', whatHappened: ADULT_WORDS, childHarm: 'yes' });
+    expect(aboutAdult).toMatchObject({ ok: true, value: { delivery: 'outbox', kind: 'allegation', sentTo: null } });
+    envelopeIds.push((aboutAdult as { value: { id: string } }).value.id);
     expect(connect.outbox.waiting().envelopes.map((envelope) => envelope.envelopeId)).toEqual(envelopeIds);
     // grep: not a word of any concern in any file on her computer, as UTF-8 or UTF-16.
     const onDisk = fs.readdirSync(clientDir).map((name) => fs.readFileSync(path.join(clientDir, name)));
     expect(fs.statSync(connect.outbox.file).size).toBeGreaterThan(50 * 256);
-    for (let index = 1; index <= 50; index += 1) {
-      for (const word of wordsOf(index)) {
+    for (let index = 1; index <= 51; index += 1) {
+      for (const word of index === 51 ? ['Carl Venn', 'Vale Coaches', ADULT_WORDS] : wordsOf(index)) {
         for (const encoding of ['utf8', 'utf16le'] as const) {
           expect([word, encoding, onDisk.some((contents) => contents.includes(Buffer.from(word, encoding)))]).toEqual([word, encoding, false]);
         }
       }
     }
 
-    // The hub is back on the same folder and port. It forgot every session: she signs in again, and the loop delivers.
+    // The hub is back on the same folder and port, and it forgot every session. The app on her computer restarts too
+    // (she went home): nobody is signed in anywhere, and the outbox still empties by itself, under the vouchers.
+    connect.stop();
     const second = await startHub(hubDir, `127.0.0.1:${port}`);
     expect(second.answer).toMatchObject({ origin, restarted: true });
-    expect(await invoke('session.signIn', { username: 'ta.smith', password: STAFF_PASSWORD })).toMatchObject({ ok: true });
-    await until(() => connect!.outbox.waiting().envelopes.length === 0, () => invoke('app.status', {}), 60_000, 'the outbox is empty');
+    connect = connectModeWithOutbox({ client: createPinnedClient(settings, { timeoutMs: 5_000 }), dataDir: clientDir, retryMs: { first: 100, max: 1_000 } });
+    connect.start();
+    await until(() => connect!.outbox.waiting().envelopes.length === 0, async () => undefined, 60_000, 'the outbox is empty with nobody signed in');
     expect(fs.statSync(connect.outbox.file).size).toBe(0);
-    const mine = (await invoke('concerns.mine', {})) as { ok: true; value: Array<{ id: string; status: string }> };
+    expect(JSON.parse(fs.readFileSync(path.join(clientDir, 'outbox-vouchers.json'), 'utf8'))).toEqual({ version: 1, vouched: {} });
+
+    // When she next signs in, My concerns shows all 50 delivered, sealed until a DSL opens the records.
+    const again = connect.invoke;
+    expect(await again('session.signIn', { username: 'ta.smith', password: STAFF_PASSWORD })).toMatchObject({ ok: true });
+    const mine = (await again('concerns.mine', {})) as { ok: true; value: Array<{ id: string; status: string }> };
     expect(mine.value.filter((concern) => concern.status === 'waiting').map((concern) => concern.id).sort()).toEqual([...envelopeIds].sort());
     expect(mine.value.filter((concern) => concern.status === 'outbox')).toEqual([]);
 
@@ -149,6 +164,9 @@ describe('a connect-mode computer while the hub is stopped and started again', (
     await records.signIn('dsl.jones', DSL_PASSWORD, { door: 'cli', sessionId: null });
     const stored = records.store!.prepare('SELECT what_happened FROM concerns ORDER BY what_happened').pluck().all() as string[];
     expect(stored).toEqual(Array.from({ length: 50 }, (_, index) => concernNumber(index + 1).whatHappened).sort());
+    expect(records.store!.prepare('SELECT kind, subject_name AS subjectName, what_happened AS whatHappened FROM adult_concerns').all()).toEqual([
+      { kind: 'allegation', subjectName: 'Mr Carl Venn', whatHappened: ADULT_WORDS },
+    ]);
     expect(records.store!.prepare('SELECT envelope_id FROM intake_ingested ORDER BY envelope_id').pluck().all()).toEqual([...envelopeIds].sort());
   }, 240_000);
 });

@@ -136,6 +136,11 @@ describe('the rules behind the file', () => {
     [1818, '1818-03-22'], // the earliest date Easter can fall
     [1900, '1900-04-15'],
     [1943, '1943-04-25'], // the latest
+    // The years where the computus's correction term (m) is not zero: a slip in its sign moves only these.
+    [1954, '1954-04-18'],
+    [1981, '1981-04-19'],
+    [2049, '2049-04-18'],
+    [2076, '2076-04-19'],
     [2000, '2000-04-23'],
     [2008, '2008-03-23'],
     [2011, '2011-04-24'],

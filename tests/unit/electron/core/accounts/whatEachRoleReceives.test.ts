@@ -2,6 +2,7 @@
 // (domain.md's table): a DSL's addendum on a member of staff's concern, another member of staff's concern, an entry
 // on a child's file, and the roster's dates of birth, addresses and household links. Then, for every command the
 // staff, head and administrator roles may call, the answer (value or error) is searched for any of it.
+import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { commands, roleMay, type CommandName, type Role } from '../../../../../shared/api';
@@ -148,6 +149,7 @@ function inputs(s: School, role: Role): Partial<Record<CommandName, unknown>> {
     'concerns.formContext': {},
     'concerns.submit': concernAbout(s.amyId, 'Amy was quiet all morning', 'I am tired'),
     'concerns.mine': {},
+    'intake.voucher': { publicKey: crypto.randomBytes(32).toString('base64') },
     'concerns.get': { concernId: s.staffConcernId },
     'concerns.attachment': { concernId: s.staffConcernId, attachmentId: s.attachmentId },
     'concerns.addAddendum': { concernId: s.staffConcernId, text: 'Something I remembered' },

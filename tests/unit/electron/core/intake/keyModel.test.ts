@@ -1,7 +1,6 @@
 // Who holds the key (decision 0022), tried as an outsider would: with a copy of the whole data folder and every staff
 // password, derive every key those passwords lead to from the files — the keyring, its backup, the verifiers — and
 // try each against the store with the driver. None may open it; a DSL's password, tried the same way, does.
-import Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,26 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
 import { deriveKeyFromPassword, newKdfParams, putUserWrap, readKeyring, unwrapDataKey, unwrapWithPassword, updateKeyring, wrapForUser, type Keyring } from '../../../../../electron/core/crypto';
 import { readStaffVerifiers, removeStaffVerifier, STAFF_VERIFIER_FILE } from '../../../../../electron/core/intake';
-import { applyKey, databasePath } from '../../../../../electron/core/store';
+import { databasePath } from '../../../../../electron/core/store';
 import { newCaller } from '../../../../fixtures/doors/callers';
 import { DSL_PASSWORD, addAccount, call, cheapKdf, newApp, setUpSchool, signInFirstTime, tempDataDir, versionNow } from '../testSchool';
+import { keyOpensStore } from '../../../../fixtures/store/keyOpens';
 
 const staffPasswords = { 'ta.smith': 'smith own long password', 'm.lunchtime': 'dinner hall rota seven', 'old.timer': 'password from before the change' } as const;
 
-/** Whether `key` opens the database file `file` (a copy), through the same driver and cipher settings as the app. */
-function opens(file: string, key: Buffer): boolean {
-  if (key.length !== 32) return false;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    applyKey(db, key);
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
-}
 
 /**
  * A school set up before decision 0022 is imitated: its member of staff `old.timer` holds a wrap of the data key and
@@ -138,12 +124,12 @@ describe('who holds the key', () => {
 
     // The control: the attack works with a DSL's password, so a pass below is not a broken attack.
     const dslKeys = await everyKeyFrom(copy, 'dsl.jones', DSL_PASSWORD);
-    expect(dslKeys.some((key) => opens(file, key))).toBe(true);
+    expect(dslKeys.some((key) => keyOpensStore(file, key))).toBe(true);
 
     for (const [username, password] of Object.entries(staffPasswords)) {
       const keys = await everyKeyFrom(copy, username, password);
       expect(keys.length, username).toBeGreaterThan(5);
-      expect(keys.filter((key) => opens(file, key)), `keys from ${username}’s password that open the store`).toEqual([]);
+      expect(keys.filter((key) => keyOpensStore(file, key)), `keys from ${username}’s password that open the store`).toEqual([]);
     }
   });
 });
