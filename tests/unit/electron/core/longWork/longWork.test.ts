@@ -2,6 +2,7 @@
 // school (150,000 concerns, filled as the reports benchmark fills it): the report built on the long-work thread is the
 // one the app's thread would build; a save made while it is being built is stored and answered before it is ready;
 // locking ends it at once and leaves no thread or connection behind; a job that fails says so instead of hanging.
+import Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,11 +10,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { awaiting, dispatch, dispatchWith, handlers, type SafeguardingApp } from '../../../../../electron/core';
 import { LongWorkFailed, LongWorkPool } from '../../../../../electron/core/longWork';
 import { cultureReport } from '../../../../../electron/core/reports';
-import { DATABASE_FILE, writeTransaction } from '../../../../../electron/core/store';
+import { DATABASE_FILE, applyKey, writeTransaction } from '../../../../../electron/core/store';
 import { commands, type Result } from '../../../../../shared/api';
 import type { PeriodChoice, ReportView } from '../../../../../shared/reports';
 import { fill } from '../../../../bench/reports';
 import { personAt } from '../../../../fixtures/doors/callers';
+import { dataKeyFromRecoveryKey, rewriteAsSqlcipher4 } from '../../../../fixtures/store/oldFormat';
 import { DSL_PASSWORD, call, newApp, setUpSchool } from '../testSchool';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -189,6 +191,32 @@ describe('the culture report on a long-work thread', () => {
 });
 
 describe('a long-work thread on its own', () => {
+  it('reads a store still in SQLCipher 4 (before decision 0028) when told its cipher, and the same report comes back', async () => {
+    const app = newApp(undefined, { clock: () => NOW });
+    const { recoveryKey } = await setUpSchool(app);
+    const pupilId = (await call(app, 'pupils.create', { legalFirstName: 'Amelia', legalLastName: 'Hughes', dateOfBirth: '2016-03-04', yearGroup: '5' })).id;
+    expect((await submitConcern(app, pupilId, 'Arrived hungry and said there was no tea last night.')).ok).toBe(true);
+    app.close();
+    const file = path.join(app.dataDir, DATABASE_FILE);
+    const key = dataKeyFromRecoveryKey(app.dataDir, recoveryKey);
+    rewriteAsSqlcipher4(file, key);
+
+    // The app's side of a store waiting to convert: its own connection, keyed in the old format, folds the tallies.
+    const db = new Database(file, { fileMustExist: true });
+    applyKey(db, key, 'sqlcipher-4');
+    const log = memoryLog();
+    const pool = new LongWorkPool(file, key, log, { cipher: 'sqlcipher-4' });
+    try {
+      const onThisThread = writeTransaction(db, () => cultureReport(db, LAST_WEEK, 'head', NOW));
+      expect(onThisThread.concernsLogged.total.current.value).toBe(1);
+      expect(await pool.run('cultureReport', { period: LAST_WEEK, audience: 'head', now: NOW.toISOString() })).toEqual(onThisThread);
+    } finally {
+      pool.stop();
+      db.close();
+    }
+    expect(log.lines).toEqual([]);
+  }, 120_000);
+
   it('cannot read the store with the wrong key, and says so instead of waiting', async () => {
     const log = memoryLog();
     const app = newApp(undefined, { clock: () => NOW });
