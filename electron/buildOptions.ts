@@ -17,3 +17,9 @@ export const mainProcessBuildOptions: BuildOptions = {
   banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__bundleFileUrl' },
 };
+
+/**
+ * The long-work thread (decision 0026): a bundle of its own, built with the main process's options, in the same folder
+ * as the bundle that starts it (electron/core/longWork/pool.ts looks for it there by this name).
+ */
+export const longWorkWorkerEntry = { entryPoint: 'electron/core/longWork/worker.ts', fileName: 'longWorkWorker.cjs' } as const;

@@ -185,6 +185,11 @@ export async function measureHub(): Promise<void> {
     await quiet.stop();
   }
 
+  await measureSubmitDuringReport();
+}
+
+/** `hub.submit_during_report.*` alone: `tsx tests/bench/hub.ts submit_during_report` runs only this part. */
+export async function measureSubmitDuringReport(): Promise<void> {
   progress('hub: submissions while another session builds the 150,000-concern culture report');
   const large = await startHubProcess({ HUB_DEMO_CONCERNS: '150000' });
   try {
@@ -211,5 +216,6 @@ export async function measureHub(): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith('hub.ts')) {
-  await measureHub();
+  if (process.argv[2] === 'submit_during_report') await measureSubmitDuringReport();
+  else await measureHub();
 }

@@ -30,6 +30,7 @@ import { CommandError } from '../dispatch/commandError';
 import { defaultSettings, readSettings, writeSettings } from '../settings';
 import { databasePath, openStore, writeTransaction, type Store } from '../store';
 import { ensureIntakeKey, setStaffPassword, verifyStaffPassword } from '../intake';
+import type { LongWorkPool } from '../longWork';
 import { AccountKeys, type AccountForPassword } from './accountKeys';
 import { IntakeDesk, type IntakeNotice } from './intakeDesk';
 import { KeyringHolder, type SecretAttempt } from './keyringHolder';
@@ -152,6 +153,11 @@ export class SafeguardingApp {
   /** The open store, or null while nobody has an unlocked session; for the CLI's own work and for tests. */
   get store(): Store | null {
     return this.held.db;
+  }
+
+  /** Long work off the thread that serves requests (decision 0026); null while the store is closed. */
+  get longWork(): LongWorkPool | null {
+    return this.held.longWork;
   }
 
   status(caller: Caller): AppStatus {

@@ -5,6 +5,7 @@ import { commands, commandsBeforeSecondFactor, fail, invalidInput, isCommandName
 import { appendAudit } from '../audit';
 import type { SafeguardingApp } from '../app/safeguardingApp';
 import type { Caller, Session } from '../app/sessionRegistry';
+import { LongWorkFailed } from '../longWork';
 import { StoreError, writeTransaction, type Store } from '../store';
 import { AuditedRefusal, CommandError } from './commandError';
 import type { CommandContext, Handler, HandlerTable } from './handler';
@@ -184,7 +185,8 @@ function toAppError(app: SafeguardingApp, name: string, error: unknown): AppErro
   if (error instanceof StoreError) {
     return { code: 'unavailable', message: error.message };
   }
-  const reference = app.log.error(`command ${name}`, error);
+  // Long work has logged its thread's details already: its reference is the one to quote.
+  const reference = error instanceof LongWorkFailed ? error.reference : app.log.error(`command ${name}`, error);
   return {
     code: 'internal',
     message: `Something went wrong and nothing was saved. Try again; if it happens again, tell your IT lead and quote reference ${reference}.`,

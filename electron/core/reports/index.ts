@@ -1,5 +1,5 @@
 // Culture reports from the store: the report, its CSV and the governors' PDF.
-export { cultureReport, reportFileStem } from './cultureReport';
+export { cultureReport, readCultureReport, reportFileStem } from './cultureReport';
 export { loadConcernFacts, loadOutcomes, loadReportData } from './reportQueries';
 export { reportCsv } from './reportCsv';
 export { csvDocument, csvField } from './csvFile';

@@ -105,8 +105,13 @@ const noConcerns: ConcernFacts = { readingByDay: [], minutesToRead: [], immediat
 
 /** The facts for the concerns recorded in one period (London dates, inclusive). Writes: it folds in new concerns first. */
 export function loadConcernFacts(db: Store, period: ReportPeriod): ConcernFacts {
-  const query = statements(db);
   bringTalliesUpToDate(db);
+  return readConcernFacts(db, period);
+}
+
+/** The same facts read only: the tallies must already be up to date (`bringTalliesUpToDate`) in the snapshot read. */
+function readConcernFacts(db: Store, period: ReportPeriod): ConcernFacts {
+  const query = statements(db);
   const dates = { from: period.from, to: period.to };
   const span = periodInstants(period.from, period.to);
   const readingByDay = query.readingByDay.all(dates) as ConcernFacts['readingByDay'];
@@ -145,14 +150,17 @@ export function loadOutcomes(db: Store, period: ReportPeriod, asOf: string): Out
   };
 }
 
-/** Everything one report needs: both periods counted, the staff and pupils they are split by, and today's actions. */
+/**
+ * Everything one report needs: both periods counted, the staff and pupils they are split by, and today's actions.
+ * Reads only, so it can run on a read-only connection (decision 0026): fold the tallies first.
+ */
 export function loadReportData(db: Store, periods: ResolvedPeriods, asOf: string): ReportData {
   const query = statements(db);
   const categoryLabels: Record<string, string> = Object.fromEntries(defaultCategories.map((category) => [category.id, category.label]));
   for (const row of query.categories.all() as Array<{ id: string; label: string }>) categoryLabels[row.id] = row.label;
   return {
-    current: { concerns: loadConcernFacts(db, periods.current), outcomes: loadOutcomes(db, periods.current, asOf) },
-    previous: { concerns: loadConcernFacts(db, periods.previous), outcomes: loadOutcomes(db, periods.previous, asOf) },
+    current: { concerns: readConcernFacts(db, periods.current), outcomes: loadOutcomes(db, periods.current, asOf) },
+    previous: { concerns: readConcernFacts(db, periods.previous), outcomes: loadOutcomes(db, periods.previous, asOf) },
     staff: query.staff.all() as ReportStaffMember[],
     pupils: query.pupils.all() as ReportPupil[],
     openActionDueDates: query.openActions.all() as string[],

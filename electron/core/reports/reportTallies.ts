@@ -30,20 +30,26 @@ function statementsFor(db: Store) {
 
 const prepared = new WeakMap<Store, ReturnType<typeof statementsFor>>();
 
-/** Counts every concern stored since the last report into the tallies. Runs in (or as) a write transaction. */
-export function bringTalliesUpToDate(db: Store): void {
+/**
+ * Counts the concerns stored since the last report into the tallies: all of them, or at most `limit` at a time (after a
+ * bulk import, tens of thousands take seconds to fold). Runs in (or as) a write transaction; true once caught up.
+ */
+export function bringTalliesUpToDate(db: Store, limit = Number.POSITIVE_INFINITY): boolean {
   let query = prepared.get(db);
   if (!query) {
     query = statementsFor(db);
     prepared.set(db, query);
   }
   const { mark, last, readingDays, categoryDays, pupilYears, moveMark } = query;
-  db.transaction(() => {
-    const range = { from: mark.get() as number, to: last.get() as number };
-    if (range.to <= range.from) return;
+  return db.transaction(() => {
+    const from = mark.get() as number;
+    const newest = last.get() as number;
+    const range = { from, to: Math.min(newest, from + limit) };
+    if (range.to <= range.from) return true;
     readingDays.run(range);
     categoryDays.run(range);
     pupilYears.run(range);
     moveMark.run(range);
+    return range.to === newest;
   })();
 }

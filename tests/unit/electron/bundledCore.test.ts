@@ -1,13 +1,13 @@
 // The core as the Electron main process runs it: bundled by esbuild with the same options as `npm start` and
 // `npm run dist` use (electron/buildOptions.ts), then loaded in Node. Electron itself cannot run here (its binary
 // cannot be downloaded); this catches what bundling breaks — files found beside the source, packages' own data files,
-// the background checkpoint worker — before a school's Electron app does.
+// the background checkpoint worker, the long-work thread's bundle — before a school's Electron app does.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mainProcessBuildOptions } from '../../../electron/buildOptions';
+import { longWorkWorkerEntry, mainProcessBuildOptions } from '../../../electron/buildOptions';
 import type * as Core from '../../../electron/core';
 import { newKdfParams, readKeyring, unwrapWithPassword } from '../../../electron/core/crypto';
 import { DATABASE_FILE } from '../../../electron/core/store';
@@ -23,6 +23,8 @@ let core: typeof Core;
 beforeAll(async () => {
   fs.rmSync(bundleDir, { recursive: true, force: true });
   await build({ ...mainProcessBuildOptions, entryPoints: ['electron/core/index.ts'], outfile: path.join(bundleDir, 'core.cjs'), logLevel: 'error' });
+  // The long-work thread's own bundle, beside the core's as electron/build.ts puts it beside main.cjs.
+  await build({ ...mainProcessBuildOptions, entryPoints: [longWorkWorkerEntry.entryPoint], outfile: path.join(bundleDir, longWorkWorkerEntry.fileName), logLevel: 'error' });
   core = createRequire(import.meta.url)(path.join(bundleDir, 'core.cjs')) as typeof Core;
   return () => fs.rmSync(bundleDir, { recursive: true, force: true });
 }, 60_000);
@@ -34,7 +36,7 @@ async function call(app: Core.SafeguardingApp, name: string, input: unknown): Pr
 }
 
 describe('the core bundled for the Electron main process', () => {
-  it('sets up a school, shows the shipped council packs, saves a concern, folds it into the file and exports a PDF', async () => {
+  it('sets up a school, shows the shipped council packs, saves a concern, folds it into the file, exports a PDF and builds the culture report on its long-work thread', async () => {
     const dataDir = tempDataDir();
     const logged: string[] = [];
     const app = new core.SafeguardingApp({ dataDir, kdfCost: cheapKdf, log: { error: (context, error) => (logged.push(`${context}: ${String(error)}`), 'ref') } });
@@ -58,6 +60,16 @@ describe('the core bundled for the Electron main process', () => {
       const pdf = Buffer.from(exported.dataBase64, 'base64');
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       if (missingPoppler.length === 0) expect(flatten(pdfPages(pdf).join(' '))).toContain('Arrived hungry and said there was no tea last night.');
+
+      // The culture report and the governors' PDF are made on the long-work thread, from its own bundle (decision 0026).
+      const today = app.clock().toISOString().slice(0, 10);
+      const thisYear = { kind: 'custom', from: `${today.slice(0, 4)}-01-01`, to: today };
+      const view = (await call(app, 'reports.dashboard', { period: thisYear, audience: 'head' })) as { concernsLogged: { total: { current: { value: number } } } };
+      expect(view.concernsLogged.total.current.value).toBe(1);
+      const governors = (await call(app, 'reports.exportGovernorsPdf', { period: thisYear })) as { dataBase64: string; pageCount: number };
+      expect(Buffer.from(governors.dataBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(governors.pageCount).toBeGreaterThan(0);
+      expect(app.longWork?.threadCount).toBe(1);
       expect(logged).toEqual([]);
     } finally {
       app.close();
