@@ -45,7 +45,7 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   // rules in accessRules (recipient, and never the subject), not by the role alone.
   'adults.receive': ['head', 'dsl', 'governor'],
   // Setting up an authenticator app: only the accounts that sign in with one (decision 0021).
-  'secondFactor.enrol': ['dsl', 'head', 'admin'],
+  'secondFactor.enrol': ['dsl', 'head', 'admin', 'governor'],
 };
 
 /** Whether someone in `role` may open a child's safeguarding file: a link to one is shown only to them. */
