@@ -42,6 +42,9 @@ const NEEDS_HUB: AppStatus = {
   mustEnrolSecondFactor: false,
 };
 
+/** Beside the code field: most often a typo, but it may be a machine that is not the hub, so it says what to do then. */
+export const CODE_MISMATCH = 'This code does not match the hub’s certificate. Check it against the hub’s screen; if it still does not match, do not connect, and tell your IT lead.';
+
 function notAnswering(hubUrl: string): AppError {
   return {
     code: 'unavailable',
@@ -53,7 +56,8 @@ function notAnswering(hubUrl: string): AppError {
 /** Each way enrolment fails, as the person at the computer is told it; the detail goes to the log. */
 function enrolmentError(error: unknown, hubUrl: string, log: ConnectModeHostOptions['log']): AppError {
   if (error instanceof EnrolmentRefusedError && error.reason === 'code_mismatch') {
-    return { code: 'invalid_input', message: error.message, fields: { code: ['This code does not match the hub’s certificate'] } };
+    // The field says it all (the page shows field messages, not the summary, for wrong input): a typo, or not the hub.
+    return { code: 'invalid_input', message: error.message, fields: { code: [CODE_MISMATCH] } };
   }
   if (error instanceof EnrolmentRefusedError) {
     return { code: 'invalid_input', message: error.message, fields: { hubUrl: ['This address is not the school’s hub'] } };

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
-import { hostConnectMode, NOT_YOUR_HUB_MESSAGE, readConnectSettings, serveRootCertificate, setUpHubCertificates, tlsServerOptions, HUB_ROOT_CERTIFICATE_PATH, type ConnectModeHost } from '../../../../../electron/core/network';
+import { CODE_MISMATCH, hostConnectMode, NOT_YOUR_HUB_MESSAGE, readConnectSettings, serveRootCertificate, setUpHubCertificates, tlsServerOptions, HUB_ROOT_CERTIFICATE_PATH, type ConnectModeHost } from '../../../../../electron/core/network';
 import { parseHubArguments, startHubFromArguments, type RunningHub } from '../../../../../electron/host/hubMain';
 import type { AppStatus } from '../../../../../shared/api';
 import { enrolAuthenticator } from '../../../../fixtures/doors/authenticator';
@@ -92,7 +92,7 @@ describe('connecting this computer to the hub from the page', () => {
     const code = hub.certificates.fingerprint.enrolmentCode;
     const nearMiss = code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
     const refused = await host.invoke('connect.enrol', { hubUrl, code: nearMiss });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { code: ['This code does not match the hub’s certificate'] } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { code: [CODE_MISMATCH] } } });
     if (!refused.ok) expect(refused.error.message).toMatch(/does not match the certificate of the computer at https:\/\/127\.0\.0\.1/);
     // Not a code at all: refused by its shape before any hub is asked.
     expect(await host.invoke('connect.enrol', { hubUrl, code: 'my password' })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { code: [expect.stringMatching(/12-character code/)] } } });
