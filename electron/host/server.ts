@@ -21,7 +21,7 @@ export interface BrowserHostOptions {
    * Connect mode (`--connect`): this computer holds no records; the page connects it to the school's hub if it is not
    * enrolled yet, then every command goes to that hub, pinned (electron/core/network/connectModeHost.ts).
    */
-  connect?: boolean;
+  connect?: boolean | { hubUrl?: string };
 }
 
 export interface BrowserHost {
@@ -38,7 +38,10 @@ export interface BrowserHost {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const app = new SafeguardingApp({ dataDir: options.dataDir, clock: options.clock, kdfCost: options.kdfCost, idleSweep: options.idleSweep });
   const token = crypto.randomBytes(32).toString('base64url');
-  const connect = options.connect ? hostConnectMode({ dataDir: options.dataDir, log: app.log, ...(options.clock ? { clock: options.clock } : {}) }) : null;
+  const suggested = typeof options.connect === 'object' ? options.connect.hubUrl : undefined;
+  const connect = options.connect
+    ? hostConnectMode({ dataDir: options.dataDir, log: app.log, ...(options.clock ? { clock: options.clock } : {}), ...(suggested ? { suggestedHubUrl: suggested } : {}) })
+    : null;
   const door = buildDoor({
     app,
     staticDir: options.staticDir,

@@ -4,7 +4,7 @@ import { app as electronApp, globalShortcut, Menu, type BrowserWindow } from 'el
 import path from 'node:path';
 import { SafeguardingApp, resolveDataDir } from '../core';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './appProtocol';
-import { hostConnectMode } from '../core/network';
+import { connectArgument, hostConnectMode } from '../core/network';
 import { registerInvokeHandler, type Destination } from './invokeHandler';
 import { createSecureWindow } from './secureWindow';
 
@@ -22,7 +22,8 @@ if (!electronApp.requestSingleInstanceLock()) {
   // Connect mode: this computer holds no records. Not enrolled yet, the window shows the "connect to your school's
   // hub" page (answered here, before anything reaches a hub); then every command goes to that hub, pinned, and with
   // the hub out of reach a concern is sealed into this computer's outbox until it answers (0024).
-  const hub = process.argv.includes('--connect') ? hostConnectMode({ dataDir, log: application.log }) : undefined;
+  const { connect, hubUrl } = connectArgument(process.argv);
+  const hub = connect ? hostConnectMode({ dataDir, log: application.log, ...(hubUrl ? { suggestedHubUrl: hubUrl } : {}) }) : undefined;
   const destination: Destination = hub ? { kind: 'hub', invoke: hub.invoke } : { kind: 'local', app: application };
   let window: BrowserWindow | null = null;
 

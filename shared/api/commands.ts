@@ -65,6 +65,8 @@ export const appStatusSchema = z.object({
     .object({ arrived: z.number().int(), immediateDanger: z.number().int(), setAside: z.number().int(), concernIds: z.array(z.string()) })
     .nullable()
     .optional(),
+  /** Connect mode, not yet enrolled: the hub's address given at start (`--connect https://HOST:PORT`), to offer on the page. */
+  suggestedHubUrl: z.string().max(300).optional(),
   /** Connect mode: this person's concerns sealed on this computer while the hub was out of reach, not yet delivered. */
   outboxWaiting: z.number().int().nonnegative().optional(),
 });

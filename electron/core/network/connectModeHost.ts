@@ -16,6 +16,20 @@ export interface ConnectModeHostOptions {
   clock?: () => Date;
   /** How long to wait for a hub being looked up or enrolled with (15 s unless given). */
   enrolmentTimeoutMs?: number;
+  /** The address given with `--connect https://HOST:PORT`, offered on the page; the person still checks and confirms it. */
+  suggestedHubUrl?: string;
+}
+
+/** `--connect`, `--connect https://HOST:PORT` or `--connect=https://HOST:PORT`: whether to start in connect mode, and the hub's address if given. */
+export function connectArgument(argv: readonly string[]): { connect: boolean; hubUrl?: string } {
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    if (arg.startsWith('--connect=')) return { connect: true, hubUrl: arg.slice('--connect='.length) };
+    if (arg !== '--connect') continue;
+    const next = argv[index + 1];
+    return next && !next.startsWith('--') ? { connect: true, hubUrl: next } : { connect: true };
+  }
+  return { connect: false };
 }
 
 export interface ConnectModeHost {
@@ -159,7 +173,7 @@ export function hostConnectMode(options: ConnectModeHostOptions): ConnectModeHos
       }
     }
     if (hub) return hub.invoke(command, input);
-    if (command === 'app.status') return { ok: true, value: NEEDS_HUB };
+    if (command === 'app.status') return { ok: true, value: options.suggestedHubUrl ? { ...NEEDS_HUB, suggestedHubUrl: options.suggestedHubUrl } : NEEDS_HUB };
     return { ok: false, error: unreadable ? { code: 'unavailable', message: `${NOT_CONNECTED.message} (${unreadable})` } : NOT_CONNECTED };
   };
 

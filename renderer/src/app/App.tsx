@@ -113,7 +113,7 @@ export function App() {
       )}
       {problem && status.state !== 'locked' && <StartupProblem error={problem} onRetry={() => void refresh()} inline />}
       {/* Connect mode before enrolment: once connected, the next status comes from the hub (its sign-in page). */}
-      {status.state === 'needs_hub' && <ConnectPage onConnected={() => void refresh()} />}
+      {status.state === 'needs_hub' && <ConnectPage suggestedHubUrl={status.suggestedHubUrl} onConnected={() => void refresh()} />}
       {status.state === 'needs_setup' && (
         <SetupPage
           onCreated={(key) => {

@@ -8,8 +8,9 @@ import { Button, checkWith, ErrorSummary, LinkButton, PageHeading, TextField, us
 
 type FoundHub = CommandOutput<'connect.lookUpHub'>;
 
-export function ConnectPage({ onConnected }: { onConnected: () => void }) {
-  const form = useForm({ hubUrl: '', code: '' });
+/** `suggestedHubUrl`: the address the app was started with (`--connect https://HOST:PORT`), there to check, not trusted. */
+export function ConnectPage({ suggestedHubUrl, onConnected }: { suggestedHubUrl?: string | undefined; onConnected: () => void }) {
+  const form = useForm({ hubUrl: suggestedHubUrl ?? '', code: '' });
   const [found, setFound] = useState<FoundHub | null>(null);
   const fingerprintHeading = useRef<HTMLHeadingElement>(null);
 

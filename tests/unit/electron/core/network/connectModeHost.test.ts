@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../electron/core';
-import { CODE_MISMATCH, hostConnectMode, NOT_YOUR_HUB_MESSAGE, readConnectSettings, serveRootCertificate, setUpHubCertificates, tlsServerOptions, HUB_ROOT_CERTIFICATE_PATH, type ConnectModeHost } from '../../../../../electron/core/network';
+import { CODE_MISMATCH, connectArgument, hostConnectMode, NOT_YOUR_HUB_MESSAGE, readConnectSettings, serveRootCertificate, setUpHubCertificates, tlsServerOptions, HUB_ROOT_CERTIFICATE_PATH, type ConnectModeHost } from '../../../../../electron/core/network';
 import { parseHubArguments, startHubFromArguments, type RunningHub } from '../../../../../electron/host/hubMain';
 import type { AppStatus } from '../../../../../shared/api';
 import { enrolAuthenticator } from '../../../../fixtures/doors/authenticator';
@@ -137,6 +137,19 @@ describe('connecting this computer to the hub from the page', () => {
     expect(await host.invoke('connect.lookUpHub', { hubUrl: `http://127.0.0.1:${hub.hub.port}` })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { hubUrl: [expect.stringMatching(/only over https/)] } } });
     expect(await host.invoke('connect.lookUpHub', { hubUrl: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { hubUrl: [expect.stringMatching(/Enter the hub’s address/)] } } });
     expect(files()).toEqual([]);
+  });
+
+  it('offers the address given with --connect on the page, to be checked like any other', async () => {
+    expect(connectArgument(['--connect', 'https://records-hub:8443', '--data-dir', 'D:\\Records'])).toEqual({ connect: true, hubUrl: 'https://records-hub:8443' });
+    expect(connectArgument(['--connect=records-hub:8443'])).toEqual({ connect: true, hubUrl: 'records-hub:8443' });
+    expect(connectArgument(['--connect', '--data-dir', 'x'])).toEqual({ connect: true });
+    expect(connectArgument(['--data-dir', 'x'])).toEqual({ connect: false });
+    const dataDir = tempDir();
+    const host = hostConnectMode({ dataDir, log: { error: () => 'ref' }, suggestedHubUrl: hubUrl });
+    hosts.push(host);
+    expect(await host.invoke('app.status', {})).toMatchObject({ ok: true, value: { state: 'needs_hub', suggestedHubUrl: hubUrl } });
+    // Only a suggestion: nothing is looked up or saved until the person confirms it with the code.
+    expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
   it('is refused by a computer with its own records and by the hub: there is nothing there to connect', async () => {
