@@ -240,8 +240,9 @@ export class SafeguardingApp {
     if (session.state === 'active') return session.user;
     const { db, dataKey, account } = await this.authenticate(keyring, session.user.username, password, caller, 'session.unlock', unlockFailed(session.user.displayName));
     if (account.id !== session.user.id) throw new Error('unlock authenticated a different account');
+    const opensTheStore = db !== null && this.held.db !== db;
     if (db) this.ensureOpen(db, dataKey);
-    if (db && !session.pendingSecondFactor) this.openedForCodeOnly = false;
+    if (db) this.noteReader(session, opensTheStore);
     session.state = 'active';
     if (db) this.ingestForReader(session, db);
     this.sessions.touch(session);
@@ -336,14 +337,19 @@ export class SafeguardingApp {
     // The password is proven; an account that reads records still owes its second factor (decision 0021).
     // Staff sessions (no store: they hold no key) never owe one.
     if (db) session.pendingSecondFactor = secondFactorStepFor(db, account, caller.door);
-    if (opensTheStore) this.openedForCodeOnly = isWaitingForCode(session);
-    else if (db && !session.pendingSecondFactor) this.openedForCodeOnly = false;
+    if (db) this.noteReader(session, opensTheStore);
     this.startIdleSweep();
     // A password alone is not a reader yet: what waits in the intake queue is stored once the second factor is given.
     if (db && !session.pendingSecondFactor) this.ingestForReader(session, db);
     // A member of staff whose old wrap opened the store (before decision 0022) does not keep it open.
     this.closeStoreIfUnused();
     return session;
+  }
+
+  /** Whether the open store is open only for a password waiting for its code (see `openedForCodeOnly`). */
+  private noteReader(session: Session, openedTheStore: boolean): void {
+    if (openedTheStore) this.openedForCodeOnly = isWaitingForCode(session);
+    else if (!session.pendingSecondFactor) this.openedForCodeOnly = false;
   }
 
   /**

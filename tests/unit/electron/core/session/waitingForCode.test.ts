@@ -109,6 +109,21 @@ describe('a password waiting for its code', () => {
     expect(app.status(staff)).toMatchObject({ state: 'signed_in', records: 'locked' });
   });
 
+  it('stays only a password when it locks and unlocks again: staff at work still do not keep the records open for it', async () => {
+    const { app, minutesPass } = await school();
+    const staff = newCaller('https', '10.0.0.40');
+    await as(app, staff, 'session.signIn', { username: 'm.lunchtime', password: STAFF_PASSWORD });
+    const thief = await passwordOnly(app);
+    await as(app, thief, 'session.lock', {});
+    expect(app.store, 'locked, it waits for nothing: the records close').toBeNull();
+    await as(app, thief, 'session.unlock', { password: DEPUTY_PASSWORD });
+    expect(app.status(thief).state).toBe('needs_code');
+    minutesPass(WAITING_FOR_CODE_MINUTES);
+    await as(app, staff, 'system.noop', {});
+    app.lockIdleSessions();
+    expect(app.store).toBeNull();
+  });
+
   it('does not keep the records open after the last reader at work locks, beyond its own few minutes', async () => {
     const { app, minutesPass } = await school();
     const dsl = newCaller('https', '10.0.0.21');
