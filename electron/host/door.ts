@@ -14,7 +14,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { mayReceiveConcernAlerts, type ErrorCode } from '../../shared/api';
 import { contentSecurityPolicy, deliverSealed, deliverVouched, dispatch, type Caller, type SafeguardingApp } from '../core';
 import { vouchedDeliverySchema, type VouchedDelivery } from '../core/intake';
-import { HUB_INTAKE_KEYS_PATH, HUB_INTAKE_PATH, HUB_ROOT_CERTIFICATE_PATH, VOUCHED_DELIVERY_HEADER, hubKeysDocument, rootCertificateDownload } from '../core/network';
+import { HUB_INTAKE_KEYS_PATH, HUB_INTAKE_PATH, HUB_ROOT_CERTIFICATE_PATH, VOUCHED_DELIVERY_HEADER, hubKeysDocument, rootCertificateDownload, type RemoteInvoke } from '../core/network';
 import type { Alert } from '../core/alerts';
 
 export type DoorMode =
@@ -38,6 +38,11 @@ export interface DoorOptions {
   /** Sign-in tries allowed from one client address in `signInWindowSeconds` before the door answers "wait". */
   signInTriesPerClient?: number;
   signInWindowSeconds?: number;
+  /**
+   * Connect mode (loopback only): the page's commands go here — connecting this computer, then the school's hub —
+   * instead of this computer's own dispatch. The hub's session stays in this process, never in a cookie of this door.
+   */
+  remote?: RemoteInvoke;
 }
 
 /** Every POST from the hub's own page carries this: a cross-site form or `fetch` cannot send it without a preflight. */
@@ -189,6 +194,7 @@ export function buildDoor(options: DoorOptions): Door {
         return refuse(request, reply, 429, 'rate_limited', 'Too many tries from this computer. Wait until the time shown, then try again.', retryAt);
       }
     }
+    if (options.remote && mode.kind === 'loopback') return reply.header('Cache-Control', 'no-store').send(await options.remote(envelope.command, envelope.input));
     const caller = callerOf(request);
     const held = caller.sessionId;
     const result = await dispatch(app, envelope.command, envelope.input, caller);

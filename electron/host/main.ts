@@ -1,7 +1,8 @@
-// Browser mode from the command line: `tsx electron/host/main.ts [--data-dir DIR] [--port N]`.
+// Browser mode from the command line: `tsx electron/host/main.ts [--data-dir DIR] [--port N] [--connect]`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../core';
+import { connectArgument } from '../core/network';
 import { startBrowserHost } from './server';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -10,8 +11,12 @@ export async function runBrowserHost(argv: readonly string[]): Promise<void> {
   const portIndex = argv.indexOf('--port');
   const port = portIndex >= 0 ? Number(argv[portIndex + 1]) : 0;
   const dataDir = resolveDataDir(argv);
-  const host = await startBrowserHost({ dataDir, staticDir: path.join(projectDir, 'dist', 'renderer'), port });
-  console.log(`Safeguarding Records is running in browser mode, on this computer only.`);
+  const { connect, hubUrl } = connectArgument(argv);
+  const host = await startBrowserHost({ dataDir, staticDir: path.join(projectDir, 'dist', 'renderer'), port, connect: connect && { ...(hubUrl ? { hubUrl } : {}) } });
+  const hub = host.connectedHub?.();
+  if (!connect) console.log(`Safeguarding Records is running in browser mode, on this computer only.`);
+  else if (hub) console.log(`Safeguarding Records is running in browser mode, connected to the school’s hub at ${hub}.`);
+  else console.log('Safeguarding Records is running in browser mode. This computer is not connected to the school’s hub yet: the page will connect it.');
   console.log(`Data folder: ${dataDir}`);
   console.log(`Open this address in your browser (it includes this session's key; do not share it):`);
   console.log(`  ${host.url}`);

@@ -3,6 +3,7 @@
 // whole school network on the names in its certificate, one session cookie per browser (decision 0016).
 import crypto from 'node:crypto';
 import { SafeguardingApp, type AppOptions, type StartOutcome } from '../core';
+import { hostConnectMode } from '../core/network';
 import { buildDoor, type DoorOptions } from './door';
 
 export interface BrowserHostOptions {
@@ -16,6 +17,11 @@ export interface BrowserHostOptions {
   idleSweep?: AppOptions['idleSweep'];
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /**
+   * Connect mode (`--connect`): this computer holds no records; the page connects it to the school's hub if it is not
+   * enrolled yet, then every command goes to that hub, pinned (electron/core/network/connectModeHost.ts).
+   */
+  connect?: boolean | { hubUrl?: string };
 }
 
 export interface BrowserHost {
@@ -24,20 +30,34 @@ export interface BrowserHost {
   origin: string;
   token: string;
   app: SafeguardingApp;
+  /** In connect mode: the hub this computer is enrolled with (null until it is). */
+  connectedHub?: () => string | null;
   close(): Promise<void>;
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const app = new SafeguardingApp({ dataDir: options.dataDir, clock: options.clock, kdfCost: options.kdfCost, idleSweep: options.idleSweep });
   const token = crypto.randomBytes(32).toString('base64url');
-  const door = buildDoor({ app, staticDir: options.staticDir, mode: { kind: 'loopback', token }, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
+  const suggested = typeof options.connect === 'object' ? options.connect.hubUrl : undefined;
+  const connect = options.connect
+    ? hostConnectMode({ dataDir: options.dataDir, log: app.log, ...(options.clock ? { clock: options.clock } : {}), ...(suggested ? { suggestedHubUrl: suggested } : {}) })
+    : null;
+  const door = buildDoor({
+    app,
+    staticDir: options.staticDir,
+    mode: { kind: 'loopback', token },
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(connect ? { remote: connect.invoke } : {}),
+  });
   const origin = await door.listen('127.0.0.1', options.port ?? 0);
   return {
     url: `${origin}/#token=${token}`,
     origin,
     token,
     app,
+    ...(connect ? { connectedHub: () => connect.hubUrl } : {}),
     close: async () => {
+      connect?.stop();
       app.close();
       await door.close();
     },

@@ -1,10 +1,10 @@
 // Electron's main process: lifecycle, the secure window, the single IPC handler. The application itself is
 // electron/core, which runs the same in plain Node.
-import { app as electronApp, dialog, globalShortcut, Menu, type BrowserWindow } from 'electron';
+import { app as electronApp, globalShortcut, Menu, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { SafeguardingApp, resolveDataDir } from '../core';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './appProtocol';
-import { connectModeWithOutbox, createPinnedClient, readConnectSettings } from '../core/network';
+import { connectArgument, hostConnectMode } from '../core/network';
 import { registerInvokeHandler, type Destination } from './invokeHandler';
 import { createSecureWindow } from './secureWindow';
 import { applicationMenuTemplate } from './windowPolicy';
@@ -19,15 +19,12 @@ if (!electronApp.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   const dataDir = resolveDataDir(process.argv);
-  // Connect mode: this computer holds no records; every command goes to the school's hub, pinned at enrolment.
-  const connect = process.argv.includes('--connect') ? readConnectSettings(dataDir) : undefined;
-  if (process.argv.includes('--connect') && !connect) {
-    dialog.showErrorBox('Not connected to a hub', `This computer is not enrolled with the school’s hub yet. Ask your IT lead to run: npm run admin -- connect https://HUB:8443 --code <the code the hub shows> --data-dir "${dataDir}"`);
-    electronApp.exit(1);
-  }
   const application = new SafeguardingApp({ dataDir });
-  // With the hub out of reach, a concern is sealed into this computer's outbox and delivered when it answers (0024).
-  const hub = connect ? connectModeWithOutbox({ client: createPinnedClient({ hubUrl: connect.hubUrl, caCertificatePem: connect.caCertificatePem, spkiSha256: connect.spkiSha256 }), dataDir, log: application.log }) : undefined;
+  // Connect mode: this computer holds no records. Not enrolled yet, the window shows the "connect to your school's
+  // hub" page (answered here, before anything reaches a hub); then every command goes to that hub, pinned, and with
+  // the hub out of reach a concern is sealed into this computer's outbox until it answers (0024).
+  const { connect, hubUrl } = connectArgument(process.argv);
+  const hub = connect ? hostConnectMode({ dataDir, log: application.log, ...(hubUrl ? { suggestedHubUrl: hubUrl } : {}) }) : undefined;
   const destination: Destination = hub ? { kind: 'hub', invoke: hub.invoke } : { kind: 'local', app: application };
   let window: BrowserWindow | null = null;
 
@@ -48,7 +45,6 @@ if (!electronApp.requestSingleInstanceLock()) {
     const menu = applicationMenuTemplate(process.platform, { packaged: electronApp.isPackaged });
     if (menu !== undefined) Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
     serveRenderer(path.join(projectDir, 'dist', 'renderer'));
-    hub?.start();
     registerInvokeHandler(destination, () => window);
     window = createSecureWindow(path.join(buildDir, 'preload.cjs'), { packaged: electronApp.isPackaged });
     void window.loadURL(`${APP_ORIGIN}/index.html`);

@@ -46,7 +46,7 @@ export const permissionTable: Record<GrantedPermission, readonly Role[]> = {
   // rules in accessRules (recipient, and never the subject), not by the role alone.
   'adults.receive': ['head', 'dsl', 'governor'],
   // Setting up an authenticator app: only the accounts that sign in with one (decision 0021).
-  'secondFactor.enrol': ['dsl', 'head', 'admin'],
+  'secondFactor.enrol': ['dsl', 'head', 'admin', 'governor'],
   // Opening the records at the hub's start without anyone's password (decision 0027) weakens what a copy of the hub's
   // disk is worth to a thief: the people answerable for the records decide it, not IT.
   'unlockAtStart.manage': ['dsl'],

@@ -28,6 +28,7 @@ import { reportCommands } from './reportCommands';
 import { adultCommands } from './adultCommands';
 import { sessionCommands } from './sessionCommands';
 import { secondFactorCommands } from './secondFactorCommands';
+import { connectCommands } from './connectCommands';
 
 
 export const roleSchema = z.enum(roles, { message: 'Choose a role' });
@@ -43,7 +44,8 @@ export const sessionUserSchema = z.object({
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 // needs_code: the password was right and the account's second factor is asked for next (nothing else works yet).
-export const appStateSchema = z.enum(['needs_setup', 'signed_out', 'needs_code', 'locked', 'signed_in']);
+// needs_hub: a computer started in connect mode that is not yet enrolled with the school's hub (connectCommands).
+export const appStateSchema = z.enum(['needs_setup', 'signed_out', 'needs_code', 'locked', 'signed_in', 'needs_hub']);
 export type AppState = z.infer<typeof appStateSchema>;
 
 export const appStatusSchema = z.object({
@@ -65,6 +67,8 @@ export const appStatusSchema = z.object({
     .optional(),
   /** For the first DSL to sign in after a hub start that could not open the records from protected storage (0027). */
   unlockAtStartFailed: z.object({ at: z.string(), reason: z.string() }).nullable().optional(),
+  /** Connect mode, not yet enrolled: the hub's address given at start (`--connect https://HOST:PORT`), to offer on the page. */
+  suggestedHubUrl: z.string().max(300).optional(),
   /** Connect mode: this person's concerns sealed on this computer while the hub was out of reach, not yet delivered. */
   outboxWaiting: z.number().int().nonnegative().optional(),
 });
@@ -280,6 +284,7 @@ export const commands = {
   ...adultCommands,
   ...sessionCommands,
   ...secondFactorCommands,
+  ...connectCommands,
 } satisfies Record<string, CommandDefinition>;
 
 export type { CommandDefinition } from './define';

@@ -18,3 +18,4 @@ export * from './adultCommands';
 export * from '../adults';
 export * from './sessionCommands';
 export * from './secondFactorCommands';
+export * from './connectCommands';

@@ -18,7 +18,8 @@ export const activeSessionSchema = z.object({
   computer: z.string().nullable(),
   startedAt: z.string(),
   lastActivity: z.string(),
-  state: z.enum(['active', 'locked']),
+  /** `waiting_for_code`: the password was right, the second factor not yet given (it ends by itself within minutes). */
+  state: z.enum(['active', 'locked', 'waiting_for_code']),
   /** The session of the person looking at the page: they sign out instead of ending it here. */
   yours: z.boolean(),
 });

@@ -35,7 +35,7 @@ import { AccountKeys, type AccountForPassword } from './accountKeys';
 import { IntakeDesk, type IntakeNotice } from './intakeDesk';
 import { KeyringHolder, type SecretAttempt } from './keyringHolder';
 import { fileLog, type Log } from './log';
-import { SessionRegistry, type Caller, type Session, type SessionEnd } from './sessionRegistry';
+import { SessionRegistry, isWaitingForCode, type Caller, type Session, type SessionEnd } from './sessionRegistry';
 import { StoreHolder } from './storeHolder';
 import { OPENED_AT_START, UnlockAtStart, type UnlockAtStartState } from './unlockAtStart';
 import { secondFactorStepFor } from '../secondFactor';
@@ -126,6 +126,11 @@ export class SafeguardingApp {
    * member of staff signing in to locked records is greeted by name; after a restart, by their username.
    */
   private staffNames = new Map<string, string>();
+  /**
+   * True while the store is open only because a right password is waiting for its code: nobody has given a second
+   * factor since it opened, so a member of staff at work does not keep it open once that wait ends.
+   */
+  private openedForCodeOnly = false;
   private readonly kdfCost: AppOptions['kdfCost'];
   private readonly keyring: KeyringHolder;
   private readonly accountKeys: AccountKeys;
@@ -282,7 +287,9 @@ export class SafeguardingApp {
     if (session.state === 'active') return session.user;
     const { db, dataKey, account } = await this.authenticate(keyring, session.user.username, password, caller, 'session.unlock', unlockFailed(session.user.displayName));
     if (account.id !== session.user.id) throw new Error('unlock authenticated a different account');
+    const opensTheStore = db !== null && this.held.db !== db;
     if (db) this.ensureOpen(db, dataKey);
+    if (db) this.noteReader(session, opensTheStore);
     session.state = 'active';
     if (db) this.ingestForReader(session, db);
     this.sessions.touch(session);
@@ -368,6 +375,7 @@ export class SafeguardingApp {
   }
 
   private begin(caller: Caller, db: Store | null, dataKey: Buffer | null, account: AccountForSession): Session {
+    const opensTheStore = db !== null && this.held.db !== db;
     if (db) this.ensureOpen(db, dataKey);
     const session = this.sessions.start(
       { id: account.id, username: account.username, displayName: account.displayName, role: account.role, mustChangePassword: account.mustChangePassword },
@@ -376,11 +384,31 @@ export class SafeguardingApp {
     // The password is proven; an account that reads records still owes its second factor (decision 0021).
     // Staff sessions (no store: they hold no key) never owe one.
     if (db) session.pendingSecondFactor = secondFactorStepFor(db, account, caller.door);
+    if (db) this.noteReader(session, opensTheStore);
     this.startIdleSweep();
-    if (db) this.ingestForReader(session, db);
+    // A password alone is not a reader yet: what waits in the intake queue is stored once the second factor is given.
+    if (db && !session.pendingSecondFactor) this.ingestForReader(session, db);
     // A member of staff whose old wrap opened the store (before decision 0022) does not keep it open.
     this.closeStoreIfUnused();
     return session;
+  }
+
+  /** Whether the open store is open only for a password waiting for its code (see `openedForCodeOnly`). */
+  private noteReader(session: Session, openedTheStore: boolean): void {
+    if (openedTheStore) this.openedForCodeOnly = isWaitingForCode(session);
+    else if (!session.pendingSecondFactor) this.openedForCodeOnly = false;
+  }
+
+  /**
+   * The session's second factor is given (a right code, or an authenticator just enrolled): it carries on under a new
+   * id (ASVS 7.2.4: an id seen before the code is useless after), and is now a reader like any other.
+   */
+  secondFactorGiven(session: Session, caller: Caller): void {
+    session.pendingSecondFactor = undefined;
+    this.openedForCodeOnly = false;
+    this.sessions.renew(caller, session);
+    const db = this.held.db;
+    if (db) this.ingestForReader(session, db);
   }
 
   /**
@@ -440,11 +468,15 @@ export class SafeguardingApp {
   private closeStoreIfUnused({ evenIfKeptOpen = false } = {}): void {
     // Open while anyone is at work (decision 0016): a member of staff logging at 12:40 needs the pupil list even when
     // the DSL's own session has locked. Staff can never open it (they hold no key, decision 0022); they only keep
-    // open what a reader opened.
-    if (this.sessions.anyActive()) return;
+    // open what a reader opened. A password waiting for its code is nobody at work, but its code is checked in the
+    // open store: it keeps the store open for its few minutes at most (WAITING_FOR_CODE_MINUTES), then ends — and
+    // records that only such a password opened are not kept open by staff at work either.
+    const atWork = !this.openedForCodeOnly && this.sessions.anyActive();
+    if (atWork || this.sessions.anyWaitingForCode()) return;
     // A hub that opens itself at start keeps the records open while it runs (decision 0027): closing them would not
     // take the key out of its reach, only delay the next concern's arrival in the records.
     if (!evenIfKeptOpen && this.keepsStoreOpen()) return;
+    this.openedForCodeOnly = false;
     const db = this.held.db;
     if (db) {
       const rows = db.prepare("SELECT id, display_name FROM users WHERE status = 'active'").all() as Array<{ id: string; display_name: string }>;
@@ -512,7 +544,8 @@ export class SafeguardingApp {
       session.state = 'locked';
     }
     this.sessions.expireOld();
-    if (locked.length > 0 || !this.sessions.anyActive()) this.closeStoreIfUnused();
+    // Also after a password's wait for its code ran out while others were at work (see closeStoreIfUnused).
+    this.closeStoreIfUnused();
     return locked.length;
   }
 

@@ -35,6 +35,15 @@ export type SessionEnd = 'signed_out' | 'ended_by_admin' | 'account_disabled' | 
 /** A school day and then some: after this a session ends whatever its activity, and the person signs in again. */
 export const DEFAULT_SESSION_LIFETIME_HOURS = 12;
 
+/**
+ * How long a right password waits for its code before the session ends by itself (decision 0021's addendum). Long
+ * enough to find a phone; short enough that a password without its phone holds the records open only briefly.
+ */
+export const WAITING_FOR_CODE_MINUTES = 5;
+
+/** Signed in by password, the code not yet given: not a sign-in, not a reader, and only for a few minutes. */
+export const isWaitingForCode = (session: Session): boolean => session.pendingSecondFactor === 'code';
+
 /** The secret a door holds: 256 random bits (ASVS 7.2.3 asks for at least 128). */
 function newSessionId(): string {
   return crypto.randomBytes(32).toString('base64url');
@@ -79,14 +88,15 @@ export class SessionRegistry {
     return session;
   }
 
-  /** The caller's session if it exists and has not outlived its absolute lifetime. */
+  /** The caller's session if it exists and has not outlived its absolute lifetime (or, waiting for its code, its few minutes). */
   find(caller: Caller): Session | null {
     if (!caller.sessionId) return null;
     const key = keyOf(caller.sessionId);
     const session = this.sessions.get(key);
     if (!session) return null;
-    if (this.clock().getTime() - session.startedAt.getTime() >= this.lifetimeHours * 3_600_000) {
+    if (this.outlived(session, this.clock().getTime())) {
       this.sessions.delete(key);
+      this.remember(key, 'expired');
       return null;
     }
     return session;
@@ -95,6 +105,11 @@ export class SessionRegistry {
   /** When a session ends whatever its activity: its absolute lifetime after it started. */
   endsAt(session: Session): Date {
     return new Date(session.startedAt.getTime() + this.lifetimeHours * 3_600_000);
+  }
+
+  private outlived(session: Session, now: number): boolean {
+    const age = now - session.startedAt.getTime();
+    return age >= this.lifetimeHours * 3_600_000 || (isWaitingForCode(session) && age >= WAITING_FOR_CODE_MINUTES * 60_000);
   }
 
   /** After unlocking, the same session continues under a new id: the old one is useless from then on. */
@@ -145,12 +160,12 @@ export class SessionRegistry {
     if (this.endings.size > REMEMBERED_ENDINGS) this.endings.delete(this.endings.keys().next().value!);
   }
 
-  /** Locks every active session idle for the school's idle period; returns those locked. */
+  /** Locks every active session idle for the school's idle period; returns those locked. A session waiting for its code expires instead. */
   lockIdle(): Session[] {
     const now = this.clock().getTime();
     const locked: Session[] = [];
     for (const session of this.sessions.values()) {
-      if (session.state === 'active' && now - session.lastActivity.getTime() >= this.idleLockMinutes * 60_000) {
+      if (session.state === 'active' && !isWaitingForCode(session) && now - session.lastActivity.getTime() >= this.idleLockMinutes * 60_000) {
         session.state = 'locked';
         locked.push(session);
       }
@@ -158,10 +173,10 @@ export class SessionRegistry {
     return locked;
   }
 
-  /** Drops sessions past their absolute lifetime, so a forgotten locked session does not live for ever. */
+  /** Drops sessions past their absolute lifetime (a forgotten locked session), and passwords whose code never came. */
   expireOld(): Session[] {
-    const limit = this.clock().getTime() - this.lifetimeHours * 3_600_000;
-    return this.endWhere((session) => session.startedAt.getTime() <= limit);
+    const now = this.clock().getTime();
+    return this.endWhere((session) => this.outlived(session, now), 'expired');
   }
 
   setIdleLockMinutes(minutes: number): void {
@@ -176,8 +191,16 @@ export class SessionRegistry {
     return [...this.sessions.values()];
   }
 
+  /** Whether anyone is at work: an unlocked session that has given its code. A password alone is nobody at work. */
   anyActive(): boolean {
-    for (const session of this.sessions.values()) if (session.state === 'active') return true;
+    for (const session of this.sessions.values()) if (session.state === 'active' && !isWaitingForCode(session)) return true;
+    return false;
+  }
+
+  /** Whether a right password is waiting for its code (within its few minutes): the code is checked in the open store. */
+  anyWaitingForCode(): boolean {
+    const now = this.clock().getTime();
+    for (const session of this.sessions.values()) if (session.state === 'active' && isWaitingForCode(session) && !this.outlived(session, now)) return true;
     return false;
   }
 }

@@ -39,3 +39,5 @@ export type { HubReply, RemoteInvoke } from './hubTransport';
 export type { ConnectSettings, EnrolmentRefusal, HubKeysSetting } from './enrolment';
 export { SAVED_ON_THIS_COMPUTER, connectModeWithOutbox } from './connectModeOutbox';
 export type { ConnectMode, ConnectModeOptions, DeliveryRound, DeliveryStop } from './connectModeOutbox';
+export { CODE_MISMATCH, connectArgument, hostConnectMode } from './connectModeHost';
+export type { ConnectModeHost, ConnectModeHostOptions } from './connectModeHost';

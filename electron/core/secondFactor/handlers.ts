@@ -39,9 +39,7 @@ export const secondFactorHandlers = {
     ctx.recordIds.push(session.user.id);
     if (session.pendingSecondFactor !== 'code') throw new CommandError('conflict', 'No code is needed: you are signed in already.');
     const { usedRecoveryCode } = await checkCode({ ...ctx, command: 'session.verifyCode' }, input.code, { recoveryCode: true });
-    session.pendingSecondFactor = undefined;
-    // A new session id once fully signed in (ASVS 7.2.4): an id seen before the code was given is useless after.
-    ctx.app.sessions.renew(ctx.caller, session);
+    ctx.app.secondFactorGiven(session, ctx.caller);
     if (usedRecoveryCode) ctx.recordIds.push('recovery code');
     return { usedRecoveryCode, recoveryCodesLeft: countUnusedRecoveryCodes(ctx.db, session.user.id) };
   }),
@@ -71,8 +69,7 @@ export const secondFactorHandlers = {
       confirmAuthenticator(ctx.db, session.user.id, step!, ctx.now.toISOString());
       return issueRecoveryCodes(ctx);
     });
-    session.pendingSecondFactor = undefined;
-    ctx.app.sessions.renew(ctx.caller, session);
+    ctx.app.secondFactorGiven(session, ctx.caller);
     return { recoveryCodes };
   }),
 

@@ -1,7 +1,7 @@
 // The active sessions page's commands. The list names each session by its `ref` and never its secret id; ending one
 // is audited by dispatch with the person's id and the session's ref, and takes effect on that person's next call.
 import type { ActiveSession } from '../../../shared/api';
-import type { Session } from '../app/sessionRegistry';
+import { isWaitingForCode, type Session } from '../app/sessionRegistry';
 import { CommandError } from '../dispatch/commandError';
 import { inTransaction } from '../dispatch/handler';
 
@@ -17,7 +17,8 @@ function describe(session: Session, mine: Session): ActiveSession {
     computer: session.computer,
     startedAt: session.startedAt.toISOString(),
     lastActivity: session.lastActivity.toISOString(),
-    state: session.state,
+    // A password without its code is shown for what it is: a DSL looking for a stolen password in use sees it.
+    state: session.state === 'active' && isWaitingForCode(session) ? 'waiting_for_code' : session.state,
     yours: session === mine,
   };
 }

@@ -9,6 +9,7 @@ import { SetupPage } from '../features/setup/SetupPage';
 import { LockScreen } from '../features/session/LockScreen';
 import { SignInPage } from '../features/session/SignInPage';
 import { CodePage } from '../features/secondFactor/CodePage';
+import { ConnectPage } from '../features/connect/ConnectPage';
 import { AppContext, type AppActions } from './AppContext';
 import { PrivacyScreen } from './PrivacyScreen';
 import { SignedInApp } from './SignedInApp';
@@ -44,7 +45,7 @@ export function App() {
     // Keep the same object when nothing changed, so a poll every 10 seconds does not redraw every page.
     setStatus((previous) => (previous && JSON.stringify(previous) === JSON.stringify(result.value) ? previous : result.value));
     if (result.value.state === 'signed_in') setSignedIn(result.value);
-    if (result.value.state === 'signed_out' || result.value.state === 'needs_setup') {
+    if (result.value.state === 'signed_out' || result.value.state === 'needs_setup' || result.value.state === 'needs_hub') {
       setSignedIn(null);
       setRecoveryKey(null);
       setTemporaryPassword(null);
@@ -111,6 +112,8 @@ export function App() {
         </div>
       )}
       {problem && status.state !== 'locked' && <StartupProblem error={problem} onRetry={() => void refresh()} inline />}
+      {/* Connect mode before enrolment: once connected, the next status comes from the hub (its sign-in page). */}
+      {status.state === 'needs_hub' && <ConnectPage suggestedHubUrl={status.suggestedHubUrl} onConnected={() => void refresh()} />}
       {status.state === 'needs_setup' && (
         <SetupPage
           onCreated={(key) => {

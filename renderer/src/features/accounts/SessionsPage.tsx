@@ -7,6 +7,9 @@ import { describeComputer } from '../../../../shared/text';
 import { invoke } from '../../api';
 import { AlertMessage, Button, ButtonGroup, LinkButton, PageHeading, StatusMessage } from '../../components';
 
+/** A password without its code is not a sign-in: said plainly, so a password used by someone else stands out. */
+const stateLabels: Record<ActiveSession['state'], string> = { active: 'Active', locked: 'Locked', waiting_for_code: 'Waiting for a code (not signed in yet)' };
+
 function whereFrom(session: ActiveSession): string {
   const computer = describeComputer(session.computer);
   return session.address ? `${computer}, ${session.address}` : computer;
@@ -121,7 +124,7 @@ export function SessionsPage() {
                   <td>{whereFrom(session)}</td>
                   <td>{formatDateTime(new Date(session.startedAt))}</td>
                   <td>{formatDateTime(new Date(session.lastActivity))}</td>
-                  <td>{session.state === 'locked' ? 'Locked' : 'Active'}</td>
+                  <td>{stateLabels[session.state]}</td>
                   <td>
                     {session.yours ? (
                       <span className="muted">To end this one, sign out instead</span>

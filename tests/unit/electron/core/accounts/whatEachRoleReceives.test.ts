@@ -137,6 +137,9 @@ function inputs(s: School, role: Role): Partial<Record<CommandName, unknown>> {
     'settings.update': { version: settingsVersionNow(s.app), idleLockMinutes: 10 },
     'audit.verify': {},
     'system.noop': {},
+    // Connect mode's own: refused here (this is a computer with its own records), and the refusal carries nothing.
+    'connect.lookUpHub': { hubUrl: 'https://records-hub:8443' },
+    'connect.enrol': { hubUrl: 'https://records-hub:8443', code: '7K3M-Q9XD-2HJR' },
     'pupils.pick': { query: 'hughes' },
     'pupils.search': { query: 'hughes', includeLeavers: true },
     'pupils.siblings': { pupilId: s.amyId },

@@ -75,6 +75,7 @@ describe('the second factor', () => {
     ['dsl', true],
     ['head', true],
     ['admin', true],
+    ['governor', true],
     ['staff', false],
   ])('asks a %s account for a second factor: %s', async (role, asked) => {
     const { app, dsl } = await enrolledSchool();
@@ -83,12 +84,45 @@ describe('the second factor', () => {
     await ok(app, 'session.signIn', { username: `new.${role}`, password: 'temporary password 1' }, person);
     expect(status(app, person).mustEnrolSecondFactor).toBe(asked);
     if (asked) {
-      // Enrolling and choosing a password both work before the other; the concern form does not.
-      expect(await dispatch(app, 'concerns.mine', {}, person)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // Enrolling and choosing a password both work before the other; their own concerns (every role has some) do not.
+      expect(await dispatch(app, 'adults.mine', {}, person)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       await enrolAuthenticator(app, person);
     }
     await ok(app, 'session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'my own password 123' }, person);
-    expect(await dispatch(app, 'concerns.mine', {}, person)).toMatchObject({ ok: true });
+    expect(await dispatch(app, 'adults.mine', {}, person)).toMatchObject({ ok: true });
+  });
+
+  it('asks the chair of governors for a code: their password alone reaches nothing of the allegations about the head', async () => {
+    const { app, advance, dsl } = await enrolledSchool();
+    const chair = await ok<{ id: string }>(app, 'accounts.create', { username: 'chair.governors', displayName: 'Ruth Okafor', role: 'governor', staffGroup: 'other', temporaryPassword: 'temporary password 1' }, dsl);
+    const person = newCaller();
+    await ok(app, 'session.signIn', { username: 'chair.governors', password: 'temporary password 1' }, person);
+    expect(status(app, person)).toMatchObject({ state: 'signed_in', mustEnrolSecondFactor: true });
+    expect(await dispatch(app, 'adults.register', { kind: 'allegation' }, person)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Set up your authenticator app first.' } });
+    const { secret } = await enrolAuthenticator(app, person);
+    await ok(app, 'session.changePassword', { currentPassword: 'temporary password 1', newPassword: 'chair password 123' }, person);
+    expect(await dispatch(app, 'adults.register', { kind: 'allegation' }, person)).toMatchObject({ ok: true });
+    await ok(app, 'session.signOut', {}, person);
+
+    // Someone who has the chair's password and not their phone.
+    advance(PERIOD_SECONDS);
+    const thief = newCaller('https', '10.0.0.67');
+    await ok(app, 'session.signIn', { username: 'chair.governors', password: 'chair password 123' }, thief);
+    expect(status(app, thief).state).toBe('needs_code');
+    for (const name of ['adults.register', 'adults.alerts', 'adults.get', 'adults.mine'] as const) {
+      expect(await dispatch(app, name, { kind: 'allegation', id: chair.id }, thief), name).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Enter the code from your authenticator app first.' } });
+    }
+    await ok(app, 'session.verifyCode', { code: codeAt(secret, app.clock()) }, thief);
+    expect(await dispatch(app, 'adults.register', { kind: 'allegation' }, thief)).toMatchObject({ ok: true });
+
+    // An administrator cannot strip the chair's factor (they cannot grant the role either); a DSL can.
+    const admin = newCaller();
+    await ok(app, 'accounts.create', { username: 'it.admin', displayName: 'IT Admin', role: 'admin', staffGroup: 'office', temporaryPassword: 'temporary password 2' }, dsl);
+    await ok(app, 'session.signIn', { username: 'it.admin', password: 'temporary password 2' }, admin);
+    await enrolAuthenticator(app, admin);
+    await ok(app, 'session.changePassword', { currentPassword: 'temporary password 2', newPassword: 'admin password 123' }, admin);
+    expect(await dispatch(app, 'accounts.resetSecondFactor', { userId: chair.id }, admin)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await ok(app, 'accounts.resetSecondFactor', { userId: chair.id }, dsl);
   });
 
   it('lets a stolen password alone run no command but the code, whatever the command', async () => {
