@@ -1,10 +1,10 @@
-// Where submitted concerns go (decisions 0018 and 0022): every one is sealed to the hub's intake public key and
-// appended durably to the queue beside the store, whoever submits it and whether or not the store is open; if it is
-// open, the queue is ingested at once, so the concern reaches the records (and the DSL's alert) in the same call.
+// Where submitted concerns go (decisions 0018 and 0022). With the records locked, each is sealed to the hub's intake
+// public key and appended durably to the queue beside the store, for the next opening; with them open, it is stored at
+// once by the same code ingestion uses, so it reaches the records (and the DSL's alert) in the same call.
 import crypto from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { ParsedConcern, ParsedInput, SessionUser } from '../../../shared/api';
 import type { AlertBus } from '../alerts';
-import { submitConcern } from '../concerns/concernLog';
 import { CommandError } from '../dispatch/commandError';
 import {
   ensureIntakeKey,
@@ -16,7 +16,9 @@ import {
   readIntakePublicKey,
   sealEnvelope,
   signReceipt,
+  storeChildConcern,
   type AboutAdultBody,
+  type ArrivedThrough,
   type EnvelopeHeader,
   type IngestSummary,
   type IntakeReceipt,
@@ -73,9 +75,6 @@ export class ForeignEnvelopeError extends Error {
   }
 }
 
-/** Thrown inside a transaction to undo a trial run. */
-class TrialOver extends Error {}
-
 export class IntakeDesk {
   private receiptKeyPair: ReceiptKeyPair | null = null;
 
@@ -88,26 +87,60 @@ export class IntakeDesk {
 
   /** The intake key's public half: from the store when it is open (made there if missing), else from the file beside it. */
   private publicKey(db: Store | null, now: Date): Buffer {
-    if (db) return writeTransaction(db, () => ensureIntakeKey(db, this.dataDir, now)).publicKey;
+    if (db) {
+      try {
+        return writeTransaction(db, () => ensureIntakeKey(db, this.dataDir, now)).publicKey;
+      } catch (error) {
+        // A store that cannot be written to (a full disk) must not stop a concern being sealed: the copy beside it will do.
+        this.log.error('reading the intake key from the store; sealing to the copy beside it', error);
+      }
+    }
     const stored = readIntakePublicKey(this.dataDir);
     if (!stored) throw new CommandError('unavailable', 'Concerns cannot be taken yet: the records have never been opened on this computer. Ask a DSL to sign in once, then try again — your words are still on the screen.');
     return stored.publicKey;
   }
 
-  async submit(user: SessionUser, input: ParsedConcern, now: Date): Promise<SubmitReply> {
+  /**
+   * Takes a concern from a signed-in person. With the records open it is stored at once, in one transaction with its
+   * audit row (the door and computer it came from) and its id in intake_ingested — the code ingestion uses, so the same
+   * checks run and a refusal reaches the person while their words are on screen. With the records locked, or if storing
+   * fails for any reason but a refusal, it is sealed and queued (flushed) for the next opening. Either way it is on
+   * disk before the person is answered.
+   */
+  async submit(user: SessionUser, input: ParsedConcern, now: Date, through?: ArrivedThrough): Promise<SubmitReply> {
     const db = this.openStore();
     const { submissionId, ...concern } = input;
     // The same submission sent again (its answer was lost on the way back): answered as the first time, stored once.
     const earlier = submissionId ? this.earlierSubmission(db, user.id, submissionId, now) : null;
     if (earlier) return earlier;
-    // With the records open, what the records would refuse (a pupil no longer on the roster, a date in the future) is
-    // refused now, while the person can still correct it on screen, instead of being set aside after sealing.
-    if (db) this.tryInTrial(db, user.id, concern, now);
-    const sealed = sealEnvelope(this.publicKey(db, now), { id: submissionId, recordedAt: now, accountId: user.id, body: concern });
+    const envelopeId = submissionId ?? uuidv7();
+    if (db) {
+      const stored = this.storeNow(db, user, envelopeId, concern, now, through);
+      if (stored) return stored;
+    }
+    const sealed = sealEnvelope(this.publicKey(db, now), { id: envelopeId, recordedAt: now, accountId: user.id, body: concern });
     // On disk (flushed) before anything else: from here the concern cannot be lost, whatever happens next.
     intakeQueue(this.dataDir).append(sealed.bytes);
     const waiting: SubmitReply = { id: sealed.id, recordedAt: now.toISOString(), delivery: 'sealed', message: SEALED_WAITING };
     return db ? this.ingestSubmitted(db, sealed.id, now, waiting) : waiting;
+  }
+
+  /**
+   * Stores a submission in the open records in one durable transaction (decision 0022, addendum: one flush where the
+   * sealed route takes three). Null if it could not be stored for a reason that is not the person's to correct (the
+   * disk, the store): the caller then seals it, as with the records locked.
+   */
+  private storeNow(db: Store, user: SessionUser, envelopeId: string, concern: ParsedConcern, now: Date, through?: ArrivedThrough): SubmitReply | null {
+    let stored: { id: string; recordedAt: string };
+    try {
+      stored = writeTransaction(db, () => storeChildConcern(db, envelopeId, user, concern, now, now, through));
+    } catch (error) {
+      if (error instanceof CommandError) throw error;
+      this.log.error('storing a submitted concern; sealed for the next opening instead', error);
+      return null;
+    }
+    this.alerts.publish({ kind: 'concern.new', immediateDanger: concern.immediateDanger, at: now.toISOString() });
+    return { ...stored, delivery: 'stored', message: SENT_TO_DSL };
   }
 
   /** Ingests what was just queued and answers with the stored concern, or with `waiting` if it is still sealed. */
@@ -135,7 +168,7 @@ export class IntakeDesk {
    */
   private earlierSubmission(db: Store | null, accountId: string, envelopeId: string, now: Date): SubmitReply | null {
     const ingested = db?.prepare('SELECT account_id FROM intake_ingested WHERE envelope_id = ?').pluck().get(envelopeId) as string | undefined;
-    const queued = this.queuedHeaders().find((header) => header.id === envelopeId);
+    const queued = ingested === undefined ? this.queuedHeaders().find((header) => header.id === envelopeId) : undefined;
     const owner = ingested ?? queued?.accountId;
     if (owner === undefined) return null;
     if (owner !== accountId) throw new CommandError('invalid_input', 'This submission’s id belongs to another concern: reload the page and submit again (your words are kept in your draft).');
@@ -147,7 +180,10 @@ export class IntakeDesk {
   /** The headers of what waits in the queue (no key needed); damaged envelopes are skipped, ingestion sets them aside. */
   private queuedHeaders(): EnvelopeHeader[] {
     const headers: EnvelopeHeader[] = [];
-    for (const record of intakeQueue(this.dataDir).read().records) {
+    const queue = intakeQueue(this.dataDir);
+    // With the records open the queue is nearly always empty: a save then costs no lock and no read of the file.
+    if (queue.isEmpty()) return headers;
+    for (const record of queue.read().records) {
       try {
         headers.push(readEnvelopeHeader(record.payload));
       } catch {
@@ -216,17 +252,6 @@ export class IntakeDesk {
     // Flushed to disk before the person is told it is saved.
     intakeQueue(this.dataDir).append(sealed.bytes);
     return { id: sealed.id, recordedAt: now.toISOString() };
-  }
-
-  private tryInTrial(db: Store, authorId: string, input: ParsedConcern, now: Date): void {
-    try {
-      writeTransaction(db, () => {
-        submitConcern(db, authorId, input, now);
-        throw new TrialOver();
-      });
-    } catch (error) {
-      if (!(error instanceof TrialOver)) throw error;
-    }
   }
 
   /** Ingests everything waiting into the open store; tells the DSLs' pages, and logs why anything was set aside. */

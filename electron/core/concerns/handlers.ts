@@ -39,7 +39,7 @@ export const concernHandlers = {
   }),
 
   // Sealed and queued whether or not the records are open, and stored at once if they are (decision 0022).
-  'concerns.submit': withSession<'concerns.submit'>(({ app, session, now }, input) => app.intake.submit(session.user, input, now)),
+  'concerns.submit': withSession<'concerns.submit'>(({ app, session, now, door, caller }, input) => app.intake.submit(session.user, input, now, { door, client: caller.address ?? null })),
 
   // The installed app's session key in connect mode (decision 0024, addendum); issued while locked or open.
   'intake.voucher': withSession<'intake.voucher'>(({ app, session, now }, input) =>

@@ -5,7 +5,7 @@ export { ENVELOPE_VERSION, EnvelopeError, intakeKeyId, openEnvelope, readEnvelop
 export type { EnvelopeFailure, EnvelopeHeader, OpenedEnvelope, SealRequest } from './envelope';
 export { INTAKE_QUEUE_FILE, INTAKE_SET_ASIDE_FILE, FramedLog, intakeQueue } from './intakeQueue';
 export type { Frame, SetAsideRecord } from './intakeQueue';
-export { INTAKE_DOOR, ingestEnvelope, ingestQueue, isAboutAdult } from './ingest';
+export { INTAKE_DOOR, ingestEnvelope, ingestQueue, isAboutAdult, storeChildConcern, type ArrivedThrough } from './ingest';
 export type { AboutAdultBody, IngestOutcome, IngestSummary, StoredFromIntake } from './ingest';
 export { INTAKE_PUBLIC_KEY_FILE, ensureIntakeKey, intakePrivateKeys, readIntakePublicKey } from './intakeKeys';
 export { RECEIPT_KEY_FILE, generateReceiptKeyPair, intakeReceiptSchema, loadOrCreateReceiptKey, signReceipt, verifyReceipt } from './receipt';

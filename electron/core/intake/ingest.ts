@@ -4,7 +4,7 @@
 // Ingesting the same envelope again stores nothing: its id is in intake_ingested.
 // A concern about an adult (body `{ aboutAdult }`, decision 0020's addendum) is stored by logAdultConcern, the code
 // adults.log uses, into the adults' register; nothing about it reaches the children's alerts or the reader's notice.
-import { adultConcernInputSchema, concernInputSchema, type Role } from '../../../shared/api';
+import { adultConcernInputSchema, concernInputSchema, type ParsedConcern, type Role } from '../../../shared/api';
 import { logAdultConcern } from '../adults/adultRegister';
 import { appendAudit } from '../audit';
 import { submitConcern } from '../concerns/concernLog';
@@ -36,6 +36,14 @@ export const isAboutAdult = (body: unknown): body is AboutAdultBody => typeof bo
 
 type Author = { id: string; role: Role; display_name: string };
 
+/** Where a stored concern came in, for its audit row: a sealed envelope names no door or computer, a live session does. */
+export interface ArrivedThrough {
+  door: string;
+  client: string | null;
+}
+
+const THROUGH_INTAKE: ArrivedThrough = { door: INTAKE_DOOR, client: null };
+
 function rejection(error: unknown, envelopeId: string): IngestOutcome {
   if (error instanceof CommandError) {
     const fields = Object.values(error.fields ?? {}).flat();
@@ -48,10 +56,38 @@ function rejection(error: unknown, envelopeId: string): IngestOutcome {
  * What every stored envelope leaves behind, in the same transaction as the record: its id in intake_ingested (so it is
  * never stored twice) and the audit row in its author's name.
  */
-function markIngested(db: Store, envelopeId: string, author: Author, stored: { id: string; recordedAt: string }, command: 'concerns.submit' | 'adults.log', recordIds: string[], now: Date): void {
+function markIngested(
+  db: Store,
+  envelopeId: string,
+  author: Pick<Author, 'id' | 'role'>,
+  stored: { id: string; recordedAt: string },
+  command: 'concerns.submit' | 'adults.log',
+  recordIds: string[],
+  now: Date,
+  through: ArrivedThrough = THROUGH_INTAKE,
+): void {
   db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)').run(envelopeId, stored.id, author.id, stored.recordedAt, now.toISOString());
-  // Sealed on another computer: which one is not known here, only who submitted it.
-  appendAudit(db, { at: now.toISOString(), userId: author.id, role: author.role, door: INTAKE_DOOR, client: null, command, recordIds, outcome: 'ok' });
+  appendAudit(db, { at: now.toISOString(), userId: author.id, role: author.role, door: through.door, client: through.client, command, recordIds, outcome: 'ok' });
+}
+
+/**
+ * Stores a concern about a child under `envelopeId`, with its audit row, as ingestion does, inside the caller's write
+ * transaction. A refusal (a pupil no longer on the roster, a date in the future) throws CommandError and leaves nothing
+ * of the concern behind. Used for every envelope, and for a submission made while the records are open (intakeDesk).
+ */
+export function storeChildConcern(
+  db: Store,
+  envelopeId: string,
+  author: Pick<Author, 'id' | 'role'>,
+  input: ParsedConcern,
+  recorded: Date,
+  now: Date,
+  through: ArrivedThrough = THROUGH_INTAKE,
+): { id: string; recordedAt: string } {
+  // A savepoint: a refusal part-way through leaves nothing of this concern behind.
+  const concern = db.transaction(() => submitConcern(db, author.id, input, recorded))();
+  markIngested(db, envelopeId, author, concern, 'concerns.submit', [concern.id, envelopeId, ...input.pupils.map((pupil) => pupil.pupilId)], now, through);
+  return concern;
 }
 
 /** A concern about an adult, stored as its author would have stored it at `recorded` (inside ingestEnvelope's transaction). */
@@ -95,12 +131,10 @@ export function ingestEnvelope(db: Store, opened: OpenedEnvelope, now: Date): In
     }
     let concern: { id: string; recordedAt: string };
     try {
-      // A savepoint: a refusal part-way through leaves nothing of this concern behind.
-      concern = db.transaction(() => submitConcern(db, author.id, parsed.data, recorded))();
+      concern = storeChildConcern(db, envelopeId, author, parsed.data, recorded, now);
     } catch (error) {
       return rejection(error, envelopeId);
     }
-    markIngested(db, envelopeId, author, concern, 'concerns.submit', [concern.id, envelopeId, ...parsed.data.pupils.map((pupil) => pupil.pupilId)], now);
     return { kind: 'stored', envelopeId, concernId: concern.id, recordedAt: concern.recordedAt, immediateDanger: parsed.data.immediateDanger, about: 'child' };
   });
 }

@@ -163,6 +163,16 @@ export class FramedLog {
     return withExclusiveLock(`${this.file}.lock`, work);
   }
 
+  /** True when nothing waits (no file, or an empty one): a look at the file's size, without the lock. */
+  isEmpty(): boolean {
+    try {
+      return fs.statSync(this.file).size === 0;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+      throw error;
+    }
+  }
+
   /** Appends one record; it is on disk when this returns. */
   append(payload: Buffer): void {
     const frame = encodeFrame(payload);

@@ -1,13 +1,11 @@
 // The locked hub through dispatch (decision 0022): after a restart nobody who holds the data key is signed in, yet a
 // member of staff signs in and submits; the concern waits sealed, and the first DSL to sign in finds it stored once,
 // in the author's name and at the author's time, and is told it was waiting.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type SafeguardingApp } from '../../../../../electron/core';
 import { verifyAuditChain } from '../../../../../electron/core/audit';
 import { SEALED_WAITING, SENT_TO_DSL } from '../../../../../electron/core/app/intakeDesk';
-import { INTAKE_QUEUE_FILE, intakeQueue, readIntakePublicKey, sealEnvelope } from '../../../../../electron/core/intake';
+import { intakeQueue, readIntakePublicKey, sealEnvelope } from '../../../../../electron/core/intake';
 import type { CommandInput } from '../../../../../shared/api';
 import { newCaller, personAt } from '../../../../fixtures/doors/callers';
 import { DSL_PASSWORD, addAccount, call, newApp, setUpSchool, signInFirstTime, tempDataDir } from '../testSchool';
@@ -129,7 +127,7 @@ describe('a hub restarted locked', () => {
     setNow(new Date('2026-11-23T12:40:00Z'));
     const dsl = newCaller();
     await as(hub, dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
-    const staff = newCaller();
+    const staff = newCaller('test', '192.0.2.55');
     await as(hub, staff, 'session.signIn', { username: 'm.lunchtime', password: STAFF_PASSWORD });
     const alerts: unknown[] = [];
     hub.alerts.subscribe((alert) => alerts.push(alert));
@@ -137,9 +135,34 @@ describe('a hub restarted locked', () => {
     expect(reply).toMatchObject({ delivery: 'stored', message: SENT_TO_DSL });
     expect(alerts).toHaveLength(1);
     expect((await as(hub, dsl, 'concerns.get', { concernId: reply.id })).whatHappened).toContain('flinched');
-    expect(fs.statSync(path.join(hub.dataDir, INTAKE_QUEUE_FILE)).size).toBe(0);
+    // Stored directly, in one transaction: nothing was sealed into the queue on the way.
+    expect(intakeQueue(hub.dataDir).isEmpty()).toBe(true);
+    // Its audit row says where it came from: this member of staff's session, on their computer.
+    expect(hub.store!.prepare("SELECT user_id AS userId, door, client FROM audit_log WHERE command = 'concerns.submit' AND record_ids LIKE ?").all(`%${reply.id}%`)).toEqual([
+      { userId: expect.any(String), door: 'test', client: '192.0.2.55' },
+    ]);
     // The records still refuse what they would refuse, before anything is sealed: the words stay on screen to correct.
     expect(await dispatch(hub, 'concerns.submit', concernAbout(amy.id, { occurredTime: '23:59' }), staff)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(intakeQueue(hub.dataDir).read().records).toHaveLength(0);
+  });
+
+  it('seals a concern the open records cannot take (a store that will not write), and stores it once they can', async () => {
+    const { hub, amy, logged, setNow } = await restartedLockedHub();
+    setNow(new Date('2026-11-23T12:40:00Z'));
+    const dsl = newCaller();
+    await as(hub, dsl, 'session.signIn', { username: 'dsl.jones', password: DSL_PASSWORD });
+    const staff = newCaller();
+    await as(hub, staff, 'session.signIn', { username: 'm.lunchtime', password: STAFF_PASSWORD });
+    // A store that refuses every write, as a full or failing disk would: nothing the person typed may be lost.
+    hub.store!.pragma('query_only = ON');
+    const reply = await as(hub, staff, 'concerns.submit', concernAbout(amy.id));
+    expect(reply).toMatchObject({ delivery: 'sealed', message: SEALED_WAITING });
+    expect(intakeQueue(hub.dataDir).read().records).toHaveLength(1);
+    expect(logged.some((line) => line.startsWith('storing a submitted concern'))).toBe(true);
+    hub.store!.pragma('query_only = OFF');
+    const summary = hub.intake.ingest(hub.store!, new Date('2026-11-23T12:45:00Z'));
+    expect(summary.stored).toEqual([expect.objectContaining({ envelopeId: reply.id, about: 'child' })]);
+    expect(hub.store!.prepare('SELECT count(*) FROM concerns WHERE what_happened LIKE ?').pluck().get('Amy flinched%')).toBe(1);
     expect(intakeQueue(hub.dataDir).read().records).toHaveLength(0);
   });
 
