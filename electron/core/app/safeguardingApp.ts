@@ -50,9 +50,9 @@ export interface AppOptions {
   /** How long a session lives however active it is (the hub's `--session-hours`); 12 hours unless set. */
   sessionLifetimeHours?: number;
   /**
-   * Whether a timer looks for idle sessions every 15 s (the default). Only a test that moves the clock by hand turns
-   * it off: a real-time timer would race the test's jumps and lock a session at a random step; such a test locks
-   * with `lockIdleSessions()` when it means to.
+   * Whether idle sessions lock by themselves (the default): a timer looks for them every 15 s, and a session is
+   * checked when it is next used. Only a test that moves the clock by hand turns it off: a real-time timer would race
+   * the test's jumps and lock a session at a random step; such a test locks with `lockIdleSessions()` when it means to.
    */
   idleSweep?: boolean;
   /**
@@ -196,7 +196,12 @@ export class SafeguardingApp {
 
   /** The caller's session, whether active or locked; null if they hold none. */
   sessionOf(caller: Caller): Session | null {
-    return this.sessions.find(caller);
+    const session = this.sessions.find(caller);
+    // The sweep runs every 15 s: a session idle past the school's period is locked when it is next used, not up to
+    // 15 s later (with its audit row, and the store closed if nobody else needs it). Tests that move the clock by hand
+    // turn both off (`idleSweep: false`) and lock idle sessions when they choose.
+    if (session && this.sweepsIdleSessions && this.sessions.isIdlePast(session)) this.lockIdleSessions();
+    return session;
   }
 
   /** The open store and the caller's unlocked session, for dispatch; null when the caller may not act. */

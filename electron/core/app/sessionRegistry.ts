@@ -160,12 +160,17 @@ export class SessionRegistry {
     if (this.endings.size > REMEMBERED_ENDINGS) this.endings.delete(this.endings.keys().next().value!);
   }
 
-  /** Locks every active session idle for the school's idle period; returns those locked. A session waiting for its code expires instead. */
+  /** Whether an active session has been idle for the school's idle period (a session waiting for its code expires instead). */
+  isIdlePast(session: Session, now = this.clock().getTime()): boolean {
+    return session.state === 'active' && !isWaitingForCode(session) && now - session.lastActivity.getTime() >= this.idleLockMinutes * 60_000;
+  }
+
+  /** Locks every active session idle for the school's idle period; returns those locked. */
   lockIdle(): Session[] {
     const now = this.clock().getTime();
     const locked: Session[] = [];
     for (const session of this.sessions.values()) {
-      if (session.state === 'active' && !isWaitingForCode(session) && now - session.lastActivity.getTime() >= this.idleLockMinutes * 60_000) {
+      if (this.isIdlePast(session, now)) {
         session.state = 'locked';
         locked.push(session);
       }

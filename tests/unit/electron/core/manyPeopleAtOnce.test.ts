@@ -9,8 +9,8 @@ import { as } from '../../../fixtures/doors/as';
 
 
 /** A school with a DSL (signed in as `personAt(app)`), a second DSL and a teaching assistant, each with their own password. */
-async function schoolOfThree(clock?: () => Date) {
-  const app = newApp(tempDataDir(), clock ? { clock } : {});
+async function schoolOfThree(clock?: () => Date, options: { idleSweep?: boolean } = {}) {
+  const app = newApp(tempDataDir(), clock ? { clock, ...options } : {});
   await setUpSchool(app);
   await addAccount(app, 'dsl.ahmed', 'dsl', 'leadership', 'temporary password 2');
   await addAccount(app, 'ta.smith', 'staff', 'support', 'temporary password 1');
@@ -53,6 +53,22 @@ describe('many people signed in at once', () => {
     await as(app, deputy, 'concerns.listNew', {});
     await as(app, dsl, 'session.unlock', { password: DSL_PASSWORD });
     await as(app, dsl, 'concerns.listNew', {});
+  });
+
+  it('locks an idle session the moment it is next used, without waiting for the sweep', async () => {
+    let now = new Date('2026-11-23T09:00:00Z');
+    const { app, dsl, deputy, assistant } = await schoolOfThree(() => now, { idleSweep: true });
+    now = new Date('2026-11-23T09:03:00Z');
+    await as(app, deputy, 'system.noop', {});
+    await as(app, assistant, 'system.noop', {});
+    // The DSL walked away at 09:00; the sweep has not run. Their next request, even a touch, finds the screen locked.
+    now = new Date('2026-11-23T09:05:01Z');
+    expect(await dispatch(app, 'session.touch', {}, dsl)).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await dispatch(app, 'concerns.listNew', {}, dsl)).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(app.status(dsl).state).toBe('locked');
+    await as(app, deputy, 'concerns.listNew', {});
+    const locks = app.store!.prepare("SELECT client FROM audit_log WHERE command = 'session.lock'").pluck().all();
+    expect(locks).toEqual(['10.0.0.21']);
   });
 
   it('closes the store, wiping the key, only when the last unlocked session locks or ends', async () => {

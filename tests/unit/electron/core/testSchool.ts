@@ -35,8 +35,12 @@ export function tempDataDir(): string {
   return dir;
 }
 
+/**
+ * An app on `dataDir` with a cheap password hash. A test that moves the clock by hand locks idle sessions only when it
+ * calls `lockIdleSessions()` (unless it passes `idleSweep: true`): its jumps of hours are not a person walking away.
+ */
 export function newApp(dataDir = tempDataDir(), options: Partial<AppOptions> = {}): SafeguardingApp {
-  const app = new SafeguardingApp({ dataDir, kdfCost: cheapKdf, ...options });
+  const app = new SafeguardingApp({ dataDir, kdfCost: cheapKdf, ...(options.clock ? { idleSweep: false } : {}), ...options });
   openApps.push(app);
   return app;
 }
