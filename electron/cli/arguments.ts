@@ -1,5 +1,6 @@
 // The command line, parsed strictly: an unknown option is a mistake to report, not something to ignore, because a
 // mistyped option in a backup script must fail loudly rather than do something else.
+import { decodeRecoveryKey } from '../core/crypto';
 
 export class CliError extends Error {
   constructor(
@@ -35,9 +36,20 @@ const PASSWORD_OPTION = /^--?(p|pw|pwd|pass|passwd|password|dsl-password)(=.*)?$
 export const passwordNotOnCommandLine =
   'Passwords are never taken from the command line: other users of this computer could see them in the process list and they would stay in your shell history. Set the environment variable SAFEGUARDING_PASSWORD instead, for example:\n  read -rs SAFEGUARDING_PASSWORD && export SAFEGUARDING_PASSWORD';
 
-/** Refuses anything that looks like a password option, before the command does anything at all. */
+const RECOVERY_KEY_OPTION = /^--?(recovery-?key|rk)(=.*)?$/i;
+
+export const recoveryKeyNotOnCommandLine =
+  'The recovery key is never taken from the command line: it would stay in your shell history and show in the process list. Set the environment variable SAFEGUARDING_RECOVERY_KEY instead, for example:\n  read -rs SAFEGUARDING_RECOVERY_KEY && export SAFEGUARDING_RECOVERY_KEY';
+
+/**
+ * Refuses anything that looks like a password or the recovery key, before the command does anything at all — and
+ * before an error message could repeat it, as "Unexpected argument …" would for a key typed where a file goes.
+ */
 export function refusePasswordArguments(argv: readonly string[]): void {
   if (argv.some((argument) => PASSWORD_OPTION.test(argument))) throw new CliError(passwordNotOnCommandLine, 2);
+  if (argv.some((argument) => RECOVERY_KEY_OPTION.test(argument) || decodeRecoveryKey(argument.slice(argument.indexOf('=') + 1)) !== null)) {
+    throw new CliError(recoveryKeyNotOnCommandLine, 2);
+  }
 }
 
 export function parseArguments(argv: readonly string[], spec: OptionSpec): ParsedArguments {

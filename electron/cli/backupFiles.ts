@@ -77,7 +77,7 @@ export async function checkBackupInto(
 const PAGE_BYTES = 4096;
 
 /** What is wrong with a file that cannot be a backup at all, found from its size and first bytes without a key. */
-function problemWithShape(file: string): string | null {
+export function problemWithShape(file: string): string | null {
   const size = fs.statSync(file).size;
   if (size === 0) return 'the file is empty: it is not a backup, or copying it failed before anything was written';
   const start = Buffer.alloc(Math.min(size, 64));

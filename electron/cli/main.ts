@@ -8,12 +8,13 @@ import type { CliCommand } from './commands/command';
 import { demoDataCommand } from './commands/demoData';
 import { helpCommand, helpText } from './commands/help';
 import { hubCertificateCommand } from './commands/hubCertificate';
+import { independentKeyCommand } from './commands/independentKey';
 import { initCommand } from './commands/init';
 import { restoreCommand } from './commands/restore';
 import { verifyCommand } from './commands/verify';
 import { consoleOutput } from './output';
 
-const commands: readonly CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, demoDataCommand, hubCertificateCommand, connectCommand, helpCommand(() => commands)];
+const commands: readonly CliCommand[] = [initCommand, verifyCommand, backupCommand, restoreCommand, independentKeyCommand, demoDataCommand, hubCertificateCommand, connectCommand, helpCommand(() => commands)];
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');

@@ -35,6 +35,20 @@ export function passwordFromEnvironment(whose: string): string {
   return password;
 }
 
+export const RECOVERY_KEY_VARIABLE = 'SAFEGUARDING_RECOVERY_KEY';
+
+/** The recovery key as typed from the printout (any case, dashes or not); checked against a keyring by the caller. */
+export function recoveryKeyFromEnvironment(): string {
+  const recoveryKey = process.env[RECOVERY_KEY_VARIABLE];
+  if (!recoveryKey?.trim()) {
+    throw new CliError(
+      `Set the environment variable ${RECOVERY_KEY_VARIABLE} to the school’s recovery key, as printed when the school was set up (it is never taken from the command line), for example:\n  read -rs ${RECOVERY_KEY_VARIABLE} && export ${RECOVERY_KEY_VARIABLE}`,
+      2,
+    );
+  }
+  return recoveryKey;
+}
+
 /** The app for a data folder that must already hold a school; never creates an empty folder by mistake. */
 export function openExistingSchool(dataDir: string, out: Output, log?: AppOptions['log']): SafeguardingApp {
   if (!fs.existsSync(keyringPath(dataDir))) {

@@ -4,3 +4,4 @@ export { DEFAULT_SESSION_LIFETIME_HOURS, SessionRegistry } from './sessionRegist
 export type { Caller, Session, SessionEnd } from './sessionRegistry';
 export { fileLog } from './log';
 export type { Log } from './log';
+export { KeyringHolder, RECOVERY_KEY_SUBJECT } from './keyringHolder';

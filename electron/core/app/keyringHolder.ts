@@ -13,6 +13,9 @@ const TOO_MANY_WRONG = 'Too many wrong passwords. Wait until the time shown, the
 /** Wrong tries kept for the audit log while the store is closed; beyond this the oldest go, so the file stays small. */
 const MAX_PENDING_AUDIT = 1000;
 
+/** The throttle's key for the recovery key (a username's key is a hex hash, so the two never collide). */
+export const RECOVERY_KEY_SUBJECT = 'recovery-key';
+
 /** One try of a password or the recovery key: what the throttle counts it against and what its audit row says. */
 export interface SecretAttempt {
   /** A username's lookup hash, or the recovery key's subject: wrong tries are counted per secret, whichever door. */

@@ -33,7 +33,7 @@ import { ensureIntakeKey, setStaffPassword, verifyStaffPassword } from '../intak
 import type { LongWorkPool } from '../longWork';
 import { AccountKeys, type AccountForPassword } from './accountKeys';
 import { IntakeDesk, type IntakeNotice } from './intakeDesk';
-import { KeyringHolder, type SecretAttempt } from './keyringHolder';
+import { KeyringHolder, RECOVERY_KEY_SUBJECT, type SecretAttempt } from './keyringHolder';
 import { fileLog, type Log } from './log';
 import { SessionRegistry, isWaitingForCode, type Caller, type Session, type SessionEnd } from './sessionRegistry';
 import { StoreHolder } from './storeHolder';
@@ -66,8 +66,6 @@ export interface AppOptions {
 export type StartOutcome = { opened: true; arrived: number; immediateDanger: number } | { opened: false; reason: string | null };
 
 const SIGN_IN_FAILED = 'That username and password do not match an active account. Check them and try again, or ask your DSL or IT lead to reset your password.';
-/** The throttle's key for the recovery key (a username's key is a hex hash, so the two never collide). */
-const RECOVERY_KEY_SUBJECT = 'recovery-key';
 /** How often idle sessions are looked for; a session locks within this of its idle period ending. */
 const IDLE_SWEEP_MS = 15_000;
 

@@ -11,6 +11,7 @@ export {
   newKeyring,
   putUserWrap,
   readKeyring,
+  readKeyringFile,
   removeUserWrap,
   setUserWrap,
   updateKeyring,

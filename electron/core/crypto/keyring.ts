@@ -79,7 +79,11 @@ export const MACHINE_SECRET_BYTES = 32;
 export class KeyringError extends Error {}
 
 export function readKeyring(dataDir: string): Keyring | null {
-  const file = keyringPath(dataDir);
+  return readKeyringFile(keyringPath(dataDir));
+}
+
+/** A keyring from any file: a data folder's `keyring.json`, or a backup's `FILE.keyring.json` left where it is. */
+export function readKeyringFile(file: string): Keyring | null {
   if (!fs.existsSync(file)) return null;
   let json: unknown;
   try {

@@ -3,7 +3,7 @@
 // send: its body is the envelope's bytes. It follows `concerns.submit`'s rules through the same admission as
 // dispatch, with one difference — a session whose screen has locked may still deliver what its owner sealed — and
 // checks that the envelope names the account delivering it.
-import { fail, ok, roleMay, type Result } from '../../../shared/api';
+import { fail, ok, roleMay, type Result, type Role } from '../../../shared/api';
 import { ForeignEnvelopeError, type SealedDelivery } from '../app/intakeDesk';
 import type { SafeguardingApp } from '../app/safeguardingApp';
 import type { Caller } from '../app/sessionRegistry';
@@ -14,6 +14,14 @@ import { admit } from './dispatch';
 
 /** The audit log's name for a delivery; a refused one is recorded under it. */
 export const DELIVER_SEALED = 'intake.deliver';
+
+/** A delivery's audit row, in its author's name: written to the store while it is open, held for its next opening while it is locked. */
+function auditDelivery(app: SafeguardingApp, caller: Caller, delivery: { at: Date; userId: string; role: Role; outcome: 'ok' | 'forbidden'; recordIds: string[] }): void {
+  const entry = { ...delivery, at: delivery.at.toISOString(), door: caller.door, client: caller.address ?? null, command: DELIVER_SEALED };
+  const db = app.store;
+  if (db) writeTransaction(db, () => appendAudit(db, entry));
+  else app.auditWhileLocked(entry);
+}
 
 /** Takes one delivered envelope for the caller's session; never throws. A refusal of a signed-in person is audited. */
 export function deliverSealed(app: SafeguardingApp, caller: Caller, bytes: Buffer): Result<SealedDelivery> {
@@ -31,19 +39,7 @@ export function deliverSealed(app: SafeguardingApp, caller: Caller, bytes: Buffe
       }
       if (error instanceof ForeignEnvelopeError) {
         // Someone holding the hub's public key can seal in any name; the door is where that is stopped, and noted.
-        const refused = {
-          at: now.toISOString(),
-          userId: session.user.id,
-          role: session.user.role,
-          door: caller.door,
-          client: caller.address ?? null,
-          command: DELIVER_SEALED,
-          recordIds: [error.header.id],
-          outcome: 'forbidden' as const,
-        };
-        const db = app.store;
-        if (db) writeTransaction(db, () => appendAudit(db, refused));
-        else app.auditWhileLocked(refused);
+        auditDelivery(app, caller, { at: now, userId: session.user.id, role: session.user.role, outcome: 'forbidden', recordIds: [error.header.id] });
         app.log.error('intake delivery refused', new Error(`Session of ${session.user.id} delivered envelope ${error.header.id}, sealed by ${error.header.accountId}.`));
         return fail({ code: 'forbidden', message: error.message });
       }
@@ -68,12 +64,7 @@ export function deliverSealed(app: SafeguardingApp, caller: Caller, bytes: Buffe
 export function deliverVouched(app: SafeguardingApp, caller: Caller, bytes: Buffer, vouched: VouchedDelivery): Result<SealedDelivery> {
   const now = app.clock();
   const { voucher } = vouched;
-  const audit = (outcome: 'ok' | 'forbidden', recordIds: string[]) => {
-    const entry = { at: now.toISOString(), userId: voucher.accountId, role: voucher.role, door: caller.door, client: caller.address ?? null, command: DELIVER_SEALED, recordIds, outcome };
-    const db = app.store;
-    if (db) writeTransaction(db, () => appendAudit(db, entry));
-    else app.auditWhileLocked(entry);
-  };
+  const audit = (outcome: 'ok' | 'forbidden', recordIds: string[]) => auditDelivery(app, caller, { at: now, userId: voucher.accountId, role: voucher.role, outcome, recordIds });
   try {
     const header = checkVouchedEnvelope(vouched, bytes, app.intake.hubKeys().receiptPublicKey);
     if (!roleMay(voucher.role, 'concerns.log')) throw new VoucherError('The role this voucher names may not log concerns.');

@@ -88,6 +88,16 @@ function enrolmentError(error: unknown, hubUrl: string, log: ConnectModeHostOpti
   return { code: 'internal', message: `Connecting did not work and nothing was saved. Try again; if it happens again, tell your IT lead and quote reference ${String(reference)}.` };
 }
 
+/** The typed hub address as the origin every request goes to, or the reason beside the address field. */
+function hubOrigin(typed: string): Result<string> {
+  try {
+    return { ok: true, value: normaliseHubUrl(typed) };
+  } catch (error) {
+    const reason = (error as Error).message;
+    return { ok: false, error: { code: 'invalid_input', message: reason, fields: { hubUrl: [reason] } } };
+  }
+}
+
 export function hostConnectMode(options: ConnectModeHostOptions): ConnectModeHost {
   const { dataDir, log } = options;
   let hub: ConnectMode | null = null;
@@ -127,12 +137,9 @@ export function hostConnectMode(options: ConnectModeHostOptions): ConnectModeHos
     if (hub) return alreadyConnected();
     const parsed = commands['connect.lookUpHub'].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
-    let origin: string;
-    try {
-      origin = normaliseHubUrl(parsed.data.hubUrl);
-    } catch (error) {
-      return { ok: false, error: { code: 'invalid_input', message: (error as Error).message, fields: { hubUrl: [(error as Error).message] } } };
-    }
+    const address = hubOrigin(parsed.data.hubUrl);
+    if (!address.ok) return address;
+    const origin = address.value;
     try {
       const root = await fetchRootForEnrolment(origin, options.enrolmentTimeoutMs);
       return { ok: true, value: { hubUrl: origin, fingerprint: root.fingerprint.grouped } };
@@ -145,12 +152,9 @@ export function hostConnectMode(options: ConnectModeHostOptions): ConnectModeHos
     if (hub) return alreadyConnected();
     const parsed = commands['connect.enrol'].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
-    let origin: string;
-    try {
-      origin = normaliseHubUrl(parsed.data.hubUrl);
-    } catch (error) {
-      return { ok: false, error: { code: 'invalid_input', message: (error as Error).message, fields: { hubUrl: [(error as Error).message] } } };
-    }
+    const address = hubOrigin(parsed.data.hubUrl);
+    if (!address.ok) return address;
+    const origin = address.value;
     try {
       const settings = await enrolWithHub({ dataDir, hubUrl: origin, typed: parsed.data.code, ...(options.clock ? { now: options.clock() } : {}) });
       unreadable = null;

@@ -8,7 +8,8 @@ import { verifyAuditChain } from '../../../../electron/core/audit';
 import { CONVERTED_COMMAND, cipherPragmas, sqlcipher4Pragmas } from '../../../../electron/core/store';
 import { withStore } from '../../../fixtures/cli/openSchoolDirectly';
 import { CLI_SETUP_TIMEOUT_MS, DSL_USERNAME, initSchool, removeTempDirs, runCli, tempDir } from '../../../fixtures/cli/runCli';
-import { dataKeyFromRecoveryKey, opensWith, rewriteAsSqlcipher4 } from '../../../fixtures/store/oldFormat';
+import { opensWith } from '../../../fixtures/store/keyOpens';
+import { dataKeyFromRecoveryKey, rewriteAsSqlcipher4 } from '../../../fixtures/store/oldFormat';
 
 describe('backups and the change of cipher', () => {
   afterAll(removeTempDirs);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError, cipherPragmas, openStore, sqlcipher4Pragmas, type Store } from '../../../../electron/core/store';
-import { opensWith } from '../../../fixtures/store/oldFormat';
+import { opensWith } from '../../../fixtures/store/keyOpens';
 import { tempDataDir } from './testSchool';
 
 const PAGE = 4096;

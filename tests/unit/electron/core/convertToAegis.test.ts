@@ -25,7 +25,8 @@ import {
 } from '../../../../electron/core/store';
 import { appendAudit } from '../../../../electron/core/audit';
 import { markStoreOpen } from '../../../../electron/core/store/storeInUse';
-import { dataKeyFromRecoveryKey, opensWith, rewriteAsSqlcipher4 } from '../../../fixtures/store/oldFormat';
+import { opensWith } from '../../../fixtures/store/keyOpens';
+import { dataKeyFromRecoveryKey, rewriteAsSqlcipher4 } from '../../../fixtures/store/oldFormat';
 import { DSL_PASSWORD, call, newApp, setUpSchool, tempDataDir } from './testSchool';
 
 const WORDS = 'He said he is scared to go home because of the shouting';
