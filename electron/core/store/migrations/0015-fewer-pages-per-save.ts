@@ -37,7 +37,7 @@ const tallied = (rowid: string) => `${rowid} <= (SELECT concerns_to FROM report_
 //   that stores the envelope (a UUID v7), so no two rows could share one, and nothing looks a row up by it. What it
 //   is for, one envelope stored once, is its key.
 // - The assignee index holds only assigned concerns: a new concern is unassigned, so it no longer writes a page there.
-//   The "unassigned" filter never used it (most concerns are unassigned; the queue's own indexes answer it).
+//   The "unassigned" filter used its NULL entries; the status index now carries the assignee for it instead.
 export const migration0015: Migration = {
   version: 15,
   name: 'fewer-pages-per-save',
@@ -161,5 +161,9 @@ export const migration0015: Migration = {
 
     DROP INDEX concerns_by_assignee;
     CREATE INDEX concerns_by_assignee ON concerns (assigned_to, status, recorded_at) WHERE assigned_to IS NOT NULL;
+    -- The "unassigned" filter counted and chose from the full assignee index; now the status index carries who is
+    -- assigned, so it is answered there without reading a concern's row.
+    DROP INDEX concerns_by_status;
+    CREATE INDEX concerns_by_status ON concerns (status, immediate_danger DESC, urgent DESC, recorded_at, assigned_to);
   `,
 };
