@@ -5,7 +5,8 @@ import { schoolYearSql } from './0007-dated-links';
  * Rebuilds a table in SQLite's documented way (create, copy, drop, then its indexes and triggers again), for the
  * changes ALTER TABLE cannot make. The old table is renamed out of the way first with legacy_alter_table on, so the
  * triggers of other tables that name it (the queue's, the roster's) are left as they are and find the new table under
- * the same name; without it SQLite refuses the rename, because those triggers would name a table that is gone.
+ * the same name. Without it SQLite would rewrite those triggers to follow the old table aside, and refuses the other
+ * order (a new table renamed over the dropped one's name) because they would name a table that is gone meanwhile.
  */
 const rebuilt = (table: string, create: string, columns: string, select: string, after: string) => `
     ALTER TABLE ${table} RENAME TO ${table}_before_0015;
