@@ -134,7 +134,7 @@ export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: 
   const pupils = db
     .prepare(
       `SELECT cp.concern_id, p.id AS pupil_id, p.legal_first_name, p.legal_last_name, p.preferred_name, p.year_group
-       FROM concern_pupils cp JOIN pupils p ON p.id = cp.pupil_id WHERE cp.concern_id IN (SELECT value FROM json_each(?)) ORDER BY cp.rowid`,
+       FROM concern_pupils cp JOIN pupils p ON p.id = cp.pupil_id WHERE cp.concern_id IN (SELECT value FROM json_each(?)) ORDER BY cp.position`,
     )
     .all(ids) as Array<{ concern_id: string; pupil_id: string; legal_first_name: string; legal_last_name: string; preferred_name: string | null; year_group: string | null }>;
   const categories = db.prepare('SELECT concern_id, category FROM concern_categories WHERE concern_id IN (SELECT value FROM json_each(?))').all(ids) as Array<{ concern_id: string; category: string }>;

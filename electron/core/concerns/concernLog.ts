@@ -142,7 +142,7 @@ function pupilsOf(db: Store, concernIds: readonly string[], options: { authorsOw
       `SELECT cp.concern_id, cp.pupil_id, cp.part, p.legal_first_name, p.legal_last_name, p.preferred_name, p.year_group,
          matcher.display_name AS matched_by_name, cp.matched_at
        FROM concern_pupils cp JOIN pupils p ON p.id = cp.pupil_id LEFT JOIN users matcher ON matcher.id = cp.matched_by
-       WHERE cp.concern_id IN (SELECT value FROM json_each(?))${options.authorsOwn ? ' AND cp.matched_by IS NULL' : ''} ORDER BY cp.rowid`,
+       WHERE cp.concern_id IN (SELECT value FROM json_each(?))${options.authorsOwn ? ' AND cp.matched_by IS NULL' : ''} ORDER BY cp.position`,
     )
     .all(JSON.stringify(concernIds)) as PupilNameRow[];
   for (const row of rows) byConcern.set(row.concern_id, [...(byConcern.get(row.concern_id) ?? []), row]);
@@ -200,7 +200,7 @@ export function viewConcern(db: Store, concernId: string, viewer: Viewer, now: D
     row.read_at = now.toISOString();
   }
   const labels = new Map(editableCategoryList(db).map((category) => [category.id, category.label]));
-  const categories = (db.prepare('SELECT category FROM concern_categories WHERE concern_id = ? ORDER BY rowid').pluck().all(concernId) as string[]).map((id) => ({ id, label: labels.get(id) ?? id }));
+  const categories = (db.prepare('SELECT category FROM concern_categories WHERE concern_id = ? ORDER BY position').pluck().all(concernId) as string[]).map((id) => ({ id, label: labels.get(id) ?? id }));
   const bodyMap = (
     db.prepare('SELECT view, x, y, size, colour, shape, child_explanation FROM concern_body_marks WHERE concern_id = ? ORDER BY position').all(concernId) as Array<{
       view: 'front' | 'back';

@@ -71,8 +71,6 @@ function statementsFor(db: Store) {
        FROM concerns c WHERE c.id = @concernId`,
     ),
     insertCategory: db.prepare('INSERT INTO concern_categories (concern_id, category, recorded_at) VALUES (?, ?, ?)'),
-    pupils: db.prepare('SELECT pupil_id AS pupilId, part FROM concern_pupils WHERE concern_id = ? ORDER BY rowid'),
-    categories: db.prepare('SELECT category FROM concern_categories WHERE concern_id = ? ORDER BY rowid').pluck(),
   };
 }
 
@@ -98,6 +96,14 @@ function childDescribedStatementsFor(db: Store) {
   };
 }
 
+/** A concern's links in the order they were added (migration 0015 numbers them: the tables have no rowids since). */
+function orderedLinkStatementsFor(db: Store) {
+  return {
+    pupils: db.prepare('SELECT pupil_id AS pupilId, part FROM concern_pupils WHERE concern_id = ? ORDER BY position'),
+    categories: db.prepare('SELECT category FROM concern_categories WHERE concern_id = ? ORDER BY position').pluck(),
+  };
+}
+
 // Preparing a statement costs more than running it; bulk writers insert thousands of concerns per connection.
 function preparedOnce<T>(make: (db: Store) => T): (db: Store) => T {
   const prepared = new WeakMap<Store, T>();
@@ -112,6 +118,7 @@ function preparedOnce<T>(make: (db: Store) => T): (db: Store) => T {
 }
 const statements = preparedOnce(statementsFor);
 const childDescribedStatements = preparedOnce(childDescribedStatementsFor);
+const orderedLinkStatements = preparedOnce(orderedLinkStatementsFor);
 
 /** Inserts a concern with its pupils and categories and returns its id. Call inside the caller's transaction. */
 export function insertConcern(db: Store, concern: NewConcern): string {
@@ -152,8 +159,8 @@ export function insertConcern(db: Store, concern: NewConcern): string {
 
 /** The concern with its pupils (in the order given) and categories, or null when there is none with that id. */
 export function readConcern(db: Store, id: string): StoredConcern | null {
-  const { pupils, categories } = statements(db);
   const { find } = childDescribedStatements(db);
+  const { pupils, categories } = orderedLinkStatements(db);
   const row = find.get(id) as ConcernRow | undefined;
   if (!row) return null;
   return {

@@ -13,6 +13,7 @@ import { migration0011 } from './0011-lighter-saves';
 import { migration0012 } from './0012-record-versions';
 import { migration0013 } from './0013-second-factor';
 import { migration0014 } from './0014-child-described';
+import { migration0015 } from './0015-fewer-pages-per-save';
 
 export type { Migration } from './migration';
 
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
