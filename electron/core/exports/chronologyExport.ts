@@ -6,7 +6,6 @@ import { chronology } from '../casework/childFile';
 import { createPdf, palette } from '../pdf';
 import type { Store } from '../store';
 import { anonymiserFor } from './anonymise';
-import { schoolDetails } from './fileSources';
 import { MARKING } from './referralPack';
 import { chronologyTable } from './referralPdf';
 
@@ -15,7 +14,7 @@ export interface ChronologyExportOptions {
   significantOnly: boolean;
 }
 
-interface ChildHeading {
+export interface ChildHeading {
   name: string;
   dateOfBirth: string;
 }
@@ -29,8 +28,8 @@ export function chronologyRows(db: Store, pupilId: string, options: ChronologyEx
   return { child: heading, entries: entries.map((entry) => ({ ...entry, title: anonymise(entry.title), detail: anonymise(entry.detail), by: anonymise.roleFor(entry.by) })) };
 }
 
-export async function chronologyPdf(db: Store, child: ChildHeading, entries: readonly ChronologyEntry[], options: ChronologyExportOptions, now: Date): Promise<Buffer> {
-  const school = schoolDetails(db);
+/** Drawn from what was read on the app's thread (the school's name included), so it can be drawn on another thread. */
+export async function chronologyPdf(school: { name: string }, child: ChildHeading, entries: readonly ChronologyEntry[], options: ChronologyExportOptions, now: Date): Promise<Buffer> {
   const pdf = createPdf({ title: `Chronology: ${child.name}`, subject: 'Safeguarding chronology', author: school.name, marking: MARKING, footerNote: school.name, createdAt: now });
   pdf.heading(1, `Chronology: ${child.name}`);
   pdf.facts([

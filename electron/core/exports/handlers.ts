@@ -1,25 +1,24 @@
-// The exports' commands. Each builds its files from the store (the page sends only choices and ids, all
-// checked here), then writes the information-sharing log and the export log in one transaction with the audit
-// row, whose record ids are the pupil and the export.
+// The exports' commands. Each gathers what goes into its files from the store (the page sends only choices and ids,
+// all checked here), has the files drawn and encrypted on a long-work thread (packs.ts; decision 0026, addendum
+// "exports") so that nobody else's save waits behind them, then writes the information-sharing log and the export log
+// in one transaction with the audit row, whose record ids are the pupil and the export.
 import { isDeepStrictEqual } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { formatIsoDate, londonIsoDate } from '../../../shared/calendar';
-import { neutraliseBidiDeep } from '../../../shared/text';
 import { schoolCalendar } from '../casework/clocks';
 import { CommandError } from '../dispatch/commandError';
 import { readSettings } from '../settings';
 import { writeTransaction, type Store } from '../store';
 import { awaiting, inTransaction } from '../dispatch/handler';
-import { createEncryptedArchive, generatePassphrase, normalisePassphrase } from './archive';
-import { chronologyCsv, chronologyPdf, chronologyRows } from './chronologyExport';
+import { crossedBuffer, longWorkOf } from '../longWork/forHandlers';
+import { generatePassphrase, normalisePassphrase } from './archive';
+import { chronologyRows } from './chronologyExport';
 import { recordExport, sha256 } from './exportLog';
 import { fileItems } from './fileItems';
 import { requireConcernAbout, requirePupil, schoolDetails } from './fileSources';
 import { gatherReferral, recordedConsent, referralSections } from './referralPack';
-import { referralPackPdf } from './referralPdf';
-import { checkReviews, subjectAccessPdf } from './subjectAccess';
-import { TRANSFER_FILES, importTransfer, manifestFor, openTransferArchive, receivedFiles, recordPaperFile, recordTransfer, transferDocument, transferPupil, transferRegister } from './transfers';
-import { transferPdf } from './transferPdf';
+import { checkReviews } from './subjectAccess';
+import { importTransfer, receivedFiles, recordPaperFile, recordTransfer, refusedTransfer, transferDocument, transferPupil, transferRegister } from './transfers';
 import { transferMethodLabels } from '../../../shared/api/exportCommands';
 
 const ZIP = 'application/zip';
@@ -43,12 +42,6 @@ function asDraft<T>(db: Store, work: () => T): T {
   return result!.value;
 }
 
-async function protect(files: Array<{ name: string; data: Buffer }>, now: Date) {
-  const passphrase = generatePassphrase();
-  const archive = await createEncryptedArchive(files, passphrase, now);
-  return { passphrase, archive };
-}
-
 /** Export files are named by date and export id, never by the child: names show in email subjects and zip listings. */
 const fileStem = (kind: string, exportId: string, now: Date) => `${kind}-${londonIsoDate(now)}-${exportId.slice(-8)}`;
 
@@ -62,14 +55,16 @@ export const exportHandlers = {
     return { document: gathered.document, sections: referralSections(), chronologyEntries: gathered.chronologyEntries, recordedConsent: recordedConsent(db, input.pupilId) };
   }),
 
-  'exports.referralExport': awaiting<'exports.referralExport'>(async ({ db, session, now, recordIds, transact }, input) => {
+  'exports.referralExport': awaiting<'exports.referralExport'>(async (ctx, input) => {
+    const { db, session, now, recordIds, transact } = ctx;
     // The store cannot stay in a transaction while the PDF and the archive are built (they await, and every other
     // person's commands share this connection meanwhile), so the pack is made in three steps that end in one
     // transaction: (1) gather the document as a draft, in a transaction rolled back afterwards, so nothing it
-    // touches (marking the concerns read) lands yet; (2) build the files from that document, touching no store;
-    // (3) in one transaction with the audit row, gather again, refuse if anything in the file has changed since the
-    // draft (the files would no longer match their record), and only then mark read and write the sharing and
-    // export logs. A failure at any step leaves no log entry saying the pack was sent.
+    // touches (marking the concerns read) lands yet; (2) build the files from that document on the long-work
+    // thread, touching no store; (3) in one transaction with the audit row, gather again, refuse if anything in the
+    // file has changed since the draft (the files would no longer match their record), and only then mark read and
+    // write the sharing and export logs. A failure at any step (locking ends step 2) leaves no log entry saying the
+    // pack was sent.
     const exportId = uuidv7();
     const gather = () => {
       requirePupil(db, input.pupilId);
@@ -79,10 +74,10 @@ export const exportHandlers = {
       return gatherReferral(db, input.pupilId, choices, session.user, exportId, now).document;
     };
     const document = asDraft(db, gather);
-    const pdf = await referralPackPdf(document);
-    const json = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
+    const passphrase = generatePassphrase();
+    const pack = await longWorkOf(ctx).run('referralPack', { document, passphrase, now: now.toISOString() });
+    const archive = crossedBuffer(pack.archive);
     const stem = fileStem('referral-pack', exportId, now);
-    const { passphrase, archive } = await protect([{ name: 'referral-pack.pdf', data: pdf.bytes }, { name: 'referral-pack.json', data: json }], now);
     const included = Object.entries(document).filter(([key, value]) => value !== null && !['$schema', 'kind', 'schemaVersion', 'exportId', 'generatedAt', 'marking'].includes(key)).map(([key]) => key);
     recordIds.push(input.pupilId, exportId);
     transact(() => {
@@ -108,19 +103,21 @@ export const exportHandlers = {
         now,
       );
     });
-    return { exportId, fileName: `${stem}.zip`, mimeType: ZIP, dataBase64: archive.toString('base64'), passphrase, sha256: sha256(archive), pageCount: pdf.pageCount };
+    return { exportId, fileName: `${stem}.zip`, mimeType: ZIP, dataBase64: archive.toString('base64'), passphrase, sha256: sha256(archive), pageCount: pack.pageCount };
   }),
 
-  'exports.chronology': awaiting<'exports.chronology'>(async ({ db, session, now, recordIds, transact }, input) => {
+  'exports.chronology': awaiting<'exports.chronology'>(async (ctx, input) => {
+    const { db, session, now, recordIds, transact } = ctx;
     requirePupil(db, input.pupilId);
     const exportId = uuidv7();
     const options = { anonymised: input.anonymised, significantOnly: input.significantOnly };
     const { child, entries } = chronologyRows(db, input.pupilId, options);
-    const data = input.format === 'pdf' ? await chronologyPdf(db, child, entries, options, now) : chronologyCsv(entries);
-    const stem = fileStem(input.anonymised ? 'chronology-anonymised' : 'chronology', exportId, now);
-    const inner = { name: `${input.anonymised ? 'chronology-anonymised' : 'chronology'}.${input.format}`, data };
-    const packed = input.protect ? await protect([inner], now) : null;
-    const bytes = packed ? packed.archive : data;
+    const kind = input.anonymised ? 'chronology-anonymised' : 'chronology';
+    const passphrase = input.protect ? generatePassphrase() : null;
+    const made = await longWorkOf(ctx).run('chronology', { school: schoolDetails(db), child, entries, options, format: input.format, name: `${kind}.${input.format}`, passphrase, now: now.toISOString() });
+    const bytes = crossedBuffer(made.bytes);
+    const packed = passphrase !== null;
+    const stem = fileStem(kind, exportId, now);
     recordIds.push(input.pupilId, exportId);
     transact(() =>
       recordExport(
@@ -147,7 +144,7 @@ export const exportHandlers = {
       fileName: packed ? `${stem}.zip` : `${stem}.${input.format}`,
       mimeType: packed ? ZIP : input.format === 'pdf' ? 'application/pdf' : 'text/csv',
       dataBase64: bytes.toString('base64'),
-      passphrase: packed?.passphrase ?? null,
+      passphrase,
       sha256: sha256(bytes),
     };
   }),
@@ -158,7 +155,8 @@ export const exportHandlers = {
     return fileItems(db, input.pupilId, session.user, now).map(({ itemId, kind, at, title, detail }) => ({ itemId, kind, at, title, detail }));
   }),
 
-  'exports.subjectAccessExport': awaiting<'exports.subjectAccessExport'>(async ({ db, session, now, recordIds, transact }, input) => {
+  'exports.subjectAccessExport': awaiting<'exports.subjectAccessExport'>(async (ctx, input) => {
+    const { db, session, now, recordIds, transact } = ctx;
     requirePupil(db, input.pupilId);
     const items = fileItems(db, input.pupilId, session.user, now);
     const reviews = checkReviews(items, input.reviews);
@@ -166,13 +164,10 @@ export const exportHandlers = {
     const withheld = items.length - disclosed.length;
     const child = db.prepare('SELECT legal_first_name, legal_last_name, date_of_birth FROM pupils WHERE id = ?').get(input.pupilId) as { legal_first_name: string; legal_last_name: string; date_of_birth: string };
     const exportId = uuidv7();
-    const pdf = await subjectAccessPdf(
-      { schoolName: schoolDetails(db).name, childName: `${child.legal_first_name} ${child.legal_last_name}`, dateOfBirth: child.date_of_birth, requester: input.requester, receivedOn: input.receivedOn },
-      disclosed,
-      withheld,
-      now,
-    );
-    const { passphrase, archive } = await protect([{ name: 'subject-access.pdf', data: pdf }], now);
+    const details = { schoolName: schoolDetails(db).name, childName: `${child.legal_first_name} ${child.legal_last_name}`, dateOfBirth: child.date_of_birth, requester: input.requester, receivedOn: input.receivedOn };
+    const passphrase = generatePassphrase();
+    const made = await longWorkOf(ctx).run('subjectAccess', { details, disclosed, withheld, passphrase, now: now.toISOString() });
+    const archive = crossedBuffer(made.archive);
     recordIds.push(input.pupilId, exportId);
     transact(() =>
       recordExport(
@@ -203,19 +198,17 @@ export const exportHandlers = {
     return { items: fileItems(db, input.pupilId, session.user, now).map(({ itemId, kind, at, title, detail }) => ({ itemId, kind, at, title, detail })) };
   }),
 
-  'transfers.export': awaiting<'transfers.export'>(async ({ db, session, now, recordIds, transact }, input) => {
+  'transfers.export': awaiting<'transfers.export'>(async (ctx, input) => {
+    const { db, session, now, recordIds, transact } = ctx;
     requirePupil(db, input.pupilId);
     const calendar = schoolCalendar(db);
     const exportId = uuidv7();
     const transferId = uuidv7();
     const to = { schoolName: input.to.schoolName, schoolUrn: input.to.schoolUrn, dslName: input.to.dslName, dslContact: input.to.dslContact };
     const document = transferDocument(db, calendar, input.pupilId, fileItems(db, input.pupilId, session.user, now), input.exclusions, { transferId, method: input.method, to, senderName: session.user.displayName }, now);
-    const pdf = await transferPdf(document, transferMethodLabels[input.method]);
-    const files = [
-      { name: TRANSFER_FILES.pdf, data: pdf },
-      { name: TRANSFER_FILES.json, data: Buffer.from(`${JSON.stringify(neutraliseBidiDeep(document), null, 2)}\n`, 'utf8') },
-    ];
-    const { passphrase, archive } = await protect([...files, manifestFor(transferId, files)], now);
+    const passphrase = generatePassphrase();
+    const made = await longWorkOf(ctx).run('transfer', { document, methodLabel: transferMethodLabels[input.method], passphrase, now: now.toISOString() });
+    const archive = crossedBuffer(made.archive);
     // Record ids go in before the transaction: the audit row is written inside it.
     recordIds.push(input.pupilId, exportId, transferId);
     const acknowledgementDue = transact(() => {
@@ -273,9 +266,13 @@ export const exportHandlers = {
 
   'transfers.register': inTransaction<'transfers.register'>(({ db, now }) => transferRegister(db, schoolCalendar(db), readSettings(db).transferRetention, now)),
 
-  'transfers.import': awaiting<'transfers.import'>(async ({ db, session, now, recordIds, transact }, input) => {
+  'transfers.import': awaiting<'transfers.import'>(async (ctx, input) => {
+    const { db, session, now, recordIds, transact } = ctx;
     if (input.pupilId) requirePupil(db, input.pupilId);
-    const opened = await openTransferArchive(Buffer.from(input.archiveBase64, 'base64'), normalisePassphrase(input.passphrase));
+    // Unpacked and checked on the long-work thread; a refusal comes back as a value, said here as before.
+    const result = await longWorkOf(ctx).run('openTransfer', { archiveBase64: input.archiveBase64, passphrase: normalisePassphrase(input.passphrase) });
+    if (!result.ok) throw refusedTransfer(result.refusal);
+    const opened = { document: result.opened.document, pdf: crossedBuffer(result.opened.pdf) };
     // One transaction: the new child's file and the received record land together, or nothing does.
     const imported = transact(() => {
       const result = importTransfer(db, opened, input.pupilId, session.user.id, now);

@@ -163,7 +163,19 @@ export interface OpenedTransfer {
   pdf: Buffer;
 }
 
-/** Opens and checks an archive from another school: passphrase, every file's fingerprint, the document's schema. */
+/**
+ * Why an archive from another school was not opened. It is returned as a value, not thrown, because the archive is
+ * opened on a long-work thread and only values cross back whole (a thrown error arrives as "something went wrong");
+ * `refusedTransfer` turns it into what the person is told.
+ */
+export type TransferRefusal =
+  /** The archive itself: the passphrase does not open it, it is damaged, or it holds what this product never sends. */
+  | { refused: ArchiveError['reason']; message: string }
+  /** It opened, but is not a whole transfer (a file missing or changed, a manifest for another transfer). */
+  | { refused: 'incomplete'; why: string };
+
+export type OpenedOrRefused = { ok: true; opened: OpenedTransfer } | { ok: false; refusal: TransferRefusal };
+
 /**
  * What an incoming transfer may unpack to. A child's whole file as JSON and PDF is a few megabytes; the caps leave
  * room for a long history and stop a crafted archive (a small file that unpacks to gigabytes) within seconds.
@@ -171,36 +183,57 @@ export interface OpenedTransfer {
 export const TRANSFER_LIMITS = { perEntryBytes: 64 * 1024 * 1024, totalBytes: 96 * 1024 * 1024 };
 const MANIFEST_CAP_BYTES = 64 * 1024;
 
-export async function openTransferArchive(bytes: Buffer, passphrase: string): Promise<OpenedTransfer> {
-  const refuse = (why: string) => new CommandError('invalid_input', `This is not a complete transfer from Safeguarding Records: ${why}. Nothing was imported; ask the sending school to send it again.`, { archiveBase64: [why] });
-  const files = new Map<string, Buffer>();
+/** Thrown while reading an archive that is not a whole transfer; returned as a refusal by openTransferArchive. */
+class Incomplete extends Error {
+  constructor(readonly why: string) {
+    super(why);
+  }
+}
+
+/** Opens and checks an archive from another school: passphrase, every file's fingerprint, the document's schema. */
+export async function openTransferArchive(bytes: Buffer, passphrase: string): Promise<OpenedOrRefused> {
   try {
-    // The manifest is read first and says how big each file is; each is then unpacked no further than that.
-    await readExpectedEntries(bytes, passphrase, Object.values(TRANSFER_FILES), TRANSFER_LIMITS, async (open) => {
-      const manifestBytes = await open(TRANSFER_FILES.manifest, MANIFEST_CAP_BYTES);
-      if (!manifestBytes) throw refuse('the manifest is missing');
-      const manifest = transferManifestSchema.safeParse(parseJson(manifestBytes));
-      if (!manifest.success) throw refuse('the manifest cannot be read');
-      for (const name of [TRANSFER_FILES.json, TRANSFER_FILES.pdf]) {
-        const listed = manifest.data.files.find((file) => file.name === name);
-        const data = listed ? await open(name, listed.bytes) : null;
-        if (!listed || !data) throw refuse(`${name} is missing`);
-        if (sha256(data) !== listed.sha256 || data.length !== listed.bytes) throw refuse(`${name} has been changed`);
-        files.set(name, data);
-      }
-      files.set(TRANSFER_FILES.manifest, manifestBytes);
-    });
+    return { ok: true, opened: await readTransferArchive(bytes, passphrase) };
   } catch (error) {
-    if (error instanceof ArchiveError) {
-      if (error.reason === 'wrong_passphrase') throw new CommandError('invalid_input', error.message, { passphrase: [error.message] });
-      throw new CommandError('invalid_input', `${error.message} Nothing was imported; ask the sending school to send it again.`, { archiveBase64: [error.message] });
-    }
+    if (error instanceof Incomplete) return { ok: false, refusal: { refused: 'incomplete', why: error.why } };
+    if (error instanceof ArchiveError) return { ok: false, refusal: { refused: error.reason, message: error.message } };
     throw error;
   }
+}
+
+/** The refusal as the person hears it, on the field it is about; nothing was imported. */
+export function refusedTransfer(refusal: TransferRefusal): CommandError {
+  switch (refusal.refused) {
+    case 'incomplete':
+      return new CommandError('invalid_input', `This is not a complete transfer from Safeguarding Records: ${refusal.why}. Nothing was imported; ask the sending school to send it again.`, { archiveBase64: [refusal.why] });
+    case 'wrong_passphrase':
+      return new CommandError('invalid_input', refusal.message, { passphrase: [refusal.message] });
+    default:
+      return new CommandError('invalid_input', `${refusal.message} Nothing was imported; ask the sending school to send it again.`, { archiveBase64: [refusal.message] });
+  }
+}
+
+async function readTransferArchive(bytes: Buffer, passphrase: string): Promise<OpenedTransfer> {
+  const files = new Map<string, Buffer>();
+  // The manifest is read first and says how big each file is; each is then unpacked no further than that.
+  await readExpectedEntries(bytes, passphrase, Object.values(TRANSFER_FILES), TRANSFER_LIMITS, async (open) => {
+    const manifestBytes = await open(TRANSFER_FILES.manifest, MANIFEST_CAP_BYTES);
+    if (!manifestBytes) throw new Incomplete('the manifest is missing');
+    const manifest = transferManifestSchema.safeParse(parseJson(manifestBytes));
+    if (!manifest.success) throw new Incomplete('the manifest cannot be read');
+    for (const name of [TRANSFER_FILES.json, TRANSFER_FILES.pdf]) {
+      const listed = manifest.data.files.find((file) => file.name === name);
+      const data = listed ? await open(name, listed.bytes) : null;
+      if (!listed || !data) throw new Incomplete(`${name} is missing`);
+      if (sha256(data) !== listed.sha256 || data.length !== listed.bytes) throw new Incomplete(`${name} has been changed`);
+      files.set(name, data);
+    }
+    files.set(TRANSFER_FILES.manifest, manifestBytes);
+  });
   const manifest = transferManifestSchema.parse(parseJson(files.get(TRANSFER_FILES.manifest)!));
   const document = transferPackDocumentSchema.safeParse(parseJson(files.get(TRANSFER_FILES.json)!));
-  if (!document.success) throw refuse('the file’s contents are not in the expected format');
-  if (document.data.transferId !== manifest.transferId) throw refuse('the manifest belongs to another transfer');
+  if (!document.success) throw new Incomplete('the file’s contents are not in the expected format');
+  if (document.data.transferId !== manifest.transferId) throw new Incomplete('the manifest belongs to another transfer');
   return { document: document.data, pdf: files.get(TRANSFER_FILES.pdf)! };
 }
 

@@ -1,7 +1,7 @@
 // A long-work thread (decision 0026): its own read-only connection to the encrypted store, keyed once from the copy
 // of the data key the app's thread shared with it (zeroed here as soon as the connection holds it), then one job at
-// a time, each read from one snapshot. Bundled as build/electron/longWorkWorker.cjs for the Electron app; loaded
-// through tsx from the sources (pool.ts says how).
+// a time, each read from one snapshot (or, for a job that only draws, from nothing but its input). Bundled as
+// build/electron/longWorkWorker.cjs for the Electron app; loaded through tsx from the sources (pool.ts says how).
 import Database from 'better-sqlite3-multiple-ciphers';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { applyKey } from '../store/cipher';
@@ -96,14 +96,22 @@ async function run(id: number, name: string, input: unknown): Promise<void> {
     if (!job) throw new Error(`There is no long-work job called ${JSON.stringify(name)}.`);
     if (!db) throw new Stopping();
     const store = db;
-    const read = readSnapshot(store, () => {
-      // The snapshot begins at its first read; only then may the app's thread write again (pool.ts).
-      store.prepare('SELECT count(*) FROM sqlite_master').get();
+    const { read, finish } = job;
+    let value = input;
+    if (read) {
+      value = readSnapshot(store, () => {
+        // The snapshot begins at its first read; only then may the app's thread write again (pool.ts).
+        store.prepare('SELECT count(*) FROM sqlite_master').get();
+        signalled = true;
+        snapshotBegun();
+        return read(store, input);
+      });
+    } else {
+      // A job that reads nothing has no snapshot for the app's thread to wait for.
       signalled = true;
       snapshotBegun();
-      return job.read(store, input);
-    });
-    const value = job.finish ? await job.finish(read as never) : read;
+    }
+    if (finish) value = await finish(value as never);
     say({ type: 'done', id, value });
   } catch (error) {
     say({ type: 'failed', id, error: describeError(error) });

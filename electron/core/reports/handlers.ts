@@ -5,17 +5,11 @@
 import type { PeriodChoice, ReportAudience, ReportView } from '../../../shared/reports';
 import { awaiting, type CommandContext } from '../dispatch/handler';
 import { LongWorkStopped } from '../longWork';
+import { crossedBuffer, longWorkOf } from '../longWork/forHandlers';
 import { writeTransaction } from '../store';
 import { reportFileStem } from './cultureReport';
 import { reportCsv } from './reportCsv';
 import { bringTalliesUpToDate } from './reportTallies';
-
-function longWorkOf({ app }: CommandContext) {
-  const pool = app.longWork;
-  // Dispatch runs these commands only while the store is open, and the pool lives exactly as long as the store.
-  if (!pool) throw new Error('The store is open but has no long-work pool');
-  return pool;
-}
 
 /** Concerns folded into the tallies per write while catching up: tens of milliseconds, so saves wait no longer. */
 const FOLD_CHUNK = 2_000;
@@ -47,7 +41,6 @@ export const reportHandlers = {
   'reports.exportGovernorsPdf': awaiting<'reports.exportGovernorsPdf'>(async (ctx, input) => {
     // Read from one snapshot and drawn after it, both on the long-work thread.
     const pdf = await withTalliesFolded(ctx, (beforeSnapshot) => longWorkOf(ctx).run('governorsPdf', { period: input.period, now: ctx.now.toISOString() }, { beforeSnapshot }));
-    const bytes = Buffer.from(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength);
-    return { fileName: `${reportFileStem(pdf.view)}.pdf`, mimeType: 'application/pdf', dataBase64: bytes.toString('base64'), pageCount: pdf.pageCount };
+    return { fileName: `${reportFileStem(pdf.view)}.pdf`, mimeType: 'application/pdf', dataBase64: crossedBuffer(pdf.bytes).toString('base64'), pageCount: pdf.pageCount };
   }),
 };
