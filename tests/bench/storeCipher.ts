@@ -110,7 +110,7 @@ export function measureEncryptedVsPlain(dir: string, withSqlcipher4 = false) {
 function openSqlcipher4Store(file: string): Store {
   const db = new Database(file);
   applyKey(db, crypto.randomBytes(32), 'sqlcipher-4');
-  for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'temp_store = MEMORY', 'wal_autocheckpoint = 10000', 'cache_size = -262144']) db.pragma(pragma);
+  for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'temp_store = MEMORY', 'wal_autocheckpoint = 1000', 'cache_size = -262144']) db.pragma(pragma);
   db.transaction(() => {
     for (const step of migrations) {
       db.exec(step.sql);

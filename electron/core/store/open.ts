@@ -100,12 +100,13 @@ export function openStore(file: string, key: Buffer, migrations: readonly Migrat
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
-    // Routine checkpoints run on a worker thread after every command (backgroundCheckpoints.ts), so a save does not
-    // pay for one (a save that checkpointed took 12–15 ms instead of 2–3). SQLite's own checkpoint stays as the
-    // backstop, every 10,000 pages (40 MB of log): the log starts afresh at any pause once the worker has caught up, so
-    // only unbroken writing reaches it, and each backstop then runs on a save. At SQLite's default of 1,000 pages it
-    // came every ~25 back-to-back saves and set their 95th percentile (5.4–6.3 ms against 4.4–5.0 at 10,000).
-    db.pragma('wal_autocheckpoint = 10000');
+    // Routine checkpoints run on a worker thread after commands (backgroundCheckpoints.ts), so a save does not pay for
+    // one. SQLite's own checkpoint stays as the backstop, at its default of 1,000 pages (decision 0009's addendum):
+    // under unbroken writing the worker never quite catches up, and only a checkpoint on this connection lets the log
+    // start afresh — then each commit overwrites the log instead of extending it, and an extending commit's flush cost
+    // twice an overwriting one's (0.37 against 0.21 ms for an audit row). By then the worker has copied nearly every
+    // page, so the backstop has little left to do.
+    db.pragma('wal_autocheckpoint = 1000');
     // Up to 256 MiB of decrypted pages: each page read from disk costs a decryption and an HMAC check, so a warm
     // cache is what keeps ten years of a large school's queue and reports quick. At 64 MiB the culture report's
     // indexes over 150,000 concerns no longer fitted (600 ms instead of 220 ms), at 128 MiB a trust's million did not
