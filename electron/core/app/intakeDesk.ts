@@ -26,6 +26,7 @@ import {
   type ReceiptKeyPair,
 } from '../intake';
 import { writeTransaction, type Store } from '../store';
+import { preparedOnce } from '../store/preparedOnce';
 import type { Log } from './log';
 
 export const SENT_TO_DSL = 'Sent to the DSL.';
@@ -67,6 +68,12 @@ export interface HubIntakeKeys {
   intake: { keyId: string; publicKey: Buffer } | null;
   receiptPublicKey: Buffer;
 }
+
+/** Looked up on every submission that carries an id, so prepared once per connection. */
+const submissionStatements = preparedOnce((db) => ({
+  owner: db.prepare('SELECT account_id FROM intake_ingested WHERE envelope_id = ?').pluck(),
+  stored: db.prepare('SELECT concern_id AS id, recorded_at AS recordedAt FROM intake_ingested WHERE envelope_id = ?'),
+}));
 
 /** An envelope naming another account than the one delivering it: no one delivers in someone else's name. */
 export class ForeignEnvelopeError extends Error {
@@ -156,7 +163,7 @@ export class IntakeDesk {
   }
 
   private storedReply(db: Store, envelopeId: string): SubmitReply | null {
-    const stored = db.prepare('SELECT concern_id AS id, recorded_at AS recordedAt FROM intake_ingested WHERE envelope_id = ?').get(envelopeId) as
+    const stored = submissionStatements(db).stored.get(envelopeId) as
       | { id: string; recordedAt: string }
       | undefined;
     return stored ? { ...stored, delivery: 'stored', message: SENT_TO_DSL } : null;
@@ -167,7 +174,7 @@ export class IntakeDesk {
    * (ingested now if the records are open). An id another account used is refused: ids are not guessed by honest pages.
    */
   private earlierSubmission(db: Store | null, accountId: string, envelopeId: string, now: Date): SubmitReply | null {
-    const ingested = db?.prepare('SELECT account_id FROM intake_ingested WHERE envelope_id = ?').pluck().get(envelopeId) as string | undefined;
+    const ingested = db ? (submissionStatements(db).owner.get(envelopeId) as string | undefined) : undefined;
     const queued = ingested === undefined ? this.queuedHeaders().find((header) => header.id === envelopeId) : undefined;
     const owner = ingested ?? queued?.accountId;
     if (owner === undefined) return null;

@@ -9,6 +9,7 @@ import { CommandError } from '../dispatch/commandError';
 import { pupilDisplayName } from '../pupils/pupilDirectory';
 import { insertConcern, insertMatchedPupil } from './concernsRepository';
 import type { Store } from '../store';
+import { preparedOnce } from '../store/preparedOnce';
 
 export interface Viewer {
   id: string;
@@ -40,13 +41,20 @@ export function replaceCategoryList(db: Store, categories: ReadonlyArray<Concern
 
 const FUTURE_GRACE_MS = 60_000;
 
+/** What every save runs, prepared once per connection. */
+const saveStatements = preparedOnce((db) => ({
+  pupilExists: db.prepare('SELECT 1 FROM pupils WHERE id = ?').pluck(),
+  addMark: db.prepare('INSERT INTO concern_body_marks (concern_id, position, view, x, y, size, colour, shape, child_explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+  addFile: db.prepare('INSERT INTO concern_attachments (id, concern_id, name, type, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+}));
+
 export function submitConcern(db: Store, authorId: string, input: ParsedConcern, now: Date): { id: string; recordedAt: string } {
   const occurredAt = isIsoDate(input.occurredDate) ? londonDateTime(input.occurredDate, input.occurredTime) : new Date(NaN);
   if (Number.isNaN(occurredAt.getTime())) throw new CommandError('invalid_input', 'Check the date and time.', { occurredDate: ['Enter a real date, for example 22/11/2026'] });
   if (occurredAt.getTime() > now.getTime() + FUTURE_GRACE_MS) {
     throw new CommandError('invalid_input', 'The date and time it happened cannot be in the future.', { occurredDate: ['The date and time cannot be in the future'], occurredTime: ['The date and time cannot be in the future'] });
   }
-  const pupilExists = db.prepare('SELECT 1 FROM pupils WHERE id = ?').pluck();
+  const { pupilExists, addMark, addFile } = saveStatements(db);
   input.pupils.forEach((pupil, index) => {
     if (!pupilExists.get(pupil.pupilId)) throw new CommandError('invalid_input', 'One of the pupils is not on the roster.', { [`pupils.${index}.pupilId`]: ['This pupil is not on the roster: search for them again'] });
   });
@@ -87,11 +95,7 @@ export function submitConcern(db: Store, authorId: string, input: ParsedConcern,
     pupils: input.pupils,
     categories: input.categories,
   });
-  const addMark = db.prepare(
-    'INSERT INTO concern_body_marks (concern_id, position, view, x, y, size, colour, shape, child_explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   input.bodyMap.forEach((mark, position) => addMark.run(id, position, mark.view, mark.x, mark.y, mark.size, mark.colour, mark.shape, mark.childExplanation));
-  const addFile = db.prepare('INSERT INTO concern_attachments (id, concern_id, name, type, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const file of files) {
     addFile.run(uuidv7(), id, file.name, file.type, file.data.length, crypto.createHash('sha256').update(file.data).digest('hex'), file.data, recordedAt, authorId);
   }

@@ -3,6 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PupilPart } from '../../../shared/api';
 import type { Store } from '../store';
+import { preparedOnce } from '../store/preparedOnce';
 import { schoolYearSql } from '../store/migrations/0007-dated-links';
 
 export type ConcernStatus = 'new' | 'read' | 'open' | 'closed';
@@ -104,18 +105,7 @@ function orderedLinkStatementsFor(db: Store) {
   };
 }
 
-// Preparing a statement costs more than running it; bulk writers insert thousands of concerns per connection.
-function preparedOnce<T>(make: (db: Store) => T): (db: Store) => T {
-  const prepared = new WeakMap<Store, T>();
-  return (db) => {
-    let found = prepared.get(db);
-    if (!found) {
-      found = make(db);
-      prepared.set(db, found);
-    }
-    return found;
-  };
-}
+// Bulk writers insert thousands of concerns per connection.
 const statements = preparedOnce(statementsFor);
 const childDescribedStatements = preparedOnce(childDescribedStatementsFor);
 const orderedLinkStatements = preparedOnce(orderedLinkStatementsFor);

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit';
 import { submitConcern } from '../concerns/concernLog';
 import { CommandError } from '../dispatch/commandError';
 import { writeTransaction, type Store } from '../store';
+import { preparedOnce } from '../store/preparedOnce';
 import { EnvelopeError, intakeOpeningKey, openEnvelope, readEnvelopeHeader, type IntakeOpeningKey, type OpenedEnvelope } from './envelope';
 import { intakeQueue, type Frame, type SetAsideRecord } from './intakeQueue';
 import { intakePrivateKeys } from './intakeKeys';
@@ -44,6 +45,12 @@ export interface ArrivedThrough {
 
 const THROUGH_INTAKE: ArrivedThrough = { door: INTAKE_DOOR, client: null };
 
+/** Run for every concern stored (every save while the records are open), so prepared once per connection. */
+const ingestStatements = preparedOnce((db) => ({
+  markIngested: db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)'),
+  ingested: db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').pluck(),
+}));
+
 function rejection(error: unknown, envelopeId: string): IngestOutcome {
   if (error instanceof CommandError) {
     const fields = Object.values(error.fields ?? {}).flat();
@@ -66,7 +73,7 @@ function markIngested(
   now: Date,
   through: ArrivedThrough = THROUGH_INTAKE,
 ): void {
-  db.prepare('INSERT INTO intake_ingested (envelope_id, concern_id, account_id, recorded_at, ingested_at) VALUES (?, ?, ?, ?, ?)').run(envelopeId, stored.id, author.id, stored.recordedAt, now.toISOString());
+  ingestStatements(db).markIngested.run(envelopeId, stored.id, author.id, stored.recordedAt, now.toISOString());
   appendAudit(db, { at: now.toISOString(), userId: author.id, role: author.role, door: through.door, client: through.client, command, recordIds, outcome: 'ok' });
 }
 
@@ -118,7 +125,7 @@ export type IngestOutcome =
 export function ingestEnvelope(db: Store, opened: OpenedEnvelope, now: Date): IngestOutcome {
   const { id: envelopeId, accountId, recordedAt } = opened.header;
   return writeTransaction(db, () => {
-    if (db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').get(envelopeId)) return { kind: 'duplicate', envelopeId };
+    if (ingestStatements(db).ingested.get(envelopeId)) return { kind: 'duplicate', envelopeId };
     const author = db.prepare('SELECT id, role, display_name FROM users WHERE id = ?').get(accountId) as Author | undefined;
     if (!author) return { kind: 'rejected', envelopeId, reason: 'unknown_account', detail: `No account ${accountId} in this school.` };
     // The author's own time, unless their computer's clock runs ahead of the hub's: no concern is dated in the future.
@@ -204,7 +211,7 @@ export function ingestQueue(db: Store, dataDir: string, now = new Date(), afterC
   summary.setAside = recordSetAsideInStore(db, everSetAside);
 
   const setAsideHashes = new Set(everSetAside.map((entry) => entry.sha256));
-  const ingested = db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').pluck();
+  const { ingested } = ingestStatements(db);
   queue.compact((frame: Frame) => {
     if (setAsideHashes.has(frame.sha256)) return true;
     const envelopeId = envelopeIdOf(frame.payload);

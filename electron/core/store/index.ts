@@ -3,6 +3,7 @@ export { CONVERSION_DIR, convertToAegis, finishInterruptedConversion, type Conve
 export { RestoreMoveError, nodeFileOps, replaceFiles, replacedName, type FileOps } from './replaceFiles';
 export { CONVERTED_COMMAND, DATABASE_FILE, StoreError, databasePath, openStore, schemaVersion, type OpenOptions } from './open';
 export { readSnapshot, writeTransaction } from './transactions';
+export { preparedOnce } from './preparedOnce';
 export { IN_USE_DIR, RESTORE_LOCK, StoreInUseError, lockForRestore } from './storeInUse';
 export { withExclusiveLock } from './lockFiles';
 export { writeEncryptedCopy } from './encryptedCopy';
