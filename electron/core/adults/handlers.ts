@@ -8,8 +8,8 @@ import { appendAudit } from '../audit';
 import { CommandError } from '../dispatch/commandError';
 import { awaiting, inTransaction, withSession, type CommandContext } from '../dispatch/handler';
 import { writeTransaction } from '../store';
-import { createEncryptedArchive, generatePassphrase } from '../exports/archive';
-import { adultSummaryPdf } from './adultSummaryPdf';
+import { generatePassphrase } from '../exports/archive';
+import { crossedBuffer, longWorkOf } from '../longWork/forHandlers';
 import {
   addAdultConcernNote,
   addProfessionalReferral,
@@ -167,10 +167,11 @@ export const adultHandlers = {
         school: (ctx.db.prepare('SELECT name, urn FROM school WHERE id = 1').get() as { name: string; urn: string } | undefined) ?? { name: '', urn: '' },
       };
     });
-    const pdf = await adultSummaryPdf(record, input.kind, school, ctx.now);
     const passphrase = generatePassphrase();
     const fileKind = input.kind === 'lado_referral' ? 'lado-referral-summary' : 'summary-for-the-person';
-    const archive = await createEncryptedArchive([{ name: `${fileKind}.pdf`, data: pdf.bytes }], passphrase, ctx.now);
+    // Drawn and encrypted on the long-work thread (decision 0026): nobody's save waits behind it.
+    const made = await longWorkOf(ctx).run('adultSummary', { record, kind: input.kind, school, fileName: `${fileKind}.pdf`, passphrase, now: ctx.now.toISOString() });
+    const archive = crossedBuffer(made.archive);
     const exportId = uuidv7();
     const sha256 = crypto.createHash('sha256').update(archive).digest('hex');
     ctx.transact(() => {

@@ -3,7 +3,8 @@
 // a child's PDF and encrypting its archive takes a core for hundreds of milliseconds, and every other person's save
 // would wait behind it on the thread that answers requests. Nothing here reads or writes the store; inputs and
 // outputs are plain data, copied between the threads (a Buffer arrives as a Uint8Array).
-import type { ChronologyEntry } from '../../../shared/api';
+import type { AdultConcernView, ChronologyEntry } from '../../../shared/api';
+import { adultSummaryPdf } from '../adults/adultSummaryPdf';
 import type { ReferralPackDocument, TransferPackDocument, TransferPackItem } from '../../../shared/exports';
 import { neutraliseBidiDeep } from '../../../shared/text';
 import { createEncryptedArchive } from './archive';
@@ -69,6 +70,15 @@ export async function subjectAccessFiles(input: SubjectAccessFilesInput): Promis
   const now = new Date(input.now);
   const pdf = await subjectAccessPdf(input.details, input.disclosed, input.withheld, now);
   return { archive: ownBytes(await createEncryptedArchive([{ name: 'subject-access.pdf', data: pdf }], input.passphrase, now)) };
+}
+
+/** A concern about an adult as a one-page summary, for the person it is about or for the LADO, in an archive. */
+export async function adultSummaryFiles(
+  input: Made & { record: AdultConcernView; kind: 'person_summary' | 'lado_referral'; school: { name: string; urn: string }; fileName: string },
+): Promise<{ archive: Uint8Array }> {
+  const now = new Date(input.now);
+  const pdf = await adultSummaryPdf(input.record, input.kind, input.school, now);
+  return { archive: ownBytes(await createEncryptedArchive([{ name: input.fileName, data: pdf.bytes }], input.passphrase, now)) };
 }
 
 /** The transfer's PDF and JSON, and the manifest that fingerprints them, in one archive. */

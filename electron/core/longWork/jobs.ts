@@ -6,7 +6,7 @@
 //   the child's file the app's thread has already gathered; opening another school's archive). Its input and output
 //   are plain data that crosses between threads by structured cloning (a Buffer arrives as a Uint8Array).
 import type { PeriodChoice, ReportAudience, ReportView } from '../../../shared/reports';
-import { chronologyFiles, openTransfer, referralPackFiles, subjectAccessFiles, transferFiles } from '../exports/packs';
+import { adultSummaryFiles, chronologyFiles, openTransfer, referralPackFiles, subjectAccessFiles, transferFiles } from '../exports/packs';
 import { governorsPdf } from '../reports/governorsPdf';
 import { readCultureReport } from '../reports/cultureReport';
 import type { Store } from '../store';
@@ -64,6 +64,8 @@ export const longJobs = {
   subjectAccess: drawing(subjectAccessFiles),
   /** A child protection file transfer: PDF, JSON and manifest in an encrypted archive. */
   transfer: drawing(transferFiles),
+  /** A concern about an adult as a summary for the person or the LADO, in an encrypted archive. */
+  adultSummary: drawing(adultSummaryFiles),
   /** Opens another school's transfer archive; a refusal (wrong passphrase, damaged, altered) comes back as a value. */
   openTransfer: drawing(openTransfer),
 };
