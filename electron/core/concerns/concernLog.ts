@@ -17,8 +17,11 @@ export interface Viewer {
 }
 
 /** Every category the school has had, in its order, with whether staff are offered it now. */
+/** Read on every save (its categories are checked against it), so prepared once per connection. */
+const categoryListStatement = preparedOnce((db) => db.prepare('SELECT id, label, guidance, duty, active FROM concern_category_list ORDER BY position'));
+
 export function editableCategoryList(db: Store): Array<ConcernCategory & { active: boolean }> {
-  const rows = db.prepare('SELECT id, label, guidance, duty, active FROM concern_category_list ORDER BY position').all() as Array<ConcernCategory & { active: number }>;
+  const rows = categoryListStatement(db).all() as Array<ConcernCategory & { active: number }>;
   if (rows.length === 0) return defaultCategories.map((category) => ({ ...category, active: true }));
   return rows.map((row) => ({ ...row, active: row.active === 1 }));
 }
