@@ -9,5 +9,7 @@ export default defineConfig({
     // CPU. A limit is a hang detector here, never a speed check (speed is `npm run bench`'s).
     testTimeout: 60_000,
     pool: 'forks',
+    // The admin CLI, bundled once for the whole run (the CLI tests start it a hundred-odd times).
+    globalSetup: ['tests/fixtures/cli/buildCli.ts'],
   },
 });

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_SETUP_TIMEOUT_MS, removeTempDirs, DSL_USERNAME, initSchool, runCli, tempDir } from '../../../fixtures/cli/runCli';
+import { CLI_SETUP_TIMEOUT_MS, removeTempDirs, DSL_USERNAME, initSchool, runCli, runCliFromSources, tempDir } from '../../../fixtures/cli/runCli';
 import { withStore } from '../../../fixtures/cli/openSchoolDirectly';
 
 describe('admin CLI: init and verify', () => {
   afterAll(removeTempDirs);
   it('sets up a school, prints the recovery key once with a warning, and verifies it', async () => {
     const dataDir = path.join(tempDir(), 'school');
-    const init = await runCli(['init', '--school', 'Oakfield Academy', '--urn', '123456', '--dsl-username', DSL_USERNAME, '--dsl-name', 'Priya Jones', '--data-dir', dataDir]);
+    // From the sources, as `npm run admin` runs it; the other CLI tests run the same sources bundled (buildCli.ts).
+    const init = await runCliFromSources(['init', '--school', 'Oakfield Academy', '--urn', '123456', '--dsl-username', DSL_USERNAME, '--dsl-name', 'Priya Jones', '--data-dir', dataDir]);
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/RECOVERY KEY: ([0-9A-Z]{4}-){12}[0-9A-Z]{4}/);
     expect(init.stdout).toMatch(/shown only this once/);
