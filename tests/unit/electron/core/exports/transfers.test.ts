@@ -151,17 +151,16 @@ describe('a transfer archive from outside', () => {
   async function tryImport(entries: Array<{ name: string; data: Buffer }>, craft: (archive: Buffer) => Buffer = (archive) => archive) {
     const receiving = await receivingSchool();
     // Archives are opened on the long-work thread (decision 0026): it is started first, by an archive that is no
-    // archive at all, so that what is timed and weighed below is this import, not starting a thread.
+    // archive at all, so that what is weighed below is this import, not starting a thread. Whether unpacking stopped
+    // early is told by memory, not by time (no timing in npm test): unpacked whole, the 72 MiB entry would be held.
     expect(await dispatch(receiving, 'transfers.import', { archiveBase64: Buffer.from('not a zip').toString('base64'), passphrase: 'x' }, personAt(receiving))).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { archiveBase64: [expect.stringMatching(/damaged/)] } } });
     const passphrase = 'OUR-OWN-PASSPHRASE';
     const archive = craft(await createEncryptedArchive(entries, passphrase, new Date('2026-11-30T10:00:00Z')));
     const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
     const result = await dispatch(receiving, 'transfers.import', { archiveBase64: archive.toString('base64'), passphrase }, personAt(receiving));
-    const took = performance.now() - started;
     const grew = process.memoryUsage().rss - rssBefore;
     const stored = receiving.store!.prepare('SELECT (SELECT count(*) FROM pupils) + (SELECT count(*) FROM received_files)').pluck().get() as number;
-    return { result, took, grew, stored };
+    return { result, grew, stored };
   }
 
   const file = (name: string) => ({ name, data: files.get(name)! });
@@ -172,25 +171,23 @@ describe('a transfer archive from outside', () => {
   };
 
   it('refuses an extra file it does not send, naming it, before unpacking anything', async () => {
-    const { result, took, grew, stored } = await tryImport([file('manifest.json'), file('transfer.json'), file('transfer.pdf'), { name: 'extra.bin', data: Buffer.alloc(BOMB_BYTES) }]);
+    const { result, grew, stored } = await tryImport([file('manifest.json'), file('transfer.json'), file('transfer.pdf'), { name: 'extra.bin', data: Buffer.alloc(BOMB_BYTES) }]);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/extra\.bin/), fields: { archiveBase64: [expect.stringMatching(/does not send/)] } } });
-    expect(took).toBeLessThan(2_000);
     expect(grew).toBeLessThan(32 * MiB);
     expect(stored).toBe(0);
   }, 60_000);
 
   it('stops unpacking a file the moment it grows past the size the manifest gives, and names it', async () => {
-    const { result, took, grew, stored } = await tryImport([file('manifest.json'), { name: 'transfer.json', data: Buffer.alloc(BOMB_BYTES) }, file('transfer.pdf')], understating('transfer.json', 60 * MiB));
+    const { result, grew, stored } = await tryImport([file('manifest.json'), { name: 'transfer.json', data: Buffer.alloc(BOMB_BYTES) }, file('transfer.pdf')], understating('transfer.json', 60 * MiB));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/transfer\.json unpacks to more than \d+ bytes/) } });
-    expect(took).toBeLessThan(2_000);
     expect(grew).toBeLessThan(32 * MiB);
     expect(stored).toBe(0);
   }, 60_000);
 
   it('refuses, before unpacking it, a file whose own header says it is larger than a transfer can hold', async () => {
-    const { result, took, stored } = await tryImport([manifestClaiming('transfer.json', 1024 * MiB), { name: 'transfer.json', data: Buffer.alloc(BOMB_BYTES) }, file('transfer.pdf')]);
+    const { result, grew, stored } = await tryImport([manifestClaiming('transfer.json', 1024 * MiB), { name: 'transfer.json', data: Buffer.alloc(BOMB_BYTES) }, file('transfer.pdf')]);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/transfer\.json says it unpacks to 75497472 bytes/) } });
-    expect(took).toBeLessThan(2_000);
+    expect(grew).toBeLessThan(32 * MiB);
     expect(stored).toBe(0);
   }, 60_000);
 
