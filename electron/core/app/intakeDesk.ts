@@ -69,7 +69,7 @@ export interface HubIntakeKeys {
   receiptPublicKey: Buffer;
 }
 
-/** Looked up on every submission that carries an id, so prepared once per connection. */
+/** Looked up on every submission that carries an id and every delivered envelope, so prepared once per connection. */
 const submissionStatements = preparedOnce((db) => ({
   owner: db.prepare('SELECT account_id FROM intake_ingested WHERE envelope_id = ?').pluck(),
   stored: db.prepare('SELECT concern_id AS id, recorded_at AS recordedAt FROM intake_ingested WHERE envelope_id = ?'),
@@ -244,7 +244,7 @@ export class IntakeDesk {
       return { receipt, outcome: 'waiting' };
     }
     if (queue.readSetAside().some((record) => record.sha256 === sha256)) return { receipt, outcome: 'set_aside' };
-    const stored = db.prepare('SELECT 1 FROM intake_ingested WHERE envelope_id = ?').get(header.id) !== undefined;
+    const stored = submissionStatements(db).owner.get(header.id) !== undefined;
     return { receipt, outcome: stored ? 'stored' : 'waiting' };
   }
 
