@@ -3,6 +3,7 @@
 import type { QueueFilters, QueueRow } from '../../../shared/api';
 import { addCalendarDays, startOfLondonDay } from '../../../shared/calendar';
 import { pupilDisplayName } from '../pupils/pupilDirectory';
+import { bringTalliesUpToDate } from '../reports/reportTallies';
 import type { Store } from '../store';
 import { todayInLondon } from './clocks';
 
@@ -73,7 +74,7 @@ function candidatesFor(tab: Tab, filters: QueueFilters): Candidates {
   }
   if (filters.category) {
     // CROSS JOIN keeps the links as the outer loop: SQLite would otherwise start from the concerns.
-    source = 'concern_categories link CROSS JOIN concerns c ON c.id = link.concern_id';
+    source = 'concern_category_dates link CROSS JOIN concerns c ON c.id = link.concern_id';
     clauses.push('link.category = @category', ...dated('link.recorded_at'));
     parameters.category = filters.category;
     order = { ...orderBy, oldest: 'link.recorded_at ASC', newest: 'link.recorded_at DESC' };
@@ -82,9 +83,10 @@ function candidatesFor(tab: Tab, filters: QueueFilters): Candidates {
   }
   if (filters.yearGroup) {
     const linkDates = dated('cp.recorded_at').map((clause) => ` AND ${clause}`).join('');
-    // Each pupil link carries the pupil's year group now (kept in step by trigger, migration 0007): the year group's
-    // concerns in the dates are the candidates. (With a category too, concern_category_years answers, above.)
-    clauses.push(`c.id IN (SELECT cp.concern_id FROM concern_pupils cp WHERE cp.year_group = @yearGroup${linkDates})`);
+    // Each concern is in concern_year_group_dates once per year group of its pupils, as they are now (kept in step by
+    // trigger, migration 0016): the year group's concerns in the dates are the candidates. (With a category too,
+    // concern_category_years answers, above.)
+    clauses.push(`c.id IN (SELECT cp.concern_id FROM concern_year_group_dates cp WHERE cp.year_group = @yearGroup${linkDates})`);
     parameters.yearGroup = filters.yearGroup;
   }
   if (filters.assignedTo) {
@@ -94,7 +96,11 @@ function candidatesFor(tab: Tab, filters: QueueFilters): Candidates {
   return { source, countSource: source, where: clauses.join(' AND '), parameters, order };
 }
 
+/** Counted before any page is chosen, so the copies a filter reads are folded here. */
 function countCandidates(db: Store, tab: Tab, filters: QueueFilters): number {
+  // The category and year-group copies hold concerns up to a mark; the ones saved since are folded in first (in the
+  // command's write transaction), so the filter sees every concern.
+  if (filters.category || filters.yearGroup) bringTalliesUpToDate(db);
   const { countSource, where, parameters } = candidatesFor(tab, filters);
   return db.prepare(`SELECT count(*) FROM ${countSource} WHERE ${where}`).pluck().get(parameters) as number;
 }
@@ -113,23 +119,50 @@ interface QueueSqlRow {
   version: number;
 }
 
+/** A concern the DSL must see before the rest: in immediate danger or marked urgent (the priority index holds only these). */
+const pressing = '(c.immediate_danger = 1 OR c.urgent = 1)';
+
+/**
+ * The ids of one page of every concern in priority order, in two parts: the pressing ones from the priority index,
+ * which holds only them (migration 0016, so a routine save writes nothing there), then the rest oldest first from the
+ * date index. Each is a walk in order that stops after the page (one compound query with one ORDER BY would sort
+ * every concern instead).
+ */
+function pageInPriorityOrder(db: Store, where: string, parameters: Record<string, string>, offset: number, limit: number): string[] {
+  const ids = (sql: string, page: { offset: number; limit: number }) => db.prepare(sql).pluck().all({ ...parameters, ...page }) as string[];
+  const first = ids(`SELECT c.id FROM concerns c WHERE ${pressing} AND ${where} ORDER BY ${orderBy.priority} LIMIT @limit OFFSET @offset`, { offset, limit });
+  if (first.length === limit) return first;
+  // Fewer than a page left of the pressing ones: the page goes on into the rest, after however many of them there are.
+  const pressingCount = first.length > 0 ? offset + first.length : (db.prepare(`SELECT count(*) FROM concerns c WHERE ${pressing} AND ${where}`).pluck().get(parameters) as number);
+  const rest = ids(`SELECT c.id FROM concerns c WHERE NOT ${pressing} AND ${where} ORDER BY c.recorded_at ASC LIMIT @limit OFFSET @offset`, {
+    offset: Math.max(0, offset - pressingCount),
+    limit: limit - first.length,
+  });
+  return [...first, ...rest];
+}
+
+/** The ids of one page: a walk of the narrowest index that stops after the page, or a sort of ids only. */
+function pageIds(db: Store, tab: Tab, candidates: Candidates, sort: Sort, offset: number, limit: number): string[] {
+  const { source, where, parameters, order } = candidates;
+  if (tab === 'all' && sort === 'priority' && source === 'concerns c') return pageInPriorityOrder(db, where, parameters, offset, limit);
+  return db.prepare(`SELECT c.id FROM ${source} WHERE ${where} ORDER BY ${order[sort]} LIMIT @limit OFFSET @offset`).pluck().all({ ...parameters, limit, offset }) as string[];
+}
+
 export function queueConcerns(db: Store, tab: Tab, filters: QueueFilters, sort: Sort, offset: number, limit: number): { rows: QueueRow[]; total: number } {
-  const { source, where, parameters, order } = candidatesFor(tab, filters);
+  const candidates = candidatesFor(tab, filters);
   const total = countCandidates(db, tab, filters);
-  // The page's ids are chosen from the index alone (a walk that stops after one page, or a sort of ids only),
-  // then joined to the concerns' text and names for those rows. CROSS JOIN keeps the page as the outer loop: with
-  // the limit bound as a parameter SQLite cannot see the page is small and would otherwise scan every concern.
+  // The page's ids are chosen from the index alone, then joined to the concerns' text and names for those rows.
   const page = db
     .prepare(
       `SELECT c.id, c.recorded_at, c.status, c.immediate_danger, c.urgent, author.display_name AS author_name,
          c.assigned_to, assignee.display_name AS assigned_name, substr(c.what_happened, 1, 160) AS summary, c.child_described, c.version
-       FROM (SELECT c.id FROM ${source} WHERE ${where} ORDER BY ${order[sort]} LIMIT @limit OFFSET @offset) chosen
-       CROSS JOIN concerns c ON c.id = chosen.id
+       FROM json_each(@ids) chosen
+       CROSS JOIN concerns c ON c.id = chosen.value
        JOIN users author ON author.id = c.author_id
        LEFT JOIN users assignee ON assignee.id = c.assigned_to
        ORDER BY ${orderBy[sort]}`,
     )
-    .all({ ...parameters, limit, offset }) as QueueSqlRow[];
+    .all({ ids: JSON.stringify(pageIds(db, tab, candidates, sort, offset, limit)) }) as QueueSqlRow[];
   const ids = JSON.stringify(page.map((row) => row.id));
   const pupils = db
     .prepare(

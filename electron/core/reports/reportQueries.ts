@@ -45,7 +45,7 @@ function statementsFor(db: Store) {
       'SELECT pupil_id AS pupilId, school_year AS schoolYear, concerns FROM concern_pupil_years WHERE school_year >= @first AND school_year <= @last AND concerns > 0',
     ),
     partSchoolYear: db.prepare(
-      `SELECT pupil_id AS pupilId, school_year AS schoolYear, count(*) AS concerns FROM concern_pupils
+      `SELECT pupil_id AS pupilId, school_year AS schoolYear, count(*) AS concerns FROM concern_pupil_school_years
        WHERE school_year = @year AND recorded_at >= @start AND recorded_at < @end GROUP BY pupil_id`,
     ),
     sharedConcerns: db.prepare('SELECT recorded_on, pupil_list FROM concerns WHERE pupil_count > 1 AND recorded_at >= @start AND recorded_at < @end').raw(),

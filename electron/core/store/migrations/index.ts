@@ -14,6 +14,7 @@ import { migration0012 } from './0012-record-versions';
 import { migration0013 } from './0013-second-factor';
 import { migration0014 } from './0014-child-described';
 import { migration0015 } from './0015-fewer-pages-per-save';
+import { migration0016 } from './0016-link-copies-folded';
 
 export type { Migration } from './migration';
 
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];

@@ -59,7 +59,8 @@ describe('migration 0015', () => {
     const queueCopyBefore = before.prepare('SELECT * FROM concern_category_years ORDER BY 1, 2, 3, 4').all();
     before.close();
 
-    const after = openStore(file, key, migrations);
+    // Up to 0015 only: 0016 takes the link indexes away into copies (its own test).
+    const after = openStore(file, key, migrations.filter((step) => step.version <= 15));
     try {
       for (const table of Object.keys(REBUILT) as Array<keyof typeof REBUILT>) {
         expect(rowsOf(after, table), table).toEqual(rowsBefore[table]);
