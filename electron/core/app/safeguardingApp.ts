@@ -60,6 +60,8 @@ export interface AppOptions {
    * storage when a DSL has turned that on (decision 0027), and keeps them open while it runs.
    */
   hub?: boolean;
+  /** How long without a command before new concerns are folded into the tallies and copies (storeHolder.ts); tests shorten it. */
+  quietFoldMs?: number;
 }
 
 /** What the hub's start did about unlock at start, for its console. */
@@ -143,7 +145,7 @@ export class SafeguardingApp {
     this.kdfCost = options.kdfCost;
     this.log = options.log ?? fileLog(options.dataDir);
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-    this.held = new StoreHolder(this.dataDir, this.log);
+    this.held = new StoreHolder(this.dataDir, this.log, options.quietFoldMs);
     this.keyring = new KeyringHolder(this.dataDir, this.clock, () => this.held.db);
     this.accountKeys = new AccountKeys(this.dataDir, this.keyring, this.kdfCost);
     this.unlockAtStart = new UnlockAtStart(this.keyring, this.clock, this.log);

@@ -3,18 +3,31 @@
 // background checkpoints, the long-work threads of decision 0026) live and die with it.
 import { wipe } from '../crypto';
 import { LongWorkPool } from '../longWork';
-import { BackgroundCheckpoints, cipherOf, databasePath, type Store } from '../store';
+import { bringTalliesUpToDate } from '../reports/reportTallies';
+import { BackgroundCheckpoints, cipherOf, databasePath, writeTransaction, type Store } from '../store';
 import type { Log } from './log';
+
+/**
+ * After this long with no command, the concerns saved since the last fold go into the report tallies and the links'
+ * copies (migration 0016), so the next filter, report or member of staff's own list finds little or nothing left to
+ * fold or read past the mark. Whoever reads them folds first anyway; this only keeps that cheap.
+ */
+export const QUIET_FOLD_MS = 30_000;
+
+/** Concerns folded per write when quiet: tens of milliseconds, so a command that arrives meanwhile waits no longer. */
+const QUIET_FOLD_CHUNK = 2_000;
 
 export class StoreHolder {
   private store: Store | null = null;
   private key: Buffer | null = null;
   private checkpoints: BackgroundCheckpoints | null = null;
   private longWorkPool: LongWorkPool | null = null;
+  private quietFold: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataDir: string,
     private readonly log: Log,
+    private readonly quietFoldMs = QUIET_FOLD_MS,
   ) {}
 
   get db(): Store | null {
@@ -41,12 +54,40 @@ export class StoreHolder {
     this.longWorkPool = new LongWorkPool(databasePath(this.dataDir), dataKey, this.log, { cipher });
   }
 
-  /** After every command: whatever it wrote is folded into the database file in the background. */
+  /**
+   * After every command: whatever it wrote is folded into the database file in the background, and once the school
+   * is quiet for a while the new concerns into the tallies and copies.
+   */
   afterCommand(): void {
     this.checkpoints?.afterCommand();
+    if (!this.store) return;
+    if (this.quietFold) {
+      this.quietFold.refresh();
+      return;
+    }
+    this.quietFold = setTimeout(() => {
+      this.quietFold = null;
+      this.foldWhileQuiet(this.store);
+    }, this.quietFoldMs);
+    this.quietFold.unref();
+  }
+
+  /** Folds in short writes, yielding between them, until caught up or the store this began on is closed. */
+  private foldWhileQuiet(db: Store | null): void {
+    if (!db || db !== this.store) return;
+    try {
+      if (writeTransaction(db, () => bringTalliesUpToDate(db, QUIET_FOLD_CHUNK))) return;
+    } catch (error) {
+      // Nothing is lost: the next reader folds what is left. The log says why this pass stopped.
+      this.log.error('folding new concerns into the report tallies', error);
+      return;
+    }
+    setImmediate(() => this.foldWhileQuiet(db));
   }
 
   close(): void {
+    if (this.quietFold) clearTimeout(this.quietFold);
+    this.quietFold = null;
     // The threads' connections close first, so the app's own close is the last: it folds the log in and removes it.
     // Long work first: its jobs end (as "locked") and its threads' copies of the key are zeroed.
     this.longWorkPool?.stop();

@@ -37,7 +37,7 @@ function statementsFor(db: Store) {
     ),
     immediateDanger: db.prepare('SELECT minutes_to_read FROM concerns WHERE immediate_danger = 1 AND recorded_on >= @from AND recorded_on <= @to').pluck(),
     authors: db
-      .prepare('SELECT u.id FROM users u WHERE EXISTS (SELECT 1 FROM concerns c WHERE c.author_id = u.id AND c.recorded_at >= @start AND c.recorded_at < @end)')
+      .prepare('SELECT u.id FROM users u WHERE EXISTS (SELECT 1 FROM concern_author_dates a WHERE a.author_id = u.id AND a.recorded_at >= @start AND a.recorded_at < @end)')
       .pluck(),
     uncategorised: db.prepare('SELECT count(*) FROM concerns WHERE category_count = 0 AND recorded_at >= @start AND recorded_at < @end').pluck(),
     // Whole school years from their tally; the period's part of a year from that year's links.

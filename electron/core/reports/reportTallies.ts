@@ -26,13 +26,13 @@ const statements = preparedOnce((db) => ({
      ON CONFLICT (school_year, pupil_id) DO UPDATE SET concerns = concerns + excluded.concerns`,
   ),
   categoryDates: db.prepare(
-    `INSERT OR IGNORE INTO concern_category_dates (category, recorded_at, concern_id)
-     SELECT cc.category, c.recorded_at, c.id FROM concerns c JOIN concern_categories cc ON cc.concern_id = c.id
+    `INSERT OR IGNORE INTO concern_category_dates (category, recorded_at, concern_id, status, immediate_danger, urgent)
+     SELECT cc.category, c.recorded_at, c.id, c.status, c.immediate_danger, c.urgent FROM concerns c JOIN concern_categories cc ON cc.concern_id = c.id
      WHERE c.rowid > @from AND c.rowid <= @to`,
   ),
   yearGroupDates: db.prepare(
-    `INSERT OR IGNORE INTO concern_year_group_dates (year_group, recorded_at, concern_id)
-     SELECT cp.year_group, c.recorded_at, c.id FROM concerns c JOIN concern_pupils cp ON cp.concern_id = c.id
+    `INSERT OR IGNORE INTO concern_year_group_dates (year_group, recorded_at, concern_id, status, immediate_danger, urgent)
+     SELECT cp.year_group, c.recorded_at, c.id, c.status, c.immediate_danger, c.urgent FROM concerns c JOIN concern_pupils cp ON cp.concern_id = c.id
      WHERE c.rowid > @from AND c.rowid <= @to AND cp.year_group IS NOT NULL`,
   ),
   pupilSchoolYears: db.prepare(
@@ -41,10 +41,14 @@ const statements = preparedOnce((db) => ({
      WHERE c.rowid > @from AND c.rowid <= @to`,
   ),
   categoryYears: db.prepare(
-    `INSERT OR IGNORE INTO concern_category_years (category, year_group, recorded_at, concern_id, status)
-     SELECT cc.category, cp.year_group, c.recorded_at, c.id, c.status
+    `INSERT OR IGNORE INTO concern_category_years (category, year_group, recorded_at, concern_id, status, immediate_danger, urgent)
+     SELECT cc.category, cp.year_group, c.recorded_at, c.id, c.status, c.immediate_danger, c.urgent
      FROM concerns c JOIN concern_pupils cp ON cp.concern_id = c.id JOIN concern_categories cc ON cc.concern_id = c.id
      WHERE c.rowid > @from AND c.rowid <= @to AND cp.year_group IS NOT NULL`,
+  ),
+  authorDates: db.prepare(
+    `INSERT OR IGNORE INTO concern_author_dates (author_id, recorded_at, concern_id)
+     SELECT author_id, recorded_at, id FROM concerns WHERE rowid > @from AND rowid <= @to`,
   ),
   moveMark: db.prepare('UPDATE report_tally_mark SET concerns_to = @to WHERE id = 1'),
 }));

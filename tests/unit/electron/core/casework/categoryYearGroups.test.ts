@@ -35,24 +35,25 @@ function directCount(db: Store, tab: (typeof TABS)[number], category: string, ye
 function copyMatchesDefinition(db: Store): void {
   db.transaction(() => bringTalliesUpToDate(db))();
   const rows = (sql: string) => db.prepare(sql).all();
-  const categoryYears = rows('SELECT category, year_group, recorded_at, concern_id, status FROM concern_category_years ORDER BY 1, 2, 3, 4');
+  const categoryYears = rows('SELECT category, year_group, recorded_at, concern_id, status, immediate_danger, urgent FROM concern_category_years ORDER BY 1, 2, 3, 4');
   expect(categoryYears.length).toBeGreaterThan(100);
   expect(categoryYears).toEqual(
     rows(
-      `SELECT DISTINCT cc.category, p.year_group, c.recorded_at, c.id AS concern_id, c.status FROM concerns c
+      `SELECT DISTINCT cc.category, p.year_group, c.recorded_at, c.id AS concern_id, c.status, c.immediate_danger, c.urgent FROM concerns c
        JOIN concern_categories cc ON cc.concern_id = c.id JOIN concern_pupils cp ON cp.concern_id = c.id JOIN pupils p ON p.id = cp.pupil_id
        WHERE p.year_group IS NOT NULL ORDER BY 1, 2, 3, 4`,
     ),
   );
-  expect(rows('SELECT year_group, recorded_at, concern_id FROM concern_year_group_dates ORDER BY 1, 2, 3')).toEqual(
+  expect(rows('SELECT year_group, recorded_at, concern_id, status, immediate_danger, urgent FROM concern_year_group_dates ORDER BY 1, 2, 3')).toEqual(
     rows(
-      `SELECT DISTINCT p.year_group, c.recorded_at, c.id AS concern_id FROM concerns c
+      `SELECT DISTINCT p.year_group, c.recorded_at, c.id AS concern_id, c.status, c.immediate_danger, c.urgent FROM concerns c
        JOIN concern_pupils cp ON cp.concern_id = c.id JOIN pupils p ON p.id = cp.pupil_id WHERE p.year_group IS NOT NULL ORDER BY 1, 2, 3`,
     ),
   );
-  expect(rows('SELECT category, recorded_at, concern_id FROM concern_category_dates ORDER BY 1, 2, 3')).toEqual(
-    rows('SELECT cc.category, c.recorded_at, c.id AS concern_id FROM concerns c JOIN concern_categories cc ON cc.concern_id = c.id ORDER BY 1, 2, 3'),
+  expect(rows('SELECT category, recorded_at, concern_id, status, immediate_danger, urgent FROM concern_category_dates ORDER BY 1, 2, 3')).toEqual(
+    rows('SELECT cc.category, c.recorded_at, c.id AS concern_id, c.status, c.immediate_danger, c.urgent FROM concerns c JOIN concern_categories cc ON cc.concern_id = c.id ORDER BY 1, 2, 3'),
   );
+  expect(rows('SELECT author_id, recorded_at, concern_id FROM concern_author_dates ORDER BY 1, 2, 3')).toEqual(rows('SELECT author_id, recorded_at, id AS concern_id FROM concerns ORDER BY 1, 2, 3'));
   expect(rows('SELECT school_year, pupil_id, recorded_at, concern_id FROM concern_pupil_school_years ORDER BY 1, 2, 3, 4')).toEqual(
     rows(
       `SELECT CAST(substr(c.recorded_on, 1, 4) AS INTEGER) - (substr(c.recorded_on, 6, 2) < '09') AS school_year, cp.pupil_id, c.recorded_at, c.id AS concern_id

@@ -10,12 +10,18 @@ import { describe, expect, it } from 'vitest';
 import { insertAccount } from '../../../../../electron/core/accounts';
 import { writeDemoSchool } from '../../../../../electron/core/demoData';
 import { migrations, openStore, type Store } from '../../../../../electron/core/store';
-import { call, newApp, setUpSchool, tempDataDir } from '../testSchool';
+import { addAccount, call, newApp, setUpSchool, tempDataDir } from '../testSchool';
+import { bringTalliesUpToDate } from '../../../../../electron/core/reports/reportTallies';
+import { insertConcern } from '../../../../../electron/core/concerns';
+import { myConcerns } from '../../../../../electron/core/concerns/concernLog';
 
 const COPIES = {
-  concern_category_dates: `SELECT cc.category, c.recorded_at, c.id FROM concerns c JOIN concern_categories cc ON cc.concern_id = c.id ORDER BY 1, 2, 3`,
-  concern_year_group_dates: `SELECT DISTINCT cp.year_group, c.recorded_at, c.id FROM concerns c JOIN concern_pupils cp ON cp.concern_id = c.id WHERE cp.year_group IS NOT NULL ORDER BY 1, 2, 3`,
+  concern_category_dates: `SELECT cc.category, c.recorded_at, c.id, c.status, c.immediate_danger, c.urgent FROM concerns c JOIN concern_categories cc ON cc.concern_id = c.id ORDER BY 1, 2, 3`,
+  concern_year_group_dates: `SELECT DISTINCT cp.year_group, c.recorded_at, c.id, c.status, c.immediate_danger, c.urgent FROM concerns c JOIN concern_pupils cp ON cp.concern_id = c.id WHERE cp.year_group IS NOT NULL ORDER BY 1, 2, 3`,
   concern_pupil_school_years: `SELECT cp.school_year, cp.pupil_id, c.recorded_at, c.id FROM concerns c JOIN concern_pupils cp ON cp.concern_id = c.id ORDER BY 1, 2, 3, 4`,
+  concern_author_dates: `SELECT author_id, recorded_at, id FROM concerns ORDER BY 1, 2, 3`,
+  concern_category_years: `SELECT DISTINCT cc.category, cp.year_group, c.recorded_at, c.id, c.status, c.immediate_danger, c.urgent FROM concerns c
+    JOIN concern_categories cc ON cc.concern_id = c.id JOIN concern_pupils cp ON cp.concern_id = c.id WHERE cp.year_group IS NOT NULL ORDER BY 1, 2, 3, 4`,
 } as const;
 
 const TALLIES = {
@@ -49,13 +55,16 @@ describe('migration 0016', () => {
     try {
       expect(after.prepare('SELECT concerns_to FROM report_tally_mark').pluck().get()).toBe(after.prepare('SELECT max(rowid) FROM concerns').pluck().get());
       for (const [copy, definition] of Object.entries(COPIES)) {
-        const rows = raw(after, `SELECT * FROM ${copy} ORDER BY 1, 2, 3${copy === 'concern_pupil_school_years' ? ', 4' : ''}`);
+        const keyed = copy === 'concern_pupil_school_years' || copy === 'concern_category_years' ? '1, 2, 3, 4' : '1, 2, 3';
+        const columns = copy === 'concern_category_years' ? 'category, year_group, recorded_at, concern_id, status, immediate_danger, urgent' : '*';
+        const rows = raw(after, `SELECT ${columns} FROM ${copy} ORDER BY ${keyed}`);
         expect(rows.length, copy).toBeGreaterThan(300);
         expect(rows, copy).toEqual(raw(after, definition));
       }
       for (const [tally, [counted, direct]] of Object.entries(TALLIES)) expect(raw(after, counted), tally).toEqual(raw(after, direct));
       const indexes = after.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('concern_pupils', 'concern_categories')").pluck().all();
       expect(indexes).toEqual(['concern_pupils_by_pupil']);
+      expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('concerns_for_queue', 'concerns_by_author')").pluck().get()).toBe(0);
       expect(after.prepare("SELECT sql FROM sqlite_master WHERE name = 'concerns_by_priority'").pluck().get()).toMatch(/WHERE immediate_danger = 1 OR urgent = 1$/);
       expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
 
@@ -91,5 +100,65 @@ describe('the queue’s priority order, read as the pressing concerns and then t
     expect(seen.map(({ immediateDanger, urgent, recordedAt }) => ({ immediateDanger, urgent, recordedAt }))).toEqual(
       expected.map((row) => ({ immediateDanger: row.immediateDanger === 1, urgent: row.urgent === 1, recordedAt: row.recordedAt })),
     );
+  });
+});
+
+describe('a member of staff’s own concerns, read from the author copy and the concerns after its mark', () => {
+  it('lists every one of theirs newest first, folded or not, and nobody else’s', async () => {
+    const app = newApp();
+    const { user } = await setUpSchool(app);
+    const db = app.store!;
+    const khan = (await addAccount(app, 'ta.khan', 'staff')).id;
+    const lee = (await addAccount(app, 'ta.lee', 'staff')).id;
+    const pupilId = (await call(app, 'pupils.create', { legalFirstName: 'Amy', legalLastName: 'Test', dateOfBirth: '2014-01-01', yearGroup: '7' })).id;
+    const save = (authorId: string, minute: number) => {
+      const at = new Date(Date.UTC(2026, 10, 23, 9, minute)).toISOString();
+      return db.transaction(() =>
+        insertConcern(db, {
+          authorId, occurredAt: at, recordedAt: at, location: 'Hall', othersPresent: '', whatHappened: `Minute ${minute}.`, childWords: '', actionTaken: 'Told the DSL.',
+          immediateDanger: false, urgent: false, spokenToDsl: null, fgmPoliceReference: '', childDescribed: '', status: 'new', readAt: null, readBy: null,
+          pupils: [{ pupilId, part: 'subject' }], categories: ['neglect'],
+        }),
+      )();
+    };
+    // Saved out of date order too: the list is by when each was recorded, not by when it was stored.
+    const khans = [save(khan, 2), save(khan, 1)];
+    save(lee, 3);
+    db.transaction(() => bringTalliesUpToDate(db))();
+    const folded = db.prepare('SELECT concerns_to FROM report_tally_mark').pluck().get() as number;
+    khans.push(save(khan, 4), save(khan, 0));
+    save(lee, 5);
+    expect(db.prepare('SELECT count(*) FROM concern_author_dates WHERE author_id = ?').pluck().get(khan)).toBe(2);
+    expect(myConcerns(db, khan).map((row) => row.id)).toEqual([khans[2], khans[0], khans[1], khans[3]]);
+    expect(myConcerns(db, lee)).toHaveLength(2);
+    expect(myConcerns(db, user.id)).toEqual([]);
+    // A read only: the mark has not moved.
+    expect(db.prepare('SELECT concerns_to FROM report_tally_mark').pluck().get()).toBe(folded);
+  });
+});
+
+describe('new concerns folded in when the school is quiet', () => {
+  it('moves the mark past a save by itself a little after the last command, and never while commands keep coming', { timeout: 20_000 }, async () => {
+    const app = newApp(tempDataDir(), { quietFoldMs: 1_000 });
+    await setUpSchool(app);
+    const db = app.store!;
+    const pupilId = (await call(app, 'pupils.create', { legalFirstName: 'Amy', legalLastName: 'Test', dateOfBirth: '2014-01-01', yearGroup: '7' })).id;
+    const submit = () => call(app, 'concerns.submit', { pupils: [{ pupilId, part: 'subject' }], occurredDate: '2026-11-20', occurredTime: '10:15', whatHappened: 'Said there was no food at home.', categories: ['neglect'] } as never);
+    const mark = () => db.prepare('SELECT concerns_to FROM report_tally_mark').pluck().get() as number;
+    const newest = () => db.prepare('SELECT max(rowid) FROM concerns').pluck().get() as number;
+    await submit();
+    // Commands every 100 ms for a second and a half (a gap well under the quiet time even on a busy machine): each
+    // puts the fold off again.
+    for (let step = 0; step < 15; step += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await call(app, 'concerns.mine', {});
+    }
+    expect(mark()).toBeLessThan(newest());
+    const { id } = await submit();
+    const waitUntil = Date.now() + 10_000;
+    while (mark() < newest() && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(mark()).toBe(newest());
+    expect(db.prepare("SELECT count(*) FROM concern_category_dates WHERE category = 'neglect' AND concern_id = ?").pluck().get(id)).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM concern_author_dates WHERE concern_id = ?').pluck().get(id)).toBe(1);
   });
 });
