@@ -2,9 +2,9 @@
 // What staff submit goes through concernLog.ts, which checks the form and the session first.
 import { v7 as uuidv7 } from 'uuid';
 import type { PupilPart } from '../../../shared/api';
-import type { Store } from '../store';
+import { schemaVersion, type Store } from '../store';
 import { preparedOnce } from '../store/preparedOnce';
-import { schoolYearSql } from '../store/migrations/0007-dated-links';
+import { londonDateSql, minutesToReadSql, schoolYearSql } from '../store/migrations/0007-dated-links';
 
 export type ConcernStatus = 'new' | 'read' | 'open' | 'closed';
 
@@ -105,8 +105,33 @@ function orderedLinkStatementsFor(db: Store) {
   };
 }
 
+/**
+ * Since migration 0016 a concern goes in whole: its London dates, its pupils' count and list, and each link's place
+ * among its concern's are written with the rows, so no trigger rewrites the concern (each rewrite also moved its
+ * version) or a link after the insert; the triggers still fill them for a writer that leaves them out.
+ */
+function wholeConcernStatementsFor(db: Store) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO concerns (${concernColumns}, child_described, recorded_on, read_on, minutes_to_read, pupil_count, pupil_list)
+       VALUES (${concernValues}, @childDescribed, ${londonDateSql('@recordedAt')}, ${londonDateSql('@readAt')}, ${minutesToReadSql('@recordedAt', '@readAt')}, @pupilCount, @pupilList)`,
+    ),
+    insertPupil: db.prepare(
+      `INSERT INTO concern_pupils (concern_id, pupil_id, part, recorded_at, school_year, year_group, position)
+       SELECT c.id, @pupilId, @part, c.recorded_at, ${schoolYearSql('c.recorded_on')}, (SELECT year_group FROM pupils WHERE id = @pupilId), @position
+       FROM concerns c WHERE c.id = @concernId`,
+    ),
+    insertCategory: db.prepare('INSERT INTO concern_categories (concern_id, category, recorded_at, position) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+/** Separates pupil ids in a concern's list of them (the count and list that reports of shared concerns read). */
+const UNIT_SEPARATOR = '\u001f';
+
 // Bulk writers insert thousands of concerns per connection.
 const statements = preparedOnce(statementsFor);
+/** Null on a store from before migration 0016 (the migrations' tests write those), which takes the older statements. */
+const wholeConcernStatements = preparedOnce((db) => (schemaVersion(db) >= 16 ? wholeConcernStatementsFor(db) : null));
 const childDescribedStatements = preparedOnce(childDescribedStatementsFor);
 const orderedLinkStatements = preparedOnce(orderedLinkStatementsFor);
 
@@ -140,6 +165,14 @@ export function insertConcern(db: Store, concern: NewConcern): string {
     // Counted with the row, so a new concern never passes through the "uncategorised" index on its way in.
     categoryCount: categories.size,
   };
+  const whole = wholeConcernStatements(db);
+  if (whole) {
+    const pupilList = concern.pupils.length > 0 ? concern.pupils.map((pupil) => pupil.pupilId).join(UNIT_SEPARATOR) : null;
+    whole.insert.run({ ...row, childDescribed: concern.childDescribed ?? '', pupilCount: concern.pupils.length, pupilList });
+    concern.pupils.forEach((pupil, index) => whole.insertPupil.run({ concernId: id, pupilId: pupil.pupilId, part: pupil.part, position: index + 1 }));
+    [...categories].forEach((category, index) => whole.insertCategory.run(id, category, concern.recordedAt, index + 1));
+    return id;
+  }
   if (concern.childDescribed) childDescribedStatements(db).insert.run({ ...row, childDescribed: concern.childDescribed });
   else insert.run(row);
   for (const pupil of concern.pupils) insertPupil.run({ concernId: id, pupilId: pupil.pupilId, part: pupil.part });

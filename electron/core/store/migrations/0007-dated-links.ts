@@ -25,7 +25,7 @@ const millisecondsSql = (instant: string) => `CAST(round(julianday(${instant}) *
  * set back must not count as quick). Whole milliseconds first, so a read exactly 30 seconds into a minute rounds the
  * same way here as in the reference count.
  */
-const minutesToReadSql = (recordedAt: string, readAt: string) =>
+export const minutesToReadSql = (recordedAt: string, readAt: string) =>
   `(CASE WHEN ${readAt} IS NULL THEN NULL ELSE max(0, (${millisecondsSql(readAt)} - ${millisecondsSql(recordedAt)} + 30000) / 60000) END)`;
 
 // The queue's filters (category, year group, dates) and the culture report over ten years of concerns were slow

@@ -1,5 +1,5 @@
 import type { Migration } from './migration';
-import { schoolYearSql } from './0007-dated-links';
+import { londonDateSql, minutesToReadSql, schoolYearSql } from './0007-dated-links';
 
 /** True when the concern with this rowid is already in the report's tallies and the links' dated copies. */
 const folded = (rowid: string) => `${rowid} <= (SELECT concerns_to FROM report_tally_mark)`;
@@ -116,13 +116,26 @@ export const migration0016: Migration = {
         WHERE year_group IN (SELECT year_group FROM concern_pupils WHERE concern_id = NEW.id) AND recorded_at = NEW.recorded_at AND concern_id = NEW.id;
     END;
 
+    -- A concern saved whole (concerns/concernsRepository.ts) comes with its London dates and its pupils' count and
+    -- list; the triggers fill them only for a writer that leaves them out, so a save rewrites no concern (and does
+    -- not move its version) after inserting it.
+    DROP TRIGGER concerns_dated;
+    CREATE TRIGGER concerns_dated AFTER INSERT ON concerns WHEN NEW.recorded_on IS NULL BEGIN
+      UPDATE concerns SET
+        recorded_on = ${londonDateSql('NEW.recorded_at')},
+        read_on = ${londonDateSql('NEW.read_at')},
+        minutes_to_read = ${minutesToReadSql('NEW.recorded_at', 'NEW.read_at')}
+      WHERE id = NEW.id;
+    END;
+
     DROP TRIGGER concern_pupils_dated;
     CREATE TRIGGER concern_pupils_dated AFTER INSERT ON concern_pupils BEGIN
       UPDATE concern_pupils SET
         (recorded_at, school_year) = (SELECT c.recorded_at, ${schoolYearSql('c.recorded_on')} FROM concerns c WHERE c.id = NEW.concern_id),
         year_group = (SELECT p.year_group FROM pupils p WHERE p.id = NEW.pupil_id)
         WHERE concern_id = NEW.concern_id AND pupil_id = NEW.pupil_id AND recorded_at IS NULL;
-      UPDATE concerns SET pupil_count = pupil_count + 1, pupil_list = coalesce(pupil_list || char(31), '') || NEW.pupil_id WHERE id = NEW.concern_id;
+      UPDATE concerns SET pupil_count = pupil_count + 1, pupil_list = coalesce(pupil_list || char(31), '') || NEW.pupil_id
+        WHERE id = NEW.concern_id AND instr(char(31) || coalesce(pupil_list, '') || char(31), char(31) || NEW.pupil_id || char(31)) = 0;
       INSERT INTO concern_pupil_years (school_year, pupil_id, concerns)
         SELECT cp.school_year, cp.pupil_id, 1 FROM concern_pupils cp JOIN concerns c ON c.id = cp.concern_id
         WHERE cp.concern_id = NEW.concern_id AND cp.pupil_id = NEW.pupil_id AND ${folded('c.rowid')}

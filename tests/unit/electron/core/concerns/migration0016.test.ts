@@ -12,7 +12,7 @@ import { writeDemoSchool } from '../../../../../electron/core/demoData';
 import { migrations, openStore, type Store } from '../../../../../electron/core/store';
 import { addAccount, call, newApp, setUpSchool, tempDataDir } from '../testSchool';
 import { bringTalliesUpToDate } from '../../../../../electron/core/reports/reportTallies';
-import { insertConcern } from '../../../../../electron/core/concerns';
+import { insertConcern, insertMatchedPupil } from '../../../../../electron/core/concerns';
 import { myConcerns } from '../../../../../electron/core/concerns/concernLog';
 
 const COPIES = {
@@ -160,5 +160,48 @@ describe('new concerns folded in when the school is quiet', () => {
     expect(mark()).toBe(newest());
     expect(db.prepare("SELECT count(*) FROM concern_category_dates WHERE category = 'neglect' AND concern_id = ?").pluck().get(id)).toBe(1);
     expect(db.prepare('SELECT count(*) FROM concern_author_dates WHERE concern_id = ?').pluck().get(id)).toBe(1);
+  });
+});
+
+describe('a concern saved whole', () => {
+  it('stores the dates, pupil count and list and link order the triggers would have filled, and is not rewritten', async () => {
+    const app = newApp();
+    const { user } = await setUpSchool(app);
+    const db = app.store!;
+    const pupil = async (first: string) => (await call(app, 'pupils.create', { legalFirstName: first, legalLastName: 'Test', dateOfBirth: '2014-01-01', yearGroup: '7' })).id;
+    const [amy, ben, cal] = [await pupil('Amy'), await pupil('Ben'), await pupil('Cal')];
+    // 23:40 UTC in British Summer Time is the next London day; read 95 minutes and 30 seconds later.
+    const recordedAt = '2026-06-30T23:40:00.000Z';
+    const readAt = '2026-07-01T01:15:30.000Z';
+    const whole = db.transaction(() =>
+      insertConcern(db, {
+        authorId: user.id, occurredAt: recordedAt, recordedAt, location: 'Hall', othersPresent: '', whatHappened: 'Saved whole.', childWords: '', actionTaken: 'Told the DSL.',
+        immediateDanger: false, urgent: false, spokenToDsl: null, fgmPoliceReference: '', childDescribed: '', status: 'read', readAt, readBy: user.id,
+        pupils: [{ pupilId: ben, part: 'subject' }, { pupilId: amy, part: 'involved' }], categories: ['neglect', 'bullying'],
+      }),
+    )();
+    // The same concern as a writer that leaves the derived columns to the triggers.
+    const filled = uuidv7();
+    db.transaction(() => {
+      db.prepare("INSERT INTO concerns (id, author_id, occurred_at, recorded_at, what_happened, status, read_at, read_by, category_count) VALUES (?, ?, ?, ?, 'Filled by triggers.', 'read', ?, ?, 2)").run(filled, user.id, recordedAt, recordedAt, readAt, user.id);
+      db.prepare("INSERT INTO concern_pupils (concern_id, pupil_id, part) VALUES (?, ?, 'subject')").run(filled, ben);
+      db.prepare("INSERT INTO concern_pupils (concern_id, pupil_id, part) VALUES (?, ?, 'involved')").run(filled, amy);
+      db.prepare("INSERT INTO concern_categories (concern_id, category) VALUES (?, 'neglect')").run(filled);
+      db.prepare("INSERT INTO concern_categories (concern_id, category) VALUES (?, 'bullying')").run(filled);
+    })();
+    const derived = (id: string) => ({
+      concern: db.prepare('SELECT recorded_on, read_on, minutes_to_read, pupil_count, pupil_list, category_count FROM concerns WHERE id = ?').get(id),
+      pupils: db.prepare('SELECT pupil_id, position, recorded_at, school_year, year_group FROM concern_pupils WHERE concern_id = ? ORDER BY position').all(id),
+      categories: db.prepare('SELECT category, position, recorded_at FROM concern_categories WHERE concern_id = ? ORDER BY position').all(id),
+    });
+    expect(derived(whole)).toEqual(derived(filled));
+    expect(derived(whole).concern).toMatchObject({ recorded_on: '2026-07-01', read_on: '2026-07-01', minutes_to_read: 96, pupil_count: 2 });
+    // Nothing rewrote the concern after its insert: it is at its first version.
+    expect(db.prepare('SELECT version FROM concerns WHERE id = ?').pluck().get(whole)).toBe(1);
+
+    // A pupil matched later by a DSL is counted and listed, and that is a change to the record.
+    db.transaction(() => insertMatchedPupil(db, { concernId: whole, pupilId: cal, part: 'witness', matchedBy: user.id, matchedAt: '2026-07-02T09:00:00.000Z' }))();
+    expect(db.prepare('SELECT pupil_count, pupil_list, version FROM concerns WHERE id = ?').get(whole)).toEqual({ pupil_count: 3, pupil_list: [ben, amy, cal].join('\u001f'), version: 2 });
+    expect(db.prepare('SELECT position FROM concern_pupils WHERE concern_id = ? AND pupil_id = ?').pluck().get(whole, cal)).toBe(3);
   });
 });
