@@ -1,12 +1,16 @@
 // A real school on a temp folder: real keyring, real encrypted store. Key derivation is made cheap for speed;
 // everything else is what the app does.
 import Database from 'better-sqlite3-multiple-ciphers';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll } from 'vitest';
 import { SafeguardingApp, dispatch, type AppOptions } from '../../../../electron/core';
-import { applyKey } from '../../../../electron/core/store';
+import { insertAccount } from '../../../../electron/core/accounts';
+import { writeDemoSchool } from '../../../../electron/core/demoData';
+import { applyKey, migrations, openStore } from '../../../../electron/core/store';
 import { settingsVersion, versionOf, type VersionedRecord } from '../../../../electron/core/records/versions';
 import type { CommandInput, CommandName, CommandOutput, Role, StaffGroup } from '../../../../shared/api';
 import { passSecondFactor } from '../../../fixtures/doors/authenticator';
@@ -119,4 +123,20 @@ export function versionNow(app: SafeguardingApp, record: VersionedRecord, id: st
 
 export function settingsVersionNow(app: SafeguardingApp): number {
   return settingsVersion(app.store!);
+}
+
+/**
+ * A store made by the migrations before `version` only, with a DSL and two school years of the demo school in it: a
+ * school as it stood before upgrading, for the tests of migration `version`. The caller closes `before`.
+ */
+export function demoStoreBefore(version: number, demo: { pupils: number; concerns: number; seed: number }) {
+  const file = path.join(tempDataDir(), `before-${String(version).padStart(4, '0')}.db`);
+  const key = crypto.randomBytes(32);
+  const before = openStore(file, key, migrations.filter((step) => step.version < version));
+  const userId = uuidv7();
+  before.transaction(() =>
+    insertAccount(before, { id: userId, username: 'dsl.old', displayName: 'Old DSL', role: 'dsl', staffGroup: 'leadership', mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', createdBy: null }),
+  )();
+  writeDemoSchool(before, { ...demo, asOf: '2026-11-20', schoolYears: 2 }, { userId, door: 'test', now: new Date('2026-11-20T12:00:00Z') });
+  return { file, key, before, userId };
 }

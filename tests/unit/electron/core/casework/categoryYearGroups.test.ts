@@ -3,16 +3,12 @@
 // concerns up to a mark and are folded up to date before they are read; triggers keep the folded ones in step. Here
 // they are held, through real commands and roster changes, to a direct count from the pupils' year groups as they are
 // now: a copy that missed a September move, a status change, a later category or a new concern would disagree.
-import crypto from 'node:crypto';
-import path from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { insertAccount } from '../../../../../electron/core/accounts';
 import { writeDemoSchool } from '../../../../../electron/core/demoData';
 import { bringTalliesUpToDate } from '../../../../../electron/core/reports/reportTallies';
 import { migrations, openStore, type Store } from '../../../../../electron/core/store';
 import { addCalendarDays, startOfLondonDay } from '../../../../../shared/calendar';
-import { call, newApp, setUpSchool, tempDataDir , versionNow } from '../testSchool';
+import { call, demoStoreBefore, newApp, setUpSchool, versionNow } from '../testSchool';
 
 type App = ReturnType<typeof newApp>;
 const TABS = ['all', 'new', 'open', 'closed'] as const;
@@ -161,14 +157,7 @@ describe('the queue’s category × year-group counts', () => {
 
 describe('moving an existing store to the category × year-group copy (migration 0011)', () => {
   it('fills the copy for every concern stored before it, and counts the tallies as already up to date', () => {
-    const file = path.join(tempDataDir(), 'before-0011.db');
-    const key = crypto.randomBytes(32);
-    const before = openStore(file, key, migrations.filter((step) => step.version < 11));
-    const userId = uuidv7();
-    before.transaction(() =>
-      insertAccount(before, { id: userId, username: 'dsl.old', displayName: 'Old DSL', role: 'dsl', staffGroup: 'leadership', mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', createdBy: null }),
-    )();
-    writeDemoSchool(before, { pupils: 120, concerns: 500, seed: 5, asOf: '2026-11-20', schoolYears: 2 }, { userId, door: 'test', now: new Date('2026-11-20T12:00:00Z') });
+    const { file, key, before } = demoStoreBefore(11, { pupils: 120, concerns: 500, seed: 5 });
     before.close();
     const after = openStore(file, key, migrations);
     try {

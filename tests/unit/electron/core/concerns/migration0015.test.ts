@@ -1,15 +1,11 @@
 // Migration 0015 rebuilds the link tables and the record of stored envelopes as WITHOUT ROWID tables (fewer pages per
 // save, decision 0017's addendum). A store made before it must come through with every row, the links' order, its
 // foreign keys and its guards: a rebuild that lost a row, a trigger or the order of a concern's pupils would be silent.
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { insertAccount } from '../../../../../electron/core/accounts';
 import { insertConcern, insertMatchedPupil, readConcern } from '../../../../../electron/core/concerns';
-import { writeDemoSchool } from '../../../../../electron/core/demoData';
 import { migrations, openStore, type Store } from '../../../../../electron/core/store';
-import { tempDataDir } from '../testSchool';
+import { demoStoreBefore } from '../testSchool';
 
 const REBUILT = {
   concern_pupils: 'concern_id, pupil_id, part, dsl_part, recorded_at, school_year, year_group, matched_by, matched_at',
@@ -28,14 +24,7 @@ const guardsOf = (db: Store) =>
 
 describe('migration 0015', () => {
   it('keeps every link, body mark and stored envelope, in their order, with their guards and foreign keys', () => {
-    const file = path.join(tempDataDir(), 'before-0015.db');
-    const key = crypto.randomBytes(32);
-    const before = openStore(file, key, migrations.filter((step) => step.version < 15));
-    const userId = uuidv7();
-    before.transaction(() =>
-      insertAccount(before, { id: userId, username: 'dsl.old', displayName: 'Old DSL', role: 'dsl', staffGroup: 'leadership', mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', createdBy: null }),
-    )();
-    writeDemoSchool(before, { pupils: 80, concerns: 400, seed: 15, asOf: '2026-11-20', schoolYears: 2 }, { userId, door: 'test', now: new Date('2026-11-20T12:00:00Z') });
+    const { file, key, before, userId } = demoStoreBefore(15, { pupils: 80, concerns: 400, seed: 15 });
     // A concern whose pupils and categories were added in an order that is neither their ids' nor alphabetical: the
     // rowid order the record showed them in must survive the move to tables kept in key order.
     const [first, second, third] = (before.prepare('SELECT id FROM pupils ORDER BY id DESC LIMIT 3').pluck().all() as string[]);

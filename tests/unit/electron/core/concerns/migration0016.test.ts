@@ -3,14 +3,11 @@
 // priority index keeps only the pressing concerns. A store made before it must come through with copies that hold
 // every concern and tallies that count every concern (one mark for all), and the queue's priority order must be the
 // same order, page after page, now that it is read in two parts.
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { insertAccount } from '../../../../../electron/core/accounts';
 import { writeDemoSchool } from '../../../../../electron/core/demoData';
 import { migrations, openStore, type Store } from '../../../../../electron/core/store';
-import { addAccount, call, newApp, setUpSchool, tempDataDir } from '../testSchool';
+import { addAccount, call, demoStoreBefore, newApp, setUpSchool, tempDataDir } from '../testSchool';
 import { bringTalliesUpToDate } from '../../../../../electron/core/reports/reportTallies';
 import { insertConcern, insertMatchedPupil } from '../../../../../electron/core/concerns';
 import { myConcerns } from '../../../../../electron/core/concerns/concernLog';
@@ -39,14 +36,7 @@ const raw = (db: Store, sql: string) => db.prepare(sql).raw().all();
 
 describe('migration 0016', () => {
   it('fills the copies and counts every concern stored before it, so nothing is left to fold', () => {
-    const file = path.join(tempDataDir(), 'before-0016.db');
-    const key = crypto.randomBytes(32);
-    const before = openStore(file, key, migrations.filter((step) => step.version < 16));
-    const userId = uuidv7();
-    before.transaction(() =>
-      insertAccount(before, { id: userId, username: 'dsl.old', displayName: 'Old DSL', role: 'dsl', staffGroup: 'leadership', mustChangePassword: false, createdAt: '2026-01-01T00:00:00.000Z', createdBy: null }),
-    )();
-    writeDemoSchool(before, { pupils: 80, concerns: 400, seed: 16, asOf: '2026-11-20', schoolYears: 2 }, { userId, door: 'test', now: new Date('2026-11-20T12:00:00Z') });
+    const { file, key, before } = demoStoreBefore(16, { pupils: 80, concerns: 400, seed: 16 });
     // Written before 0016 and never reported on: the tallies have not counted them yet.
     expect(before.prepare('SELECT concerns_to FROM report_tally_mark').pluck().get()).toBe(0);
     before.close();
