@@ -4,7 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PupilPart } from '../../../shared/api';
 import { schemaVersion, type Store } from '../store';
 import { preparedOnce } from '../store/preparedOnce';
-import { londonDateSql, minutesToReadSql, schoolYearSql } from '../store/migrations/0007-dated-links';
+import { PUPIL_LIST_SEPARATOR, londonDateSql, minutesToReadSql, schoolYearSql } from '../store/migrations/0007-dated-links';
+import { migration0016 } from '../store/migrations/0016-link-copies-folded';
 
 export type ConcernStatus = 'new' | 'read' | 'open' | 'closed';
 
@@ -125,13 +126,10 @@ function wholeConcernStatementsFor(db: Store) {
   };
 }
 
-/** Separates pupil ids in a concern's list of them (the count and list that reports of shared concerns read). */
-const UNIT_SEPARATOR = '\u001f';
-
 // Bulk writers insert thousands of concerns per connection.
 const statements = preparedOnce(statementsFor);
 /** Null on a store from before migration 0016 (the migrations' tests write those), which takes the older statements. */
-const wholeConcernStatements = preparedOnce((db) => (schemaVersion(db) >= 16 ? wholeConcernStatementsFor(db) : null));
+const wholeConcernStatements = preparedOnce((db) => (schemaVersion(db) >= migration0016.version ? wholeConcernStatementsFor(db) : null));
 const childDescribedStatements = preparedOnce(childDescribedStatementsFor);
 const orderedLinkStatements = preparedOnce(orderedLinkStatementsFor);
 
@@ -139,7 +137,6 @@ const orderedLinkStatements = preparedOnce(orderedLinkStatementsFor);
 export function insertConcern(db: Store, concern: NewConcern): string {
   if (concern.status === 'closed' && !concern.closure) throw new Error('A closed concern needs an outcome and a reason.');
   const id = concern.id ?? uuidv7();
-  const { insert, insertPupil, insertCategory } = statements(db);
   const categories = new Set(concern.categories);
   const row = {
     id,
@@ -167,12 +164,13 @@ export function insertConcern(db: Store, concern: NewConcern): string {
   };
   const whole = wholeConcernStatements(db);
   if (whole) {
-    const pupilList = concern.pupils.length > 0 ? concern.pupils.map((pupil) => pupil.pupilId).join(UNIT_SEPARATOR) : null;
+    const pupilList = concern.pupils.length > 0 ? concern.pupils.map((pupil) => pupil.pupilId).join(PUPIL_LIST_SEPARATOR) : null;
     whole.insert.run({ ...row, childDescribed: concern.childDescribed ?? '', pupilCount: concern.pupils.length, pupilList });
     concern.pupils.forEach((pupil, index) => whole.insertPupil.run({ concernId: id, pupilId: pupil.pupilId, part: pupil.part, position: index + 1 }));
     [...categories].forEach((category, index) => whole.insertCategory.run(id, category, concern.recordedAt, index + 1));
     return id;
   }
+  const { insert, insertPupil, insertCategory } = statements(db);
   if (concern.childDescribed) childDescribedStatements(db).insert.run({ ...row, childDescribed: concern.childDescribed });
   else insert.run(row);
   for (const pupil of concern.pupils) insertPupil.run({ concernId: id, pupilId: pupil.pupilId, part: pupil.part });

@@ -6,6 +6,7 @@ import { insertConcern } from '../concerns';
 import { insertPupil } from '../pupils';
 import { bringTalliesUpToDate } from '../reports/reportTallies';
 import { schemaVersion, type Store } from '../store';
+import { migration0016 } from '../store/migrations/0016-link-copies-folded';
 import { generateConcerns } from './demoConcerns';
 import { generatePupils, yearIndexesFor, type DemoPupil, type SchoolPhase } from './demoPupils';
 import { generateStaff, staffCountFor, type DemoStaffMember } from './demoStaff';
@@ -91,8 +92,7 @@ export function writeDemoSchool(db: Store, options: DemoSchoolOptions, by: { use
   // The report tallies and the links' dated copies are folded in now, a batch at a time, so the first filter or report
   // on the demo school does not fold ten years of concerns (reports/reportTallies.ts). A store at an older schema (the
   // migrations' tests write one) is folded by the migration that adds the copies.
-  const foldedCopiesSchema = 16;
-  for (let caughtUp = schemaVersion(db) < foldedCopiesSchema; !caughtUp; ) caughtUp = bringTalliesUpToDate(db, BATCH);
+  for (let caughtUp = schemaVersion(db) < migration0016.version; !caughtUp; ) caughtUp = bringTalliesUpToDate(db, BATCH);
 
   // A bulk write folds its log into the database file and empties it when it finishes, so the first person to use
   // the school does not wait for it (routine checkpoints follow each command: store/backgroundCheckpoints.ts).

@@ -16,10 +16,9 @@ import {
 } from '../../../shared/reports';
 import { readSettings } from '../settings';
 import type { Store } from '../store';
+import { PUPIL_LIST_SEPARATOR } from '../store/migrations/0007-dated-links';
 import { bringTalliesUpToDate } from './reportTallies';
 
-/** Separates pupil ids inside one group_concat: a control character no id contains. */
-const UNIT_SEPARATOR = '\u001f';
 
 function statementsFor(db: Store) {
   return {
@@ -127,7 +126,7 @@ function readConcernFacts(db: Store, period: ReportPeriod): ConcernFacts {
     pupilSchoolYears: pupilSchoolYears(query, period, span),
     sharedConcerns: (query.sharedConcerns.all(span) as Array<[string, string]>).map(([recordedOn, pupilIds]) => ({
       schoolYear: schoolYearOf(recordedOn),
-      pupilIds: pupilIds.split(UNIT_SEPARATOR),
+      pupilIds: pupilIds.split(PUPIL_LIST_SEPARATOR),
     })),
   };
 }

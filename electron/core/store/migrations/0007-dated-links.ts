@@ -14,6 +14,9 @@ export const londonDateSql = (instant: string) =>
      THEN date(substr(${instant}, 1, 10), '+1 day')
      ELSE substr(${instant}, 1, 10) END)`;
 
+/** Separates the pupil ids in a concern's `pupil_list` (the triggers' `char(31)`): a control character no id contains. */
+export const PUPIL_LIST_SEPARATOR = '\u001f';
+
 /** The school year (the calendar year it starts in, in September) of a London date. */
 export const schoolYearSql = (londonDate: string) => `(CAST(substr(${londonDate}, 1, 4) AS INTEGER) - (substr(${londonDate}, 6, 2) < '09'))`;
 
